@@ -1,0 +1,23 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AccountsResolver } from './accounts.resolver';
+import { AccountsService } from './accounts.service';
+import { AuthMiddleware, AuthService } from './auth.middleware';
+import { MailService } from './mail.service';
+import { OrganizationsResolver } from './organizations.resolver';
+import { OrganizationsService } from './organizations.service';
+import { TokensService } from './tokens.service';
+import { AuditActorResolver, UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  providers: [
+    AccountsService, AuthService, MailService, TokensService, UsersService, OrganizationsService,
+    AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
+  ],
+  exports: [AuthService, UsersService, OrganizationsService, MailService],
+})
+export class AccountsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(AuthMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,207 @@
+import { createHmac, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { badInput, conflict, DomainError, ErrorCode, invalidState, unauthenticated } from '../common/errors';
+import { RateLimitService } from '../common/rate-limit';
+import { hashPassword, verifyPassword } from './password';
+import { MailService } from './mail.service';
+import { TokensService } from './tokens.service';
+import { UserEntity } from './user.entity';
+import { CodePurpose, VerificationCodeEntity } from './verification-code.entity';
+import { UsersService } from './users.service';
+
+export const CODE_TTL_MINUTES = 30;
+export const MAX_CODE_ATTEMPTS = 5;
+
+const normalise = (email: string) => email.trim().toLowerCase();
+
+type CodeCheck = 'ok' | 'wrong' | 'expired' | 'locked' | 'none';
+
+/**
+ * Registration, verification, sign-in and password reset. The failure paths
+ * that count (a wrong code, a wrong password) commit their count before the
+ * refusal is thrown, so a refused attempt is never rolled back into a free one.
+ */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly mail: MailService,
+    private readonly tokens: TokensService,
+    private readonly limits: RateLimitService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(input: { email: string; password: string; displayName: string }): Promise<UserEntity> {
+    const email = normalise(input.email);
+    const passwordHash = await hashPassword(input.password);
+    const { user, code } = await this.dataSource.transaction(async (m) => {
+      if (await m.existsBy(UserEntity, { email })) {
+        throw conflict(`An account for ${email} exists already; sign in or reset its password.`);
+      }
+      const user = await m.save(m.create(UserEntity, { email, passwordHash, displayName: input.displayName.trim() }));
+      const code = await this.issueCode(m, user.id, 'VERIFY_EMAIL');
+      await this.audit.record(m, { id: user.id }, {
+        action: 'account.registered', entityType: 'User', entityId: user.id, detail: `${user.displayName} registered`,
+      });
+      return { user, code };
+    });
+    await this.sendCode(email, 'VERIFY_EMAIL', code);
+    return this.users.byId(user.id);
+  }
+
+  async verifyEmail(rawEmail: string, code: string, ip: string): Promise<boolean> {
+    const email = normalise(rawEmail);
+    await this.limits.attempt('verify', email, ip);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    if (user?.emailVerifiedAt) throw invalidState('This address is verified already; sign in.');
+    const result = await this.useCode(user, 'VERIFY_EMAIL', code, async (m) => {
+      await m.update(UserEntity, { id: user!.id }, { emailVerifiedAt: () => this.clock.now() });
+      await this.audit.record(m, { id: user!.id }, {
+        action: 'account.verified', entityType: 'User', entityId: user!.id, detail: `${email} verified`,
+      });
+    });
+    this.refuseCode(result);
+    return true;
+  }
+
+  /** Answers true whatever the address, so it does not tell who has an account. */
+  async resendVerificationCode(rawEmail: string, ip: string): Promise<boolean> {
+    const email = normalise(rawEmail);
+    await this.limits.attempt('mail', email, ip);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    if (!user || user.emailVerifiedAt) return true;
+    const code = await this.dataSource.transaction((m) => this.issueCode(m, user.id, 'VERIFY_EMAIL'));
+    await this.sendCode(email, 'VERIFY_EMAIL', code);
+    return true;
+  }
+
+  async login(rawEmail: string, password: string, ip: string) {
+    const email = normalise(rawEmail);
+    await this.limits.attempt('login', email, ip);
+    const row = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
+      throw unauthenticated('The e-mail address or the password is wrong.');
+    }
+    if (!row!.emailVerifiedAt) {
+      throw unauthenticated('Verify your e-mail address first: enter the code we sent, or ask for a new one.');
+    }
+    await this.limits.succeeded('login', email);
+    const user = await this.users.byId(row!.id);
+    return { ...this.tokens.issue(user.id), user };
+  }
+
+  /** Answers true whatever the address, so it does not tell who has an account. */
+  async requestPasswordReset(rawEmail: string, ip: string): Promise<boolean> {
+    const email = normalise(rawEmail);
+    await this.limits.attempt('mail', email, ip);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    if (!user) return true;
+    const code = await this.dataSource.transaction((m) => this.issueCode(m, user.id, 'RESET_PASSWORD'));
+    await this.sendCode(email, 'RESET_PASSWORD', code);
+    return true;
+  }
+
+  async resetPassword(rawEmail: string, code: string, newPassword: string, ip: string): Promise<boolean> {
+    const email = normalise(rawEmail);
+    await this.limits.attempt('reset', email, ip);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    const passwordHash = await hashPassword(newPassword);
+    const result = await this.useCode(user, 'RESET_PASSWORD', code, async (m) => {
+      // The code reached the inbox, so the address is proven too.
+      await m.update(UserEntity, { id: user!.id }, {
+        passwordHash,
+        emailVerifiedAt: () => `coalesce(email_verified_at, ${this.clock.now()})`,
+      });
+      await this.audit.record(m, { id: user!.id }, {
+        action: 'account.password_reset', entityType: 'User', entityId: user!.id, detail: `password of ${email} reset`,
+      });
+    });
+    this.refuseCode(result);
+    return true;
+  }
+
+  private hashCode(userId: string, purpose: CodePurpose, code: string): string {
+    return createHmac('sha256', `${userId}:${purpose}`).update(code).digest('hex');
+  }
+
+  /** A new code replaces any earlier one for the same purpose (a resend). */
+  private async issueCode(m: EntityManager, userId: string, purpose: CodePurpose): Promise<string> {
+    const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+    await m.query(
+      `INSERT INTO verification_code (user_id, purpose, code_hash, expires_at, failed_attempts, used_at)
+       VALUES ($1, $2, $3, ${this.clock.now()} + make_interval(mins => $4), 0, NULL)
+       ON CONFLICT (user_id, purpose) DO UPDATE
+         SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, failed_attempts = 0, used_at = NULL,
+             created_at = now()`,
+      [userId, purpose, this.hashCode(userId, purpose, code), CODE_TTL_MINUTES],
+    );
+    return code;
+  }
+
+  private async sendCode(email: string, purpose: CodePurpose, code: string): Promise<void> {
+    const what = purpose === 'VERIFY_EMAIL' ? 'verify your e-mail address' : 'reset your password';
+    await this.mail.send({
+      to: email,
+      subject: purpose === 'VERIFY_EMAIL' ? 'Your verification code' : 'Your password reset code',
+      text: `Use this code to ${what} on the Space Standards Workbench:\n\n    ${code}\n\n` +
+        `It is valid for ${CODE_TTL_MINUTES} minutes and works once. If you did not ask for it, ignore this message.\n`,
+    });
+  }
+
+  /**
+   * Checks a code under a row lock (two guesses at once cannot both count as
+   * the first) and, when it is right, runs `onSuccess` in the same transaction.
+   */
+  private async useCode(
+    user: UserEntity | null,
+    purpose: CodePurpose,
+    code: string,
+    onSuccess: (m: EntityManager) => Promise<void>,
+  ): Promise<CodeCheck> {
+    if (!user) return 'none';
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query(
+        `SELECT code_hash, failed_attempts, used_at, expires_at <= ${this.clock.now()} AS expired
+           FROM verification_code WHERE user_id = $1 AND purpose = $2 FOR UPDATE`,
+        [user.id, purpose],
+      );
+      if (!row || row.used_at) return 'none';
+      if (row.failed_attempts >= MAX_CODE_ATTEMPTS) return 'locked';
+      if (row.expired) return 'expired';
+      if (row.code_hash !== this.hashCode(user.id, purpose, code.trim())) {
+        await m.update(VerificationCodeEntity, { userId: user.id, purpose }, { failedAttempts: () => 'failed_attempts + 1' });
+        return row.failed_attempts + 1 >= MAX_CODE_ATTEMPTS ? 'locked' : 'wrong';
+      }
+      await m.update(VerificationCodeEntity, { userId: user.id, purpose }, { usedAt: () => this.clock.now() });
+      await onSuccess(m);
+      return 'ok';
+    });
+  }
+
+  private refuseCode(result: CodeCheck): void {
+    switch (result) {
+      case 'ok':
+        return;
+      case 'wrong':
+      case 'none':
+        throw badInput('code', 'The code is wrong or was already used. Check the latest message, or ask for a new code.');
+      case 'expired':
+        throw badInput('code', `The code has expired (codes are valid for ${CODE_TTL_MINUTES} minutes). Ask for a new one.`);
+      case 'locked':
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          `The code is locked after ${MAX_CODE_ATTEMPTS} wrong tries. Ask for a new one.`,
+        );
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Role } from '../../common/caller';
+import { OrganizationKind } from '../organization.entity';
+import { IsAlliedPassword } from '../password';
+
+@InputType()
+export class RegisterInput {
+  @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
+
+  @Field({ description: 'At least 12 characters, no spaces, upper and lower case letters, digits and symbols.' })
+  @IsAlliedPassword()
+  password: string;
+
+  @Field() @IsString() @Length(1, 120, { message: 'displayName must be 1 to 120 characters' }) displayName: string;
+}
+
+@InputType()
+export class GrantRoleInput {
+  @Field(() => ID) @IsUUID('all', { message: 'userId must be a user id' }) userId: string;
+  @Field(() => Role) @IsEnum(Role) role: Role;
+
+  @Field({ nullable: true, description: 'Required for DELEGATE and EXPERT.' })
+  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'nationCode must be an ISO 3166-1 alpha-3 code such as FRA' })
+  nationCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required for VENDOR: the vendor organization.' })
+  @IsOptional() @IsUUID('all', { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+}
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field() @IsString() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name: string;
+  @Field(() => OrganizationKind) @IsEnum(OrganizationKind) kind: OrganizationKind;
+
+  @Field({ nullable: true })
+  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'nationCode must be an ISO 3166-1 alpha-3 code such as FRA' })
+  nationCode?: string;
+}

@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import * as nodemailer from 'nodemailer';
+import { AppConfig } from '../config/config';
+import { rootLogger } from '../common/logger';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * SMTP when SMTP_URL is set; otherwise every message is written as an .eml
+ * file under DATA_DIR/outbox, which is where a developer (and the tests) read
+ * verification codes. The log names the file, never the code.
+ */
+@Injectable()
+export class MailService {
+  private readonly transport: nodemailer.Transporter;
+  readonly outbox: string | null;
+
+  constructor(private readonly config: AppConfig) {
+    if (config.SMTP_URL) {
+      this.transport = nodemailer.createTransport(config.SMTP_URL);
+      this.outbox = null;
+    } else {
+      this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+      this.outbox = resolve(config.DATA_DIR, 'outbox');
+      mkdirSync(this.outbox, { recursive: true });
+    }
+  }
+
+  async send(mail: Mail): Promise<void> {
+    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
+    if (!this.outbox) {
+      rootLogger.info({ to: mail.to, subject: mail.subject }, 'mail sent');
+      return;
+    }
+    const safe = mail.to.replace(/[^a-z0-9@._-]/gi, '_');
+    const file = join(this.outbox, `${Date.now()}-${process.hrtime.bigint()}-${safe}.eml`);
+    writeFileSync(file, (info as unknown as { message: Buffer }).message);
+    rootLogger.info({ to: mail.to, subject: mail.subject, file }, 'mail written to the outbox');
+  }
+}

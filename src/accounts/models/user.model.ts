@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '../../common/caller';
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID) id: string;
+  /** Resolved by UsersResolver.email: empty unless the caller may see it. */
+  email: string;
+  @Field() displayName: string;
+  @Field(() => [Role]) roles: Role[];
+  nationCode: string | null;
+  organizationId: string | null;
+  @Field() emailVerified: boolean;
+  /** Set on the answer to register: the person who typed the address may read it back. */
+  revealEmail?: boolean;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field() accessToken: string;
+  @Field() expiresAt: Date;
+  @Field(() => UserModel) user: UserModel;
+}

@@ -1,0 +1,39 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext } from '../common/context';
+import { CreateOrganizationInput } from './dto/account.inputs';
+import { NationModel } from './models/nation.model';
+import { OrganizationModel } from './models/organization.model';
+import { OrganizationKind } from './organization.entity';
+import { OrganizationsService } from './organizations.service';
+import { nationLoader } from './users.resolver';
+
+@Resolver(() => OrganizationModel)
+@Allow('ANYONE')
+export class OrganizationsResolver {
+  constructor(private readonly orgs: OrganizationsService) {}
+
+  @Query(() => [NationModel])
+  @Allow('ANYONE')
+  nations() {
+    return this.orgs.nations();
+  }
+
+  @Query(() => [OrganizationModel])
+  @Allow('SIGNED_IN')
+  organizations(@Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind) {
+    return this.orgs.list(kind);
+  }
+
+  @Mutation(() => OrganizationModel)
+  @Allow(Role.ADMIN)
+  createOrganization(@CurrentCaller() caller: Caller, @Args('input') input: CreateOrganizationInput) {
+    return this.orgs.create(caller, input);
+  }
+
+  @ResolveField(() => NationModel, { nullable: true })
+  nation(@Parent() org: OrganizationModel, @Ctx() ctx: GqlContext) {
+    return org.nationCode ? nationLoader(ctx, this.orgs).load(org.nationCode) : null;
+  }
+}

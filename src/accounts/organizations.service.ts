@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Caller } from '../common/caller';
+import { badInput, conflict } from '../common/errors';
+import { NationEntity } from './nation.entity';
+import { OrganizationEntity, OrganizationKind } from './organization.entity';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+
+  list(kind?: OrganizationKind | null): Promise<OrganizationEntity[]> {
+    return this.dataSource.getRepository(OrganizationEntity).find({ where: kind ? { kind } : {}, order: { name: 'ASC' } });
+  }
+
+  byIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.dataSource.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+  }
+
+  nations(): Promise<NationEntity[]> {
+    return this.dataSource.getRepository(NationEntity).find({ order: { code: 'ASC' } });
+  }
+
+  nationsByCodes(codes: readonly string[]): Promise<NationEntity[]> {
+    return this.dataSource.getRepository(NationEntity).findBy({ code: In([...codes]) });
+  }
+
+  async create(caller: Caller, input: { name: string; kind: OrganizationKind; nationCode?: string }) {
+    const name = input.name.trim();
+    if (input.kind === OrganizationKind.NATIONAL_BODY && !input.nationCode) {
+      throw badInput('nationCode', 'nationCode is required for a NATIONAL_BODY.');
+    }
+    return this.dataSource.transaction(async (m) => {
+      if (input.nationCode && !(await m.existsBy(NationEntity, { code: input.nationCode }))) {
+        throw badInput('nationCode', `${input.nationCode} is not an Allied nation code.`);
+      }
+      const [clash] = await m.query(`SELECT 1 FROM organization WHERE lower(name) = lower($1)`, [name]);
+      if (clash) throw conflict(`An organization named "${name}" exists already.`);
+      const org = await m.save(m.create(OrganizationEntity, { name, kind: input.kind, nationCode: input.nationCode ?? null }));
+      await this.audit.record(m, caller, {
+        action: 'organization.created', entityType: 'Organization', entityId: org.id, detail: `${input.kind} ${name} created`,
+      });
+      return org;
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+import { AppConfig } from '../config/config';
+import { rootLogger } from '../common/logger';
+
+/** The only algorithm accepted, so "alg: none" and key-confusion tokens are refused. */
+const ALGORITHM = 'HS256';
+
+@Injectable()
+export class TokensService {
+  private readonly secret: string;
+
+  constructor(private readonly config: AppConfig) {
+    if (config.JWT_SECRET) {
+      this.secret = config.JWT_SECRET;
+    } else {
+      // Outside production only (config refuses to start otherwise): tokens die with the process.
+      this.secret = randomBytes(48).toString('base64');
+      rootLogger.warn('JWT_SECRET is not set: using a random secret; tokens end when the service stops');
+    }
+  }
+
+  issue(userId: string): { accessToken: string; expiresAt: Date } {
+    const ttl = this.config.JWT_TTL_SECONDS;
+    const accessToken = jwt.sign({}, this.secret, { algorithm: ALGORITHM, subject: userId, expiresIn: ttl });
+    const { exp } = jwt.decode(accessToken) as { exp: number };
+    return { accessToken, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The user id, or null for any token that is not ours, not intact or not current. */
+  verify(token: string): string | null {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: [ALGORITHM] });
+      return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null;
+    } catch {
+      return null;
+    }
+  }
+}

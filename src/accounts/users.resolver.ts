@@ -1,0 +1,84 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext, indexBy } from '../common/context';
+import { AuditEventModel } from '../audit/models/audit-event.model';
+import { GrantRoleInput } from './dto/account.inputs';
+import { NationModel } from './models/nation.model';
+import { OrganizationModel } from './models/organization.model';
+import { UserModel } from './models/user.model';
+import { OrganizationsService } from './organizations.service';
+import { maySeeEmail, toUserModel, UsersService } from './users.service';
+
+/** Loaders other modules use to resolve people, nations and organizations. */
+export function userLoader(ctx: GqlContext, users: UsersService) {
+  return ctx.loaders.get<string, UserModel | null>('userById', async (ids) =>
+    indexBy(ids, (await users.byIds(ids)).map(toUserModel), (u) => u.id),
+  );
+}
+export function nationLoader(ctx: GqlContext, orgs: OrganizationsService) {
+  return ctx.loaders.get<string, NationModel | null>('nationByCode', async (codes) =>
+    indexBy(codes, await orgs.nationsByCodes(codes), (n) => n.code),
+  );
+}
+export function organizationLoader(ctx: GqlContext, orgs: OrganizationsService) {
+  return ctx.loaders.get<string, OrganizationModel | null>('organizationById', async (ids) =>
+    indexBy(ids, await orgs.byIds(ids), (o) => o.id),
+  );
+}
+
+@Resolver(() => UserModel)
+@Allow('ANYONE')
+export class UsersResolver {
+  constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
+
+  @Query(() => UserModel, { nullable: true })
+  @Allow('ANYONE')
+  async me(@CurrentCaller() caller: Caller | null) {
+    return caller ? toUserModel(await this.users.byId(caller.id)) : null;
+  }
+
+  @Mutation(() => UserModel)
+  @Allow(Role.ADMIN)
+  async grantRole(@CurrentCaller() caller: Caller, @Args('input') input: GrantRoleInput) {
+    return toUserModel(await this.users.grantRole(caller, input));
+  }
+
+  @Mutation(() => UserModel)
+  @Allow(Role.ADMIN)
+  async revokeRole(
+    @CurrentCaller() caller: Caller,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => Role }) role: Role,
+  ) {
+    return toUserModel(await this.users.revokeRole(caller, userId, role));
+  }
+
+  /** Others see the display name and nation; the address stays private (empty string). */
+  @ResolveField(() => String)
+  email(@Parent() user: UserModel, @CurrentCaller() caller: Caller | null): string {
+    return user.revealEmail || maySeeEmail(caller, user.id) ? user.email : '';
+  }
+
+  @ResolveField(() => NationModel, { nullable: true })
+  nation(@Parent() user: UserModel, @Ctx() ctx: GqlContext) {
+    return user.nationCode ? nationLoader(ctx, this.orgs).load(user.nationCode) : null;
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  organization(@Parent() user: UserModel, @Ctx() ctx: GqlContext) {
+    return user.organizationId ? organizationLoader(ctx, this.orgs).load(user.organizationId) : null;
+  }
+}
+
+/** AuditEvent.actor lives here: the audit module knows no users. */
+@Resolver(() => AuditEventModel)
+@Allow(Role.SECRETARIAT, Role.ADMIN)
+export class AuditActorResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => UserModel, { nullable: true })
+  actor(@Parent() event: AuditEventModel, @Ctx() ctx: GqlContext) {
+    return event.actorId ? userLoader(ctx, this.users).load(event.actorId) : null;
+  }
+}

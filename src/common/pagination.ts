@@ -1,0 +1,93 @@
+import { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `XConnection` and `XEdge` types of the contract, for any node type. */
+export function Connection<T>(node: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+  @ObjectType(`${name}Connection`, { isAbstract: true })
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int) totalCount: number;
+  }
+  return ConnectionType;
+}
+
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw badInput('first', `first must be between 1 and ${MAX_PAGE}.`);
+  }
+  return first;
+}
+
+const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+function decode(cursor: string, width: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(values) && values.length === width) return values;
+  } catch {
+    /* fall through */
+  }
+  throw badInput('after', 'after is not a cursor this list gave out; start again without it.');
+}
+
+export interface KeysetOrder<R> {
+  /** SQL expressions that order the list uniquely (the last one is a unique id). */
+  columns: string[];
+  /** The values of those expressions for a row, in the same order. */
+  values: (row: R) => unknown[];
+  direction?: 'ASC' | 'DESC';
+}
+
+/**
+ * Keyset pagination: the cursor holds the sort values of the last row, so a
+ * page costs the same wherever it starts and rows inserted meanwhile do not
+ * shift it. totalCount counts the whole filtered list.
+ */
+export async function paginate<R extends ObjectLiteral, N = R>(
+  qb: SelectQueryBuilder<R>,
+  args: { first?: number | null; after?: string | null },
+  order: KeysetOrder<R>,
+  toNode: (row: R) => N = (row) => row as unknown as N,
+): Promise<Page<N>> {
+  const size = pageSize(args.first);
+  const direction = order.direction ?? 'ASC';
+  const totalCount = await qb.clone().getCount();
+  if (args.after) {
+    const values = decode(args.after, order.columns.length);
+    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+    const op = direction === 'ASC' ? '>' : '<';
+    qb.andWhere(`(${order.columns.join(', ')}) ${op} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  order.columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, direction) : qb.addOrderBy(c, direction)));
+  const rows = await qb.limit(size + 1).getMany();
+  const page = rows.slice(0, size);
+  const edges = page.map((row) => ({ cursor: encode(order.values(row)), node: toNode(row) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,53 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { rootLogger } from '../common/logger';
+import { createDataSource } from './data-source';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import { runMigrations } from './migrate';
+
+const EMBEDDED = Symbol('EMBEDDED_DATABASE');
+
+/**
+ * The one store. With DATABASE_URL it is that server; without it an embedded
+ * PostgreSQL under DATA_DIR. Either way the migrations run before anything else
+ * starts, so every module sees the schema it was written for.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EMBEDDED,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig): Promise<EmbeddedDatabase | null> => {
+        if (config.DATABASE_URL) return null;
+        const db = await startEmbeddedDatabase(config.DATA_DIR);
+        rootLogger.info({ dataDir: db.dataDir }, 'embedded PostgreSQL (PGlite) started');
+        return db;
+      },
+    },
+    {
+      provide: DataSource,
+      inject: [AppConfig, EMBEDDED],
+      useFactory: async (config: AppConfig, embedded: EmbeddedDatabase | null) => {
+        const dataSource = createDataSource(config.DATABASE_URL ?? embedded!.url);
+        await dataSource.initialize();
+        const applied = await runMigrations(dataSource);
+        if (applied.length) rootLogger.info({ migrations: applied }, 'migrations applied');
+        return dataSource;
+      },
+    },
+  ],
+  exports: [DataSource],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EMBEDDED) private readonly embedded: EmbeddedDatabase | null,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.embedded?.stop();
+  }
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { rootLogger } from './common/logger';
+import { AppModule } from './app.module';
+import { AppConfig, ConfigError, loadConfig } from './config/config';
+
+/** The HTTP-level settings, shared by the service and the e2e tests. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get(AppConfig);
+  rootLogger.level = config.LOG_LEVEL;
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}
+
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  configureApp(app);
+  return app;
+}
+
+async function bootstrap() {
+  try {
+    loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const app = await createApp();
+  const config = app.get(AppConfig);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log(`Space Standards Workbench listening on http://${config.HOST}:${config.PORT}/graphql`);
+}
+
+if (require.main === module) void bootstrap();
