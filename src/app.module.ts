@@ -19,6 +19,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './database/health.controller';
 import { RequestAuth } from './common/caller';
+import { StandardsModule } from './standards/standards.module';
 
 function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -75,6 +76,7 @@ function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     CommonModule,
     AuditModule,
     AccountsModule,
+    StandardsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],

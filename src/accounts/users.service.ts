@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/config';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, notFound } from '../common/errors';
-import { rootLogger } from '../common/logger';
 import { NationEntity } from './nation.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
 import { hashPassword } from './password';
@@ -129,10 +128,15 @@ export class UsersService implements OnApplicationBootstrap {
    * or else with a one-time password printed once. There is no fixed default.
    */
   async onApplicationBootstrap(): Promise<void> {
+    await this.ensureFirstAdmin();
+  }
+
+  /** Idempotent: later callers (the corpus loader) may rely on an ADMIN existing. Returns the first ADMIN's id. */
+  async ensureFirstAdmin(): Promise<string> {
     const printed = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(7405101)');
-      const [{ admins }] = await m.query(`SELECT count(*)::int AS admins FROM user_role WHERE role = 'ADMIN'`);
-      if (admins > 0) return null;
+      const [first] = await m.query(`SELECT user_id FROM user_role WHERE role = 'ADMIN' ORDER BY granted_at, user_id LIMIT 1`);
+      if (first) return { id: first.user_id as string, show: null };
       const email = (this.config.ADMIN_EMAIL ?? 'admin@workbench.local').toLowerCase();
       const password = this.config.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url') + '-A1';
       const existing = await m.findOneBy(UserEntity, { email });
@@ -144,16 +148,15 @@ export class UsersService implements OnApplicationBootstrap {
       await this.audit.record(m, null, {
         action: 'role.granted', entityType: 'User', entityId: user.id, detail: `ADMIN granted to ${email} at installation`,
       });
-      return this.config.ADMIN_PASSWORD ? null : { email, password };
+      return { id: user.id, show: this.config.ADMIN_PASSWORD ? null : { email, password } };
     });
-    if (printed) {
+    if (printed.show) {
       // Printed once, straight to the terminal and not through the log, which may be shipped elsewhere.
       process.stderr.write(
-        `\n  First ADMIN created: ${printed.email}\n  One-time password:   ${printed.password}\n` +
+        `\n  First ADMIN created: ${printed.show.email}\n  One-time password:   ${printed.show.password}\n` +
           `  Sign in and change it with requestPasswordReset/resetPassword. It is not shown again.\n\n`,
       );
-    } else {
-      rootLogger.debug('an ADMIN exists');
     }
+    return printed.id;
   }
 }

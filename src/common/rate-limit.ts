@@ -16,15 +16,27 @@ export type LimitedAction = 'login' | 'verify' | 'reset' | 'mail';
 export class RateLimitService {
   private readonly limiters = new Map<string, RateLimiterPostgres>();
 
-  constructor(private readonly dataSource: DataSource, private readonly config: AppConfig) {}
+  /**
+   * The service's pool, with the limiter's named prepared statements made
+   * unnamed: on the embedded database every connection shares one backend,
+   * where a second PREPARE of the same name fails.
+   */
+  private readonly store: { query: (q: unknown) => Promise<unknown> };
+
+  constructor(dataSource: DataSource, private readonly config: AppConfig) {
+    const pool = (dataSource.driver as unknown as { master: { query: (q: unknown) => Promise<unknown> } }).master;
+    this.store = {
+      query: (q) => pool.query(q && typeof q === 'object' ? { text: (q as { text: string }).text, values: (q as { values?: unknown[] }).values } : q),
+    };
+  }
 
   private limiter(action: LimitedAction, scope: 'address' | 'ip'): RateLimiterPostgres {
     const name = `${action}:${scope}`;
     let limiter = this.limiters.get(name);
     if (!limiter) {
       limiter = new RateLimiterPostgres({
-        storeClient: this.dataSource,
-        storeType: 'typeorm',
+        storeClient: this.store,
+        storeType: 'pool',
         tableName: 'rate_limit',
         tableCreated: true,
         keyPrefix: name,

@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination';
+import { StandardStatus, Visibility } from '../standard.entity';
+
+registerEnumType(StandardStatus, { name: 'StandardStatus' });
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description: 'Who may read a standard\'s drafts. Published editions of PUBLIC standards are readable without an account.',
+});
+
+@ObjectType('Standard')
+export class StandardModel {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Unique, e.g. "STANAG 4790" or "ASpP-3".' }) designation: string;
+  @Field() title: string;
+  @Field() scope: string;
+  @Field(() => StandardStatus) status: StandardStatus;
+  @Field(() => Visibility) visibility: Visibility;
+  @Field(() => String, { nullable: true, description: 'Recorded when the proposal went ahead despite a likely overlap.' })
+  overlapJustification: string | null;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType('StandardConnection')
+export class StandardConnection extends Connection(StandardModel, 'Standard') {}

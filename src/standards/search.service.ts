@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Caller } from '../common/caller';
+import { badInput } from '../common/errors';
+import { StandardEntity } from './standard.entity';
+import { visibleTo } from './visibility';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** ts_headline marks matches with these control characters; the snippet is escaped, then they become <mark>. */
+const START = '\u0002';
+const STOP = '\u0003';
+
+export interface SearchRow {
+  standard: StandardEntity;
+  versionId: string | null;
+  snippet: string;
+  rank: number;
+}
+
+@Injectable()
+export class SearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Full-text search (GIN index over designation, title, scope and the current
+   * text) restricted to what the caller may see, best first.
+   */
+  async search(caller: Caller, query: string, first = 20): Promise<SearchRow[]> {
+    const q = query.trim();
+    if (!q || q.length > 200) throw badInput('query', 'query must be 1 to 200 characters.');
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
+    const rows: { id: string; version_id: string | null; rank: number; snippet: string }[] = await this.dataSource.query(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+       hits AS (
+         SELECT s.id, ts_rank_cd(s.search || s.text_search, q.q) AS rank
+           FROM standard s, q
+          WHERE (s.search || s.text_search) @@ q.q AND s.visibility = ANY($2::text[])
+          ORDER BY rank DESC, s.designation
+          LIMIT $3)
+       SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,
+              ts_headline('english',
+                s.title || E'\\n' || s.scope || E'\\n' || coalesce(t.text, ''), q.q,
+                'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+         FROM hits h JOIN standard s ON s.id = h.id CROSS JOIN q
+         LEFT JOIN LATERAL (SELECT id, blocks FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
+         LEFT JOIN LATERAL (
+           SELECT string_agg(b.content, '' ORDER BY u.ord) AS text
+             FROM unnest(v.blocks) WITH ORDINALITY AS u(hash, ord) JOIN text_block b ON b.hash = u.hash) t ON true
+        ORDER BY h.rank DESC, s.designation`,
+      [q, visibleTo(caller), first],
+    );
+    const standards = new Map(
+      (await this.dataSource.getRepository(StandardEntity).findBy({ id: In(rows.map((r) => r.id)) })).map((s) => [s.id, s]),
+    );
+    return rows.map((r) => ({
+      standard: standards.get(r.id)!,
+      versionId: r.version_id,
+      rank: r.rank,
+      snippet: escapeHtml(r.snippet).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>'),
+    }));
+  }
+}

@@ -1,0 +1,169 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Caller, hasRole, Role } from '../common/caller';
+import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from '../common/errors';
+import { paginate } from '../common/pagination';
+import { DUPLICATION_GATE, DuplicationGate } from './duplication-gate';
+import { StandardLifecycle } from './standard-lifecycle';
+import { StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
+import { visibleTo } from './visibility';
+
+export interface ProposeInput {
+  designation: string;
+  title: string;
+  scope: string;
+  visibility: Visibility;
+  overlapJustification?: string;
+}
+
+@Injectable()
+export class StandardsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lifecycle: StandardLifecycle,
+    private readonly audit: AuditService,
+    @Optional() @Inject(DUPLICATION_GATE) private readonly duplication?: DuplicationGate,
+  ) {}
+
+  /** The standard, or NOT_FOUND when it does not exist or the caller may not see it. */
+  async requireVisible(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager): Promise<StandardEntity> {
+    const standard = await m.findOneBy(StandardEntity, { id });
+    if (!standard || !visibleTo(caller).includes(standard.visibility)) throw notFound('standard', id);
+    return standard;
+  }
+
+  /** Locks the row for the rest of the caller's transaction: writers of one standard take turns. */
+  async lockVisible(caller: Caller | null, id: string, m: EntityManager): Promise<StandardEntity> {
+    await m.query(`SELECT 1 FROM standard WHERE id = $1 FOR UPDATE`, [id]);
+    return this.requireVisible(caller, id, m);
+  }
+
+  async find(caller: Caller, args: { id?: string | null; designation?: string | null }): Promise<StandardEntity> {
+    if (args.id) return this.requireVisible(caller, args.id);
+    if (!args.designation) throw badInput('id', 'Give an id or a designation.');
+    const standard = await this.dataSource
+      .getRepository(StandardEntity)
+      .createQueryBuilder('s')
+      .where('lower(s.designation) = lower(:d)', { d: args.designation.trim() })
+      .getOne();
+    if (!standard || !visibleTo(caller).includes(standard.visibility)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `No standard with designation ${args.designation}.`);
+    }
+    return standard;
+  }
+
+  async byIds(caller: Caller | null, ids: readonly string[]): Promise<StandardEntity[]> {
+    const rows = await this.dataSource.getRepository(StandardEntity).findBy({ id: In([...ids]) });
+    return rows.filter((s) => visibleTo(caller).includes(s.visibility));
+  }
+
+  list(caller: Caller, args: { filter?: { status?: StandardStatus; text?: string } | null; first?: number | null; after?: string | null }) {
+    const qb = this.dataSource
+      .getRepository(StandardEntity)
+      .createQueryBuilder('s')
+      .where('s.visibility IN (:...visible)', { visible: visibleTo(caller) });
+    if (args.filter?.status) qb.andWhere('s.status = :status', { status: args.filter.status });
+    const text = args.filter?.text?.trim();
+    if (text) {
+      qb.andWhere(
+        `(s.search @@ websearch_to_tsquery('english', :text) OR s.designation ILIKE :like OR s.title ILIKE :like OR s.scope ILIKE :like)`,
+        { text, like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+      );
+    }
+    return paginate(qb, args, { columns: ['s.designation', 's.id'], values: (s) => [s.designation, s.id] });
+  }
+
+  async editorIds(standardIds: readonly string[]): Promise<StandardEditorEntity[]> {
+    return this.dataSource.getRepository(StandardEditorEntity).find({ where: { standardId: In([...standardIds]) }, order: { userId: 'ASC' } });
+  }
+
+  async isEditor(m: EntityManager, standardId: string, userId: string): Promise<boolean> {
+    return m.existsBy(StandardEditorEntity, { standardId, userId });
+  }
+
+  async propose(caller: Caller, input: ProposeInput): Promise<StandardEntity> {
+    const designation = input.designation.trim();
+    return this.dataSource.transaction(async (m) => {
+      const [taken] = await m.query(`SELECT 1 FROM standard WHERE lower(designation) = lower($1)`, [designation]);
+      if (taken) throw conflict(`The designation ${designation} is taken; choose another.`);
+      const overlaps = (await this.duplication?.overlaps(caller, input, m)) ?? [];
+      const justification = input.overlapJustification?.trim() || null;
+      if (overlaps.length && !justification) {
+        throw new DomainError(
+          ErrorCode.POSSIBLE_DUPLICATE,
+          `This proposal overlaps ${overlaps.map((o) => `${o.name} (${o.score.toFixed(2)})`).join(', ')}. ` +
+            'Adopt or profile the existing standard, or propose again with overlapJustification saying why a new one is needed.',
+          { candidates: overlaps },
+        );
+      }
+      const standard = await m.save(
+        m.create(StandardEntity, {
+          designation,
+          title: input.title.trim(),
+          scope: input.scope.trim(),
+          visibility: input.visibility,
+          overlapJustification: justification,
+          proposerId: caller.id,
+        }),
+      );
+      await m.insert(StandardEditorEntity, { standardId: standard.id, userId: caller.id });
+      await this.audit.record(m, caller, {
+        action: 'standard.proposed',
+        entityType: 'Standard',
+        entityId: standard.id,
+        detail: `${designation} "${standard.title}" proposed (${input.visibility})` +
+          (overlaps.length ? `; overlaps ${overlaps.map((o) => o.name).join(', ')}, justified: ${justification}` : ''),
+      });
+      return m.findOneByOrFail(StandardEntity, { id: standard.id });
+    });
+  }
+
+  async startDrafting(caller: Caller, id: string): Promise<StandardEntity> {
+    return this.dataSource.transaction(async (m) => {
+      await this.lockVisible(caller, id, m);
+      await this.lifecycle.transition(m, caller, id, 'START_DRAFTING');
+      return m.findOneByOrFail(StandardEntity, { id });
+    });
+  }
+
+  async cancel(caller: Caller, id: string, reason: string): Promise<StandardEntity> {
+    if (!reason.trim()) throw badInput('reason', 'reason must say why the standard is cancelled.');
+    return this.dataSource.transaction(async (m) => {
+      await this.lockVisible(caller, id, m);
+      await this.lifecycle.transition(m, caller, id, 'CANCEL', reason.trim());
+      return m.findOneByOrFail(StandardEntity, { id });
+    });
+  }
+
+  async addEditor(caller: Caller, standardId: string, userId: string): Promise<StandardEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const standard = await this.lockVisible(caller, standardId, m);
+      const [user] = await m.query(
+        `SELECT u.display_name, array_agg(r.role) AS roles FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
+          WHERE u.id = $1 GROUP BY u.id`,
+        [userId],
+      );
+      if (!user) throw notFound('user', userId);
+      const roles: string[] = user.roles.filter(Boolean);
+      if (!roles.some((r) => [Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT].includes(r as Role))) {
+        throw badInput('userId', `${user.display_name} is not an EXPERT, DELEGATE or SECRETARIAT and cannot edit standards.`);
+      }
+      if (await this.isEditor(m, standardId, userId)) throw conflict(`${user.display_name} is an editor of ${standard.designation} already.`);
+      await m.insert(StandardEditorEntity, { standardId, userId });
+      await this.audit.record(m, caller, {
+        action: 'standard.editor_added', entityType: 'Standard', entityId: standardId,
+        detail: `${user.display_name} added as editor of ${standard.designation}`,
+      });
+      return standard;
+    });
+  }
+
+  /** Editors and the secretariat write versions; others who can see the standard are FORBIDDEN. */
+  async requireEditor(m: EntityManager, caller: Caller, standard: StandardEntity): Promise<void> {
+    if (hasRole(caller, Role.SECRETARIAT)) return;
+    if (!(await this.isEditor(m, standard.id, caller.id))) {
+      throw forbidden(`Only the editors of ${standard.designation} and the secretariat may write its versions.`);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import type MarkdownIt from 'markdown-it';
+import { analyzeHeadings, createMarkdown, inlinePlainText, Markdown, Token } from './markdown';
+import { PIN_SOURCE } from './sentences';
+
+type TokenConstructor = MarkdownIt.StateCore['Token'];
+
+/**
+ * Markdown to HTML that is safe to put in a page: raw HTML is off (so every
+ * `<` in the source is escaped), links and images must pass the scheme
+ * allow-list in markdown.ts, and the only markup we add ourselves is `id`
+ * attributes built from [a-z0-9-] and pinned keys ([A-Za-z0-9._-]).
+ */
+
+// A pin is stripped where parseDocument would see it: at the end of a
+// sentence, before or after its final punctuation.
+const PIN_AT_SENTENCE_END = new RegExp(
+  String.raw`[ \t]*${PIN_SOURCE}(?=[.!?]?["'’”)\]]*(?:\s*$|\s+(?![\s\p{Ll}])))`,
+  'gu',
+);
+
+const md: Markdown = createMarkdown();
+md.core.ruler.push('standard_anchors', (state) => {
+  const used = new Set<string>();
+  stripPins(state.tokens, used, state.Token);
+  setHeadingIds(state.tokens, used);
+});
+md.renderer.rules.requirement_anchor = (tokens, idx) => `<span id="${md.utils.escapeHtml(tokens[idx].content)}"></span>`;
+
+/** The token stream renderMarkdown renders, for callers that render piece by piece (the redline). */
+export function renderTokens(markdown: string): { md: Markdown; tokens: Token[] } {
+  return { md, tokens: md.parse(markdown, {}) };
+}
+
+export function renderMarkdown(markdown: string): string {
+  return md.render(markdown);
+}
+
+/**
+ * Replaces each sentence-final `{#KEY}` by an empty `<span id="req-KEY">`,
+ * so a conformance claim can link to its requirement while the key itself
+ * is not shown.
+ */
+function stripPins(tokens: Token[], used: Set<string>, TokenClass: TokenConstructor): void {
+  for (const inline of tokens) {
+    if (inline.type !== 'inline' || !inline.children) continue;
+    const children: Token[] = [];
+    for (const child of inline.children) {
+      if (child.type !== 'text' || !child.content.includes('{#')) {
+        children.push(child);
+        continue;
+      }
+      let rest = child.content;
+      for (let m = matchPin(rest); m !== null; m = matchPin(rest)) {
+        children.push(textToken(TokenClass, rest.slice(0, m.index)));
+        const id = `req-${m[1]}`;
+        if (!used.has(id)) {
+          used.add(id);
+          const anchor = new TokenClass('requirement_anchor', 'span', 0);
+          anchor.content = id;
+          children.push(anchor);
+        }
+        rest = rest.slice(m.index + m[0].length);
+      }
+      children.push(textToken(TokenClass, rest));
+    }
+    inline.children = children.filter((c) => c.type !== 'text' || c.content !== '');
+  }
+}
+
+function matchPin(text: string): RegExpExecArray | null {
+  PIN_AT_SENTENCE_END.lastIndex = 0;
+  return PIN_AT_SENTENCE_END.exec(text);
+}
+
+function textToken(TokenClass: TokenConstructor, content: string): Token {
+  const token = new TokenClass('text', '', 0);
+  token.content = content;
+  return token;
+}
+
+/**
+ * Clause headings get "clause-5-2" so links survive edits of the title text;
+ * the title and headings outside the clause structure get a slug. Ids are
+ * made unique with -2, -3 ... and never collide with requirement anchors.
+ */
+function setHeadingIds(tokens: Token[], used: Set<string>): void {
+  const { clauses } = analyzeHeadings(tokens);
+  const numberAt = new Map(clauses.map((c) => [c.tokenIndex, c.number]));
+  tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open') return;
+    const number = numberAt.get(i);
+    const base =
+      number !== undefined ? `clause-${idPart(number) || 'x'}` : idPart(inlinePlainText(tokens[i + 1].children).text) || 'section';
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    token.attrSet('id', id);
+  });
+}
+
+function idPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/config';
+import { Caller } from '../common/caller';
+import { badInput, DomainError, ErrorCode, invalidState, notFound } from '../common/errors';
+import { StandardsService } from './standards.service';
+import { StandardEntity, StandardStatus } from './standard.entity';
+import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
+import { splitBlocks } from './text/blocks';
+import { ClauseInfo, parseDocument } from './text/document';
+import { assignKeys, DuplicateRequirementKeyError } from './text/keys';
+import { mergeThreeWay } from './text/merge';
+import { computeRedline } from './text/redline';
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+export interface CreateVersionCommand {
+  standardId: string;
+  baseVersionId?: string | null;
+  text: string;
+  label?: string | null;
+  summary?: string | null;
+}
+
+export interface RequirementDelta {
+  key: string;
+  change: 'ADDED' | 'REMOVED' | 'MODIFIED';
+  before: string | null;
+  after: string | null;
+}
+
+@Injectable()
+export class VersionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standards: StandardsService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The version with its standard, or NOT_FOUND when either is unknown or not visible to the caller. */
+  async requireVisible(caller: Caller | null, versionId: string, m: EntityManager = this.dataSource.manager) {
+    const version = await m.findOneBy(StandardVersionEntity, { id: versionId });
+    if (!version) throw notFound('version', versionId);
+    try {
+      const standard = await this.standards.requireVisible(caller, version.standardId, m);
+      return { version, standard };
+    } catch {
+      throw notFound('version', versionId);
+    }
+  }
+
+  byIds(ids: readonly string[]): Promise<StandardVersionEntity[]> {
+    return this.dataSource.getRepository(StandardVersionEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Every version of the given standards, oldest first. */
+  ofStandards(standardIds: readonly string[]): Promise<StandardVersionEntity[]> {
+    return this.dataSource.getRepository(StandardVersionEntity).find({
+      where: { standardId: In([...standardIds]) },
+      order: { number: 'ASC' },
+    });
+  }
+
+  async current(standardId: string, m: EntityManager = this.dataSource.manager): Promise<StandardVersionEntity | null> {
+    return m.findOne(StandardVersionEntity, { where: { standardId }, order: { number: 'DESC' } });
+  }
+
+  /** Texts of many versions in one query, reassembled from their blocks byte for byte. */
+  async texts(versionIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (!versionIds.length) return new Map();
+    const rows: { id: string; text: string }[] = await m.query(
+      `SELECT v.id, coalesce(string_agg(b.content, '' ORDER BY t.ord), '') AS text
+         FROM standard_version v
+         LEFT JOIN LATERAL unnest(v.blocks) WITH ORDINALITY AS t(hash, ord) ON true
+         LEFT JOIN text_block b ON b.hash = t.hash
+        WHERE v.id = ANY($1::uuid[])
+        GROUP BY v.id`,
+      [versionIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  async text(versionId: string, m?: EntityManager): Promise<string> {
+    return (await this.texts([versionId], m)).get(versionId) ?? '';
+  }
+
+  requirementsOf(versionIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<RequirementEntity[]> {
+    return m.find(RequirementEntity, { where: { versionId: In([...versionIds]) }, order: { ord: 'ASC' } });
+  }
+
+  clauses(text: string): ClauseInfo[] {
+    return parseDocument(text).clauses;
+  }
+
+  /** In the given transaction (the corpus loader's), or in a new one. */
+  async create(caller: Caller, input: CreateVersionCommand, manager?: EntityManager): Promise<StandardVersionEntity> {
+    const bytes = Buffer.byteLength(input.text, 'utf8');
+    if (bytes > this.config.MAX_TEXT_BYTES) {
+      throw badInput('text', `text is ${bytes} bytes; the limit is ${this.config.MAX_TEXT_BYTES} bytes.`);
+    }
+    if (!input.text.trim()) throw badInput('text', 'text is empty.');
+    const work = async (m: EntityManager) => {
+      // The row lock makes concurrent saves of one standard take turns, so the
+      // second one sees the first as the current version and merges against it.
+      const standard = await this.standards.lockVisible(caller, input.standardId, m);
+      await this.standards.requireEditor(m, caller, standard);
+      if (standard.status !== StandardStatus.DRAFTING) {
+        throw invalidState(`${standard.designation} is ${standard.status}; versions are written only while it is DRAFTING.`);
+      }
+      const current = await this.current(standard.id, m);
+      const { text, merged } = await this.resolveText(m, standard, current, input);
+      return this.store(m, caller, standard, current, text, {
+        basedOnId: input.baseVersionId ?? null,
+        label: input.label?.trim() || null,
+        summary: merged ? [input.summary?.trim(), `Merged with version ${current!.number}.`].filter(Boolean).join(' ') : input.summary?.trim() || null,
+      });
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  /** The text to store: the caller's own, or merged three-way with what landed since its base. */
+  private async resolveText(m: EntityManager, standard: StandardEntity, current: StandardVersionEntity | null, input: CreateVersionCommand) {
+    if (!current) {
+      if (input.baseVersionId) throw badInput('baseVersionId', `${standard.designation} has no versions yet; leave baseVersionId out.`);
+      return { text: input.text, merged: false };
+    }
+    if (!input.baseVersionId) {
+      throw badInput('baseVersionId', `baseVersionId is required: the current version of ${standard.designation} is ${current.number} (${current.id}).`);
+    }
+    if (input.baseVersionId === current.id) return { text: input.text, merged: false };
+    const base = await m.findOneBy(StandardVersionEntity, { id: input.baseVersionId, standardId: standard.id });
+    if (!base) throw badInput('baseVersionId', `baseVersionId is not a version of ${standard.designation}.`);
+    const texts = await this.texts([base.id, current.id], m);
+    const result = mergeThreeWay(texts.get(base.id)!, texts.get(current.id)!, input.text);
+    if (!result.clean) {
+      throw new DomainError(
+        ErrorCode.VERSION_CONFLICT,
+        `Version ${current.number} landed after your base version ${base.number} and changes the same lines` +
+          (result.conflictClauses.length ? ` in clause ${result.conflictClauses.join(', ')}` : '') +
+          `. Edit from version ${current.number} and save again.`,
+        { conflictClauses: result.conflictClauses, currentVersionId: current.id, currentVersionNumber: current.number },
+      );
+    }
+    return { text: result.text, merged: true };
+  }
+
+  private async store(
+    m: EntityManager,
+    caller: Caller,
+    standard: StandardEntity,
+    current: StandardVersionEntity | null,
+    text: string,
+    meta: { basedOnId: string | null; label: string | null; summary: string | null },
+  ): Promise<StandardVersionEntity> {
+    const contentHash = sha256(text);
+    if (current?.contentHash === contentHash) {
+      throw badInput('text', `The text is identical to version ${current.number}; there is nothing to save.`);
+    }
+    const parsed = parseDocument(text);
+    const previous = current ? await this.requirementsOf([current.id], m) : [];
+    const used = new Set<string>(
+      (await m.query(`SELECT key FROM requirement_key WHERE standard_id = $1`, [standard.id])).map((r: { key: string }) => r.key),
+    );
+    let [{ requirement_seq: seq }] = await m.query(`SELECT requirement_seq FROM standard WHERE id = $1`, [standard.id]);
+    // Each new key is one never given out in this standard before.
+    const newKey = () => {
+      let key: string;
+      do key = `R-${String(++seq).padStart(3, '0')}`;
+      while (used.has(key));
+      used.add(key);
+      return key;
+    };
+    let keyed;
+    try {
+      keyed = assignKeys(previous, parsed.requirements, newKey);
+    } catch (err) {
+      if (err instanceof DuplicateRequirementKeyError) throw badInput('text', err.message, { key: err.key, lines: err.lines });
+      throw err;
+    }
+
+    const blocks = splitBlocks(text);
+    const hashes = blocks.map(sha256);
+    await m.query(
+      `INSERT INTO text_block (hash, content) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING`,
+      [hashes, blocks],
+    );
+    const version = await m.save(
+      m.create(StandardVersionEntity, {
+        standardId: standard.id,
+        number: (current?.number ?? 0) + 1,
+        label: meta.label,
+        summary: meta.summary,
+        authorId: caller.id,
+        basedOnId: meta.basedOnId,
+        contentHash,
+        blocks: hashes,
+        byteLength: Buffer.byteLength(text, 'utf8'),
+      }),
+    );
+    if (keyed.requirements.length) {
+      await m.insert(
+        RequirementEntity,
+        keyed.requirements.map((r, ord) => ({
+          versionId: version.id, key: r.key, clause: r.clause, obligation: r.obligation, text: r.text, line: r.line,
+          change: r.change as RequirementEntity['change'], ord,
+        })),
+      );
+      await m.query(
+        `INSERT INTO requirement_key (standard_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+        [standard.id, keyed.requirements.map((r) => r.key)],
+      );
+    }
+    await m.query(
+      `UPDATE standard SET requirement_seq = $2, text_search = to_tsvector('english', $3), updated_at = now() WHERE id = $1`,
+      [standard.id, seq, text],
+    );
+    const changed = keyed.requirements.filter((r) => r.change !== 'UNCHANGED').length + keyed.removed.length;
+    await this.audit.record(m, caller, {
+      action: 'version.created',
+      entityType: 'Standard',
+      entityId: standard.id,
+      detail: `${standard.designation} version ${version.number} saved: ${keyed.requirements.length} requirements, ${changed} changed or removed` +
+        (meta.summary ? `; ${meta.summary}` : ''),
+    });
+    return m.findOneByOrFail(StandardVersionEntity, { id: version.id });
+  }
+
+  async redline(caller: Caller, fromId: string, toId: string) {
+    const from = await this.requireVisible(caller, fromId);
+    const to = await this.requireVisible(caller, toId);
+    if (from.version.standardId !== to.version.standardId) {
+      throw badInput('toVersionId', 'A redline compares two versions of the same standard.');
+    }
+    const texts = await this.texts([fromId, toId]);
+    const name = (v: StandardVersionEntity) => `${from.standard.designation} version ${v.number}`;
+    const result = computeRedline(texts.get(fromId)!, texts.get(toId)!, name(from.version), name(to.version));
+    const reqs = await this.requirementsOf([fromId, toId]);
+    return {
+      from: from.version,
+      to: to.version,
+      unified: result.unified,
+      html: result.html,
+      stats: { wordsInserted: result.wordsInserted, wordsDeleted: result.wordsDeleted, changedClauses: result.changedClauses },
+      requirementChanges: requirementDeltas(
+        reqs.filter((r) => r.versionId === fromId),
+        reqs.filter((r) => r.versionId === toId),
+      ),
+    };
+  }
+}
+
+/** ADDED, REMOVED and MODIFIED requirements between two versions, by key, in the newer document's order. */
+export function requirementDeltas(before: RequirementEntity[], after: RequirementEntity[]): RequirementDelta[] {
+  const old = new Map(before.map((r) => [r.key, r]));
+  const next = new Map(after.map((r) => [r.key, r]));
+  const deltas: RequirementDelta[] = [];
+  for (const r of after) {
+    const o = old.get(r.key);
+    if (!o) deltas.push({ key: r.key, change: 'ADDED', before: null, after: r.text });
+    else if (o.text !== r.text || o.obligation !== r.obligation) deltas.push({ key: r.key, change: 'MODIFIED', before: o.text, after: r.text });
+  }
+  for (const o of before) if (!next.has(o.key)) deltas.push({ key: o.key, change: 'REMOVED', before: o.text, after: null });
+  return deltas;
+}
