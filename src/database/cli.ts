@@ -1,16 +1,21 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { CorpusService } from '../standards/corpus.service';
 import { ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
 import { runMigrations } from './migrate';
 
-const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Name>>
+const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Name> | import <folder>>
   run       apply pending migrations
   revert    undo the last applied migration
   generate  write migrations/<timestamp>-<Name>.ts to fill in, listing as comments
-            what TypeORM sees differ between the entities and the database`;
+            what TypeORM sees differ between the entities and the database
+  import    load draft standards (a folder per standard, v1.md, v2.md …) from <folder>,
+            skipping designations that exist, all in one transaction`;
 
 async function withDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -80,6 +85,22 @@ async function main(argv: string[]): Promise<number> {
         migrationSource(arg, timestamp, sql.upQueries.map((q) => q.query), sql.downQueries.reverse().map((q) => q.query)),
       );
       process.stdout.write(`wrote ${file}\n`);
+      return 0;
+    }
+    case 'import': {
+      if (!arg) {
+        process.stderr.write('import needs a folder, e.g. npm run standards:import -- ./standards\n');
+        return 2;
+      }
+      // The whole application context, so the import goes through the same services as the API.
+      process.env.SEED_STANDARDS = 'false';
+      const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+      try {
+        const loaded = await app.get(CorpusService).importFolder(resolve(arg));
+        process.stdout.write(loaded.length ? `imported: ${loaded.join(', ')}\n` : 'nothing new to import\n');
+      } finally {
+        await app.close();
+      }
       return 0;
     }
     default:
