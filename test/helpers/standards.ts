@@ -36,6 +36,8 @@ export async function draftingStandard(
       title: options.title ?? `Interface ${options.designation}`,
       scope: 'Defines an interface between Allied users and commercial providers.',
       visibility: options.visibility ?? 'NATIONS',
+      // Fixtures share title pattern and scope on purpose; the duplication gate would refuse the second one.
+      overlapJustification: 'Test fixture: standards of this suite share their scope on purpose.',
     },
   }, editorToken);
   const id = proposed.proposeStandard.id;

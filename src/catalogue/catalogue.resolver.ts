@@ -1,0 +1,111 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import { StandardModel } from '../standards/models/standard.model';
+import { StandardsService } from '../standards/standards.service';
+import { CatalogueService } from './catalogue.service';
+import { ExternalStandardInput, RelateStandardInput } from './dto/catalogue.inputs';
+import { DuplicationService } from './duplication.service';
+import { ExternalStandardEntity, StandardsBody } from './external-standard.entity';
+import { ExternalStandardModel, OverlapCandidateModel, StandardRelationModel } from './models/catalogue.model';
+
+export function externalLoader(ctx: GqlContext, catalogue: CatalogueService) {
+  return ctx.loaders.get<string, ExternalStandardEntity | null>('externalStandardById', async (ids) =>
+    indexBy(ids, await catalogue.byIds(ids), (e) => e.id),
+  );
+}
+
+@Resolver(() => ExternalStandardModel)
+@Allow('SIGNED_IN')
+export class CatalogueResolver {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly duplication: DuplicationService,
+    private readonly standards: StandardsService,
+  ) {}
+
+  @Query(() => [ExternalStandardModel])
+  @Allow('SIGNED_IN')
+  externalStandards(
+    @CurrentCaller() caller: Caller,
+    @Args('body', { type: () => StandardsBody, nullable: true }) body?: StandardsBody,
+    @Args('text', { nullable: true }) text?: string,
+  ) {
+    return this.catalogue.list(caller, { body, text });
+  }
+
+  @Query(() => [OverlapCandidateModel])
+  @Allow('SIGNED_IN')
+  async duplicationCheck(
+    @CurrentCaller() caller: Caller,
+    @Ctx() ctx: GqlContext,
+    @Args('title') title: string,
+    @Args('scope') scope: string,
+    @Args('text', { nullable: true }) text?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ) {
+    const rows = await this.duplication.check(caller, { title, scope, text }, first ?? 10);
+    const ids = rows.filter((r) => r.kind === 'standard').map((r) => r.id);
+    const standards = new Map((ids.length ? await this.standards.byIds(caller, ids) : []).map((s) => [s.id, s]));
+    const externals = await externalLoader(ctx, this.catalogue).loadMany(rows.filter((r) => r.kind === 'external').map((r) => r.id));
+    const byId = new Map(externals.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e] as const] : [])));
+    return rows.map((r) => ({
+      external: r.kind === 'external' ? byId.get(r.id) ?? null : null,
+      standard: r.kind === 'standard' ? standards.get(r.id) ?? null : null,
+      score: r.score,
+      sharedTerms: r.sharedTerms,
+    }));
+  }
+
+  @Mutation(() => ExternalStandardModel)
+  @Allow(Role.SECRETARIAT)
+  addExternalStandard(@CurrentCaller() caller: Caller, @Args('input') input: ExternalStandardInput) {
+    return this.catalogue.add(caller, input);
+  }
+
+  @Mutation(() => StandardRelationModel)
+  @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
+  relateStandard(@CurrentCaller() caller: Caller, @Args('input') input: RelateStandardInput) {
+    return this.catalogue.relate(caller, input);
+  }
+
+  @ResolveField(() => [ExternalStandardModel], {
+    description: 'Other editions of the same document by other bodies (the EN twin of an ECSS standard, the ISO twin of a CCSDS one).',
+  })
+  async equivalents(@Parent() external: ExternalStandardModel, @Ctx() ctx: GqlContext) {
+    const twins = await ctx.loaders
+      .get<string, ExternalStandardEntity[]>('externalByTwinGroup', async (groups) =>
+        groupBy(groups, await this.catalogue.byTwinGroups(groups), (e) => e.twinGroup),
+      )
+      .load(external.twinGroup);
+    return twins.filter((t) => t.id !== external.id);
+  }
+}
+
+@Resolver(() => StandardRelationModel)
+@Allow('SIGNED_IN')
+export class StandardRelationResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @ResolveField(() => ExternalStandardModel)
+  external(@Parent() relation: StandardRelationModel, @Ctx() ctx: GqlContext) {
+    return externalLoader(ctx, this.catalogue).load(relation.externalId);
+  }
+}
+
+/** Standard.relations lives here, so standards does not know the catalogue. */
+@Resolver(() => StandardModel)
+@Allow('SIGNED_IN')
+export class StandardRelationsResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @ResolveField(() => [StandardRelationModel])
+  relations(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, StandardRelationModel[]>('relationsByStandard', async (ids) =>
+        groupBy(ids, await this.catalogue.relationsOf(ids), (r) => r.standardId),
+      )
+      .load(standard.id);
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../common/caller';
+import { badInput } from '../common/errors';
+import { AppConfig } from '../config/config';
+import { DuplicationGate, OverlapSummary } from '../standards/duplication-gate';
+import { visibleTo } from '../standards/visibility';
+
+export interface Proposal {
+  title: string;
+  scope: string;
+  text?: string | null;
+}
+
+export interface OverlapRow {
+  kind: 'external' | 'standard';
+  id: string;
+  name: string;
+  title: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+export const LIMITS = { title: 300, scope: 5000, textBytes: 100 * 1024, first: 50 };
+
+/**
+ * Weights of where a term stands. A shared title word says more about an overlap
+ * than a shared scope word, and both more than a word somewhere in a long text.
+ */
+const FIELD_WEIGHT = { A: 1.0, B: 0.45, C: 0.15 };
+/** Share of the score from the weighted term overlap (cosine); the rest is pg_trgm similarity of the titles. */
+const TERM_SHARE = 0.8;
+/** How many of the proposal's rarest terms look for candidates, and how many candidates per kind are scored. */
+const QUERY_TERMS = 16;
+const CANDIDATES = 50;
+const TITLE_CANDIDATES = 10;
+/**
+ * A term in more than this share of the catalogue (and more than COMMON_MIN
+ * entries) finds too much to narrow anything; it still counts in the score.
+ */
+const COMMON_SHARE = 0.02;
+const COMMON_MIN = 20;
+
+const weightCase = (col: string) =>
+  `CASE ${col} WHEN 'A' THEN ${FIELD_WEIGHT.A} WHEN 'B' THEN ${FIELD_WEIGHT.B} ELSE ${FIELD_WEIGHT.C} END`;
+
+/**
+ * Cosine similarity of tf-idf-like term vectors (to_tsvector lexemes, weighted
+ * by field and by rarity in the catalogue: catalogue_lexeme keeps the document
+ * frequencies), blended with pg_trgm title similarity. Candidates are found
+ * through the GIN indexes first (full-text on the rarer terms, trigram on the
+ * title), so only a few dozen rows are scored however large the catalogue.
+ */
+const CHECK_SQL = `
+WITH
+n AS (SELECT greatest(coalesce((SELECT ndoc FROM catalogue_lexeme WHERE lexeme = ''), 0), 1)::float8 AS n),
+pv AS (SELECT setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')
+              || setweight(to_tsvector('english', $3), 'C') AS v),
+pl AS (SELECT u.lexeme, max(${weightCase('w')}) AS fw FROM pv, unnest(pv.v) u, unnest(u.weights) w GROUP BY u.lexeme),
+pw AS (
+  SELECT pl.lexeme, pl.fw * ln(1 + n.n / greatest(coalesce(s.ndoc, 0), 1)) AS w, coalesce(s.ndoc, 0) AS ndoc
+    FROM pl CROSS JOIN n LEFT JOIN catalogue_lexeme s ON s.lexeme = pl.lexeme),
+pnorm AS (SELECT sqrt(sum(w * w)) AS norm FROM pw),
+terms AS (
+  -- The proposal's weightiest terms that are rare enough to narrow the search; the common ones still count in the score.
+  SELECT pw.lexeme, pw.w, ('''' || replace(replace(pw.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery AS q
+    FROM pw, n WHERE pw.ndoc <= greatest(n.n * ${COMMON_SHARE}, ${COMMON_MIN}) ORDER BY pw.w DESC, pw.lexeme LIMIT ${QUERY_TERMS}),
+ext AS (
+  -- Term at a time through the GIN index: a candidate collects the weight of each rare term it contains.
+  SELECT 'external'::text AS kind, e.id, e.twin_group AS grp, e.search AS v, similarity(e.title, $1) AS tsim
+    FROM (SELECT id FROM (
+            SELECT x.id, sum(t.w) AS pre FROM terms t CROSS JOIN LATERAL (SELECT id FROM external_standard WHERE search @@ t.q) x
+             GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
+          UNION
+          SELECT id FROM (SELECT id FROM external_standard WHERE title % $1 ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
+    JOIN external_standard e ON e.id = ids.id),
+own AS (
+  -- Weighed on title, scope and text like the proposal; the designation (part of s.search) would make every "ASpP-n" alike.
+  SELECT 'standard'::text AS kind, s.id, s.id AS grp,
+         setweight(to_tsvector('english', s.title), 'A') || setweight(to_tsvector('english', s.scope), 'B') || setweight(s.text_search, 'C') AS v,
+         similarity(s.title, $1) AS tsim
+    FROM (SELECT id FROM (
+            SELECT x.id, sum(t.w) AS pre FROM terms t
+             CROSS JOIN LATERAL (SELECT id FROM standard WHERE (search || text_search) @@ t.q) x
+             GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
+          UNION
+          SELECT id FROM (SELECT id FROM standard WHERE title % $1 ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
+    JOIN standard s ON s.id = ids.id
+   WHERE s.visibility = ANY($4::text[]) AND s.status <> 'CANCELLED'),
+cand AS (SELECT * FROM ext UNION ALL SELECT * FROM own),
+cl AS (
+  SELECT c.kind, c.id, u.lexeme, max(${weightCase('w')}) AS fw
+    FROM cand c, unnest(c.v) u, unnest(u.weights) w GROUP BY c.kind, c.id, u.lexeme),
+cw AS (
+  SELECT cl.kind, cl.id, cl.lexeme, cl.fw * ln(1 + n.n / greatest(coalesce(s.ndoc, 0), 1)) AS w
+    FROM cl CROSS JOIN n LEFT JOIN catalogue_lexeme s ON s.lexeme = cl.lexeme),
+scored AS (
+  SELECT cw.kind, cw.id, sqrt(sum(cw.w * cw.w)) AS norm, coalesce(sum(cw.w * pw.w), 0) AS dot,
+         (array_agg(cw.lexeme ORDER BY cw.w * pw.w DESC, cw.lexeme) FILTER (WHERE pw.lexeme IS NOT NULL))[1:5] AS shared
+    FROM cw LEFT JOIN pw ON pw.lexeme = cw.lexeme
+   GROUP BY cw.kind, cw.id),
+final AS (
+  SELECT c.kind, c.id, c.grp, sc.shared,
+         least(1, ${TERM_SHARE} * coalesce(sc.dot / nullif(sc.norm * pnorm.norm, 0), 0) + ${1 - TERM_SHARE} * c.tsim) AS score
+    FROM cand c JOIN scored sc ON sc.kind = c.kind AND sc.id = c.id CROSS JOIN pnorm),
+best AS (
+  SELECT DISTINCT ON (kind, grp) kind, id, score, shared FROM final ORDER BY kind, grp, score DESC, id),
+surface AS (
+  -- The first word of the title or scope that gives each lexeme, so the terms read as words, not stems.
+  SELECT DISTINCT ON (u.lexeme) u.lexeme, w.word
+    FROM regexp_split_to_table(lower($1 || ' ' || $2), '[^[:alnum:]-]+') WITH ORDINALITY AS w(word, ord),
+         unnest(to_tsvector('english', w.word)) u
+   ORDER BY u.lexeme, w.ord)
+SELECT b.kind, b.id, b.score::float8 AS score,
+       coalesce(e.body || ' ' || e.designation || coalesce(' (also ' || (
+         SELECT string_agg(o.body || ' ' || o.designation, ', ' ORDER BY o.body, o.designation)
+           FROM external_standard o WHERE o.twin_group = e.twin_group AND o.id <> e.id) || ')', ''), s.designation) AS name, coalesce(e.title, s.title) AS title,
+       ARRAY(SELECT coalesce(sf.word, x.lex) FROM unnest(b.shared) WITH ORDINALITY AS x(lex, o)
+               LEFT JOIN surface sf ON sf.lexeme = x.lex ORDER BY x.o) AS shared
+  FROM best b
+  LEFT JOIN external_standard e ON b.kind = 'external' AND e.id = b.id
+  LEFT JOIN standard s ON b.kind = 'standard' AND s.id = b.id
+ WHERE b.score > 0
+ ORDER BY b.score DESC, name
+ LIMIT $5`;
+
+@Injectable()
+export class DuplicationService implements DuplicationGate {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** External standards (one per group of twins) and the caller's visible standards, most alike first. */
+  async check(caller: Caller, proposal: Proposal, first = 10, m: EntityManager = this.dataSource.manager): Promise<OverlapRow[]> {
+    const title = (proposal.title ?? '').trim();
+    const scope = (proposal.scope ?? '').trim();
+    const text = proposal.text ?? '';
+    if (!title) throw badInput('title', 'title must not be empty.');
+    if (title.length > LIMITS.title) throw badInput('title', `title must be at most ${LIMITS.title} characters.`);
+    if (scope.length > LIMITS.scope) throw badInput('scope', `scope must be at most ${LIMITS.scope} characters.`);
+    if (Buffer.byteLength(text, 'utf8') > LIMITS.textBytes) {
+      throw badInput('text', `text must be at most ${LIMITS.textBytes / 1024} KB; check the title and scope, or the first part of the text.`);
+    }
+    if (!Number.isInteger(first) || first < 1 || first > LIMITS.first) throw badInput('first', `first must be between 1 and ${LIMITS.first}.`);
+    const rows: { kind: 'external' | 'standard'; id: string; score: number; name: string; title: string; shared: string[] }[] =
+      await m.query(CHECK_SQL, [title, scope, text, visibleTo(caller), first]);
+    return rows.map((r) => ({
+      kind: r.kind, id: r.id, name: r.name, title: r.title,
+      score: Math.round(r.score * 1000) / 1000, sharedTerms: [...new Set(r.shared ?? [])],
+    }));
+  }
+
+  /** The gate proposeStandard asks: candidates at or above DUPLICATE_THRESHOLD. */
+  async overlaps(caller: Caller, proposal: { title: string; scope: string }, m: EntityManager): Promise<OverlapSummary[]> {
+    const rows = await this.check(caller, proposal, 10, m);
+    return rows
+      .filter((r) => r.score >= this.config.DUPLICATE_THRESHOLD)
+      .map((r) => ({ name: r.name, title: r.title, score: r.score }));
+  }
+}
