@@ -141,10 +141,15 @@ export class TestApp {
 
 /**
  * A whole application on a database of its own, served through the real HTTP
- * stack (supertest against Nest's express server).
+ * stack (supertest against Nest's express server). Pass `{ databaseUrl:
+ * other.config.DATABASE_URL }` and `{ JWT_SECRET: other.config.JWT_SECRET }`
+ * to start a second replica on another app's database.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  // With databaseUrl the app joins an existing database (a second replica); its owner drops it.
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'ssw-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -1,0 +1,209 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { NationModel } from '../accounts/models/nation.model';
+import { UserModel } from '../accounts/models/user.model';
+import { OrganizationsService } from '../accounts/organizations.service';
+import { nationLoader, userLoader } from '../accounts/users.resolver';
+import { UsersService } from '../accounts/users.service';
+import { Allow } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import { StandardModel } from '../standards/models/standard.model';
+import { StandardVersionModel } from '../standards/models/standard-version.model';
+import { StandardVersionEntity } from '../standards/standard-version.entity';
+import { StandardsService } from '../standards/standards.service';
+import { VersionsService } from '../standards/versions.service';
+import { CommentEntity, CommentRoundRow, NationalSubmissionEntity } from './comment.entity';
+import { CommentsService } from './comments.service';
+import { AddCommentInput, CommentFilter, OpenCommentRoundInput, ResolveCommentInput, UpdateCommentInput } from './dto/comment.inputs';
+import { CommentConnection, CommentModel, CommentRoundModel, ImportResultModel, NationalSubmissionModel } from './models/comment.model';
+
+const COMMENT_ROLES = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE] as const;
+
+function versionLoader(ctx: GqlContext, versions: VersionsService) {
+  return ctx.loaders.get<string, StandardVersionEntity | null>('versionById', async (ids) => indexBy(ids, await versions.byIds(ids), (v) => v.id));
+}
+
+@Resolver(() => CommentRoundModel)
+@Allow(...COMMENT_ROLES)
+export class CommentRoundsResolver {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+  ) {}
+
+  @Query(() => CommentRoundModel, { nullable: true })
+  @Allow('SIGNED_IN')
+  commentRound(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.comments.requireRound(caller, id);
+  }
+
+  @Mutation(() => CommentRoundModel)
+  @Allow(Role.SECRETARIAT)
+  openCommentRound(@CurrentCaller() caller: Caller, @Args('input') input: OpenCommentRoundInput) {
+    return this.comments.openRound(caller, input);
+  }
+
+  @Mutation(() => CommentRoundModel)
+  @Allow(Role.SECRETARIAT)
+  closeCommentRound(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
+    return this.comments.closeRound(caller, roundId);
+  }
+
+  @Mutation(() => NationalSubmissionModel)
+  @Allow(Role.DELEGATE)
+  submitNationalComments(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
+    return this.comments.submit(caller, roundId);
+  }
+
+  @Mutation(() => ImportResultModel, { description: 'ISO commenting template as CSV, for the caller\'s nation.' })
+  @Allow(Role.EXPERT, Role.DELEGATE)
+  importComments(
+    @CurrentCaller() caller: Caller,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('csv') csv: string,
+  ) {
+    return this.comments.import(caller, roundId, csv);
+  }
+
+  @ResolveField(() => StandardModel)
+  standard(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
+    return ctx.loaders
+      .get<string, StandardModel | null>('visibleStandardById', async (ids) => indexBy(ids, await this.standards.byIds(caller, ids), (s) => s.id))
+      .load(round.standardId);
+  }
+
+  @ResolveField(() => StandardVersionModel)
+  version(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext) {
+    return versionLoader(ctx, this.versions).load(round.versionId);
+  }
+
+  @ResolveField('comments', () => CommentConnection)
+  commentsOf(
+    @Parent() round: CommentRoundRow,
+    @CurrentCaller() caller: Caller,
+    @Args('filter', { type: () => CommentFilter, nullable: true }) filter?: CommentFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.comments.list(caller, round.id, { filter, first, after });
+  }
+
+  @ResolveField(() => [NationalSubmissionModel])
+  submissions(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, NationalSubmissionEntity[]>('submissionsByRound', async (ids) => groupBy(ids, await this.comments.submissionsOf(ids), (s) => s.roundId))
+      .load(round.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Comments without a disposition, after the round closed.' })
+  unresolvedCount(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, number>('unresolvedByRound', async (ids) => {
+        const counts = await this.comments.unresolvedCounts(ids);
+        return ids.map((id) => counts.get(id) ?? 0);
+      })
+      .load(round.id);
+  }
+}
+
+@Resolver(() => CommentModel)
+@Allow(...COMMENT_ROLES)
+export class CommentsResolver {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly versions: VersionsService,
+    private readonly users: UsersService,
+    private readonly orgs: OrganizationsService,
+  ) {}
+
+  @Query(() => CommentModel, { nullable: true })
+  @Allow('SIGNED_IN')
+  comment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.comments.requireComment(caller, id);
+  }
+
+  @Mutation(() => CommentModel)
+  @Allow(Role.EXPERT, Role.DELEGATE)
+  addComment(@CurrentCaller() caller: Caller, @Args('input') input: AddCommentInput) {
+    return this.comments.add(caller, input);
+  }
+
+  @Mutation(() => CommentModel)
+  @Allow(Role.EXPERT, Role.DELEGATE)
+  updateComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCommentInput) {
+    return this.comments.update(caller, id, input);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(Role.EXPERT, Role.DELEGATE)
+  deleteComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.comments.delete(caller, id);
+  }
+
+  @Mutation(() => CommentModel)
+  @Allow(Role.SECRETARIAT)
+  resolveComment(@CurrentCaller() caller: Caller, @Args('input') input: ResolveCommentInput) {
+    return this.comments.resolve(caller, input);
+  }
+
+  @Subscription(() => CommentModel)
+  @Allow(...COMMENT_ROLES)
+  commentAdded(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
+    return this.comments.watchAdded(caller, roundId);
+  }
+
+  @ResolveField(() => CommentRoundModel)
+  round(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, CommentRoundRow | null>('commentRoundById', async (ids) => indexBy(ids, await this.comments.roundsByIds(ids), (r) => r.id))
+      .load(comment.roundId);
+  }
+
+  @ResolveField(() => NationModel)
+  nation(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
+    return nationLoader(ctx, this.orgs).load(comment.nationCode);
+  }
+
+  @ResolveField(() => UserModel)
+  author(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
+    return userLoader(ctx, this.users).load(comment.authorId);
+  }
+
+  @ResolveField(() => StandardVersionModel, { nullable: true })
+  resolvedInVersion(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
+    return comment.resolvedInVersionId ? versionLoader(ctx, this.versions).load(comment.resolvedInVersionId) : null;
+  }
+}
+
+@Resolver(() => NationalSubmissionModel)
+@Allow(...COMMENT_ROLES)
+export class NationalSubmissionsResolver {
+  constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
+
+  @ResolveField(() => NationModel)
+  nation(@Parent() s: NationalSubmissionEntity, @Ctx() ctx: GqlContext) {
+    return nationLoader(ctx, this.orgs).load(s.nationCode);
+  }
+
+  @ResolveField(() => UserModel)
+  submittedBy(@Parent() s: NationalSubmissionEntity, @Ctx() ctx: GqlContext) {
+    return userLoader(ctx, this.users).load(s.submittedBy);
+  }
+}
+
+/** Standard.commentRounds, declared here so that standards does not know about comments. */
+@Resolver(() => StandardModel)
+@Allow('SIGNED_IN')
+export class StandardCommentRoundsResolver {
+  constructor(private readonly comments: CommentsService) {}
+
+  @ResolveField(() => [CommentRoundModel])
+  commentRounds(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
+    return ctx.loaders
+      .get<string, CommentRoundRow[]>('commentRoundsByStandard', async (ids) =>
+        groupBy(ids, await this.comments.roundsOfStandards(caller, ids), (r) => r.standardId),
+      )
+      .load(standard.id);
+  }
+}

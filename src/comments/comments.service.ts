@@ -1,0 +1,537 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Caller, hasRole, Role } from '../common/caller';
+import { Clock } from '../common/clock';
+import { badInput, conflict, deadlinePassed, forbidden, invalidState, notFound } from '../common/errors';
+import { Page, paginate } from '../common/pagination';
+import { PubSub } from '../common/pubsub';
+import { StandardStatus } from '../standards/standard.entity';
+import { StandardVersionEntity } from '../standards/standard-version.entity';
+import { StandardsService } from '../standards/standards.service';
+import { VersionsService } from '../standards/versions.service';
+import {
+  CommentEntity, CommentRoundRow, CommentStatus, CommentType, Disposition, NationalSubmissionEntity, RoundStatus,
+} from './comment.entity';
+import { ISO_COLUMNS, parseTemplate, TYPE_CODES } from './iso-template';
+import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
+
+/** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
+const READERS = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE];
+/** Channel of commentAdded; the payload carries ids only, subscribers load what they may see. */
+export const COMMENT_ADDED = 'comment_added';
+export interface CommentAddedEvent {
+  id: string;
+  roundId: string;
+  nationCode: string;
+  status: CommentStatus;
+}
+export const MAX_IMPORT_ROWS = 10000;
+
+export interface OpenRoundCommand {
+  standardId: string;
+  versionId: string;
+  title: string;
+  opensAt?: Date | null;
+  closesAt: Date;
+}
+export interface CommentFields {
+  clause?: string | null;
+  lineFrom?: number | null;
+  lineTo?: number | null;
+  paragraph?: string | null;
+  quote?: string | null;
+  type?: CommentType | null;
+  body?: string | null;
+  proposedChange?: string | null;
+}
+export interface CommentFilterArgs {
+  nationCode?: string | null;
+  type?: CommentType | null;
+  clause?: string | null;
+  resolved?: boolean | null;
+}
+
+const trimOrNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+const iso = (d: Date) => d.toISOString();
+
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly pubsub: PubSub,
+  ) {}
+
+  /** Rounds with their status against the database clock: a round past closes_at is CLOSED though nobody closed it. */
+  private roundSql(where: string, lock = ''): string {
+    const now = this.clock.now();
+    return `SELECT r.id, r.standard_id AS "standardId", r.version_id AS "versionId", r.title,
+                   r.opens_at AS "opensAt", r.closes_at AS "closesAt", r.closed_at AS "closedAt",
+                   CASE WHEN r.closed_at IS NOT NULL OR r.closes_at <= ${now} THEN 'CLOSED'
+                        WHEN r.opens_at > ${now} THEN 'SCHEDULED' ELSE 'OPEN' END AS status
+              FROM comment_round r WHERE ${where} ${lock}`;
+  }
+
+  mayRead(caller: Caller | null): boolean {
+    return hasRole(caller, ...READERS);
+  }
+
+  /** The nation whose DRAFT comments the caller sees and writes, if any. */
+  private nationOfReader(caller: Caller | null): string | null {
+    return hasRole(caller, Role.EXPERT, Role.DELEGATE) ? caller!.nationCode : null;
+  }
+
+  private nationOfWriter(caller: Caller): string {
+    const nation = this.nationOfReader(caller);
+    if (!nation) throw forbidden('Comments are written by experts and delegates for their nation; your account is bound to no nation.');
+    return nation;
+  }
+
+  /** NOT_FOUND when the round is unknown, its standard is invisible to the caller, or the caller reads no comments. */
+  async requireRound(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager, lock = ''): Promise<CommentRoundRow> {
+    if (!this.mayRead(caller)) throw notFound('comment round', id);
+    const [round]: CommentRoundRow[] = await m.query(this.roundSql('r.id = $1', lock), [id]);
+    if (!round) throw notFound('comment round', id);
+    try {
+      await this.standards.requireVisible(caller, round.standardId, m);
+    } catch {
+      throw notFound('comment round', id);
+    }
+    return round;
+  }
+
+  async roundsByIds(ids: readonly string[]): Promise<CommentRoundRow[]> {
+    return this.dataSource.query(this.roundSql('r.id = ANY($1::uuid[])'), [ids]);
+  }
+
+  /** Rounds of the given standards, oldest first; none for callers who read no comments. */
+  async roundsOfStandards(caller: Caller | null, standardIds: readonly string[]): Promise<CommentRoundRow[]> {
+    if (!this.mayRead(caller)) return [];
+    return this.dataSource.query(this.roundSql('r.standard_id = ANY($1::uuid[]) ORDER BY r.opens_at, r.id'), [standardIds]);
+  }
+
+  async openRound(caller: Caller, input: OpenRoundCommand): Promise<CommentRoundRow> {
+    const title = input.title.trim();
+    if (!title) throw badInput('title', 'title is empty.');
+    const id = await this.dataSource.transaction(async (m) => {
+      // The lock makes two openCommentRound calls on one standard take turns, so the second sees the first.
+      const standard = await this.standards.lockVisible(caller, input.standardId, m);
+      if (standard.status !== StandardStatus.DRAFTING) {
+        throw invalidState(`${standard.designation} is ${standard.status}; comment rounds review drafts of a DRAFTING standard.`);
+      }
+      const version = await m.findOneBy(StandardVersionEntity, { id: input.versionId, standardId: standard.id });
+      if (!version) throw badInput('versionId', `versionId is not a version of ${standard.designation}.`);
+      const now = this.clock.now();
+      const [times] = await m.query(
+        `SELECT coalesce($1::timestamptz, ${now}) AS "opensAt", $2::timestamptz > coalesce($1::timestamptz, ${now}) AS ordered,
+                $2::timestamptz > ${now} AS future`,
+        [input.opensAt ? iso(input.opensAt) : null, iso(input.closesAt)],
+      );
+      if (!times.ordered) throw badInput('closesAt', 'closesAt must be after opensAt.');
+      if (!times.future) throw badInput('closesAt', 'closesAt is in the past.');
+      const [live] = await m.query(this.roundSql(`r.standard_id = $1 AND r.closed_at IS NULL AND r.closes_at > ${now}`), [standard.id]);
+      if (live) {
+        throw conflict(`${standard.designation} already has a ${live.status} comment round, "${live.title}" (${live.id}); one round at a time.`, {
+          roundId: live.id,
+        });
+      }
+      const [{ id }] = await m.query(
+        `INSERT INTO comment_round (standard_id, version_id, title, opens_at, closes_at, opened_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [standard.id, version.id, title, times.opensAt, iso(input.closesAt), caller.id],
+      );
+      await this.audit.record(m, caller, {
+        action: 'comment_round.opened',
+        entityType: 'CommentRound',
+        entityId: id,
+        detail: `"${title}" on ${standard.designation} version ${version.number}, from ${iso(new Date(times.opensAt))} to ${iso(input.closesAt)}`,
+      });
+      return id as string;
+    });
+    return this.requireRound(caller, id);
+  }
+
+  async closeRound(caller: Caller, roundId: string): Promise<CommentRoundRow> {
+    await this.dataSource.transaction(async (m) => {
+      const round = await this.requireRound(caller, roundId, m, 'FOR UPDATE OF r');
+      if (round.status === RoundStatus.CLOSED) throw invalidState(`The round "${round.title}" is already closed.`);
+      await m.query(`UPDATE comment_round SET closed_at = ${this.clock.now()} WHERE id = $1`, [roundId]);
+      await this.audit.record(m, caller, {
+        action: 'comment_round.closed',
+        entityType: 'CommentRound',
+        entityId: roundId,
+        detail: `"${round.title}" closed early (was ${round.status}, due ${iso(round.closesAt)})`,
+      });
+    });
+    return this.requireRound(caller, roundId);
+  }
+
+  /**
+   * Every write to a nation's comments passes here, in its transaction. The
+   * shared lock on the round waits for an early close; the advisory lock makes
+   * writes and the submission of one nation take turns, so no DRAFT slips in
+   * beside a submission. The checks then read the database clock.
+   */
+  private async writeGate(m: EntityManager, caller: Caller, roundId: string, nation: string): Promise<CommentRoundRow> {
+    const round = await this.requireRound(caller, roundId, m, 'FOR SHARE OF r');
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`comments:${roundId}:${nation}`]);
+    if (round.status === RoundStatus.SCHEDULED) {
+      throw invalidState(`The round "${round.title}" opens at ${iso(round.opensAt)}; comments are written while it is open.`);
+    }
+    if (round.status === RoundStatus.CLOSED) {
+      throw deadlinePassed(`The round "${round.title}" closed at ${iso(round.closedAt ?? round.closesAt)}; comments can no longer change.`);
+    }
+    if (await m.existsBy(NationalSubmissionEntity, { roundId, nationCode: nation })) {
+      throw invalidState(`${nation} has submitted its comments on "${round.title}"; they can no longer change.`);
+    }
+    return round;
+  }
+
+  private async outline(m: EntityManager, versionId: string): Promise<VersionOutline> {
+    const text = await this.versions.text(versionId, m);
+    return outlineOf(text, this.versions.clauses(text));
+  }
+
+  async add(caller: Caller, input: CommentFields & { roundId: string; type: CommentType; body: string }): Promise<CommentEntity> {
+    const nation = this.nationOfWriter(caller);
+    const body = input.body.trim();
+    if (!body) throw badInput('body', 'body is empty.');
+    return this.dataSource.transaction(async (m) => {
+      const round = await this.writeGate(m, caller, input.roundId, nation);
+      const loc = { clause: trimOrNull(input.clause), lineFrom: input.lineFrom ?? null, lineTo: input.lineTo ?? null };
+      requireLocation(await this.outline(m, round.versionId), loc);
+      const now = this.clock.now();
+      const [{ id }] = await m.query(
+        `INSERT INTO comment (round_id, nation_code, author_id, clause, clause_key, line_from, line_to, paragraph, quote, type, body,
+                              proposed_change, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ${now}, ${now}) RETURNING id`,
+        [round.id, nation, caller.id, loc.clause, clauseKey(loc.clause), loc.lineFrom, loc.lineTo, trimOrNull(input.paragraph),
+          input.quote ?? null, input.type, body, trimOrNull(input.proposedChange)],
+      );
+      await this.audit.record(m, caller, {
+        action: 'comment.added',
+        entityType: 'Comment',
+        entityId: id,
+        detail: `${nation} ${TYPE_CODES[input.type]} comment on "${round.title}"${loc.clause ? `, clause ${loc.clause}` : ''}`,
+      });
+      await this.pubsub.publish(m, COMMENT_ADDED, { id, roundId: round.id, nationCode: nation, status: CommentStatus.DRAFT } satisfies CommentAddedEvent);
+      return m.findOneByOrFail(CommentEntity, { id });
+    });
+  }
+
+  /** The author's own DRAFT comment, locked for the write, after the round's gate. */
+  private async ownDraft(m: EntityManager, caller: Caller, id: string): Promise<{ comment: CommentEntity; round: CommentRoundRow }> {
+    const nation = this.nationOfWriter(caller);
+    const found = await this.requireComment(caller, id, m);
+    if (found.authorId !== caller.id) throw forbidden('Only its author edits or deletes a comment.');
+    const round = await this.writeGate(m, caller, found.roundId, nation);
+    const comment = await m.getRepository(CommentEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOneOrFail();
+    if (comment.status !== CommentStatus.DRAFT) throw invalidState('The comment is submitted; it can no longer change.');
+    return { comment, round };
+  }
+
+  async update(caller: Caller, id: string, input: CommentFields): Promise<CommentEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const { comment, round } = await this.ownDraft(m, caller, id);
+      const loc = {
+        clause: input.clause === undefined ? comment.clause : trimOrNull(input.clause),
+        lineFrom: input.lineFrom === undefined ? comment.lineFrom : input.lineFrom,
+        lineTo: input.lineTo === undefined ? comment.lineTo : input.lineTo,
+      };
+      requireLocation(await this.outline(m, round.versionId), loc);
+      if (input.body !== undefined && input.body !== null && !input.body.trim()) throw badInput('body', 'body is empty.');
+      const changes: Partial<CommentEntity> = { ...loc, clauseKey: clauseKey(loc.clause) };
+      if (input.paragraph !== undefined) changes.paragraph = trimOrNull(input.paragraph);
+      if (input.quote !== undefined) changes.quote = input.quote;
+      if (input.type) changes.type = input.type;
+      if (input.body) changes.body = input.body.trim();
+      if (input.proposedChange !== undefined) changes.proposedChange = trimOrNull(input.proposedChange);
+      await m.update(CommentEntity, { id }, { ...changes, updatedAt: () => this.clock.now() });
+      await this.audit.record(m, caller, {
+        action: 'comment.updated',
+        entityType: 'Comment',
+        entityId: id,
+        detail: `changed ${Object.keys(input).join(', ') || 'nothing'}`,
+      });
+      return m.findOneByOrFail(CommentEntity, { id });
+    });
+  }
+
+  async delete(caller: Caller, id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const { comment, round } = await this.ownDraft(m, caller, id);
+      await m.delete(CommentEntity, { id });
+      await this.audit.record(m, caller, {
+        action: 'comment.deleted',
+        entityType: 'Comment',
+        entityId: id,
+        detail: `${comment.nationCode} draft comment on "${round.title}" deleted: ${comment.body.slice(0, 200)}`,
+      });
+      return true;
+    });
+  }
+
+  /** Rows of the ISO template for the caller's nation: all of them, or none with one line per problem. */
+  async import(caller: Caller, roundId: string, csv: string): Promise<{ imported: number; errors: string[] }> {
+    const nation = this.nationOfWriter(caller);
+    const parsed = parseTemplate(csv);
+    if (parsed.rows.length + parsed.errors.length > MAX_IMPORT_ROWS) {
+      throw badInput('csv', `csv has more than ${MAX_IMPORT_ROWS} rows; split it.`);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const round = await this.writeGate(m, caller, roundId, nation);
+      const outline = await this.outline(m, round.versionId);
+      const errors = [...parsed.errors];
+      for (const row of parsed.rows) {
+        if (row.nationCode && row.nationCode !== nation) {
+          errors.push(`row ${row.row}: MB/NC is ${row.nationCode}, but you comment for ${nation}`);
+        }
+        const problem = locationProblem(outline, row);
+        if (problem) errors.push(`row ${row.row}: ${problem.message}`);
+      }
+      if (errors.length) {
+        const rowOf = (e: string) => Number(/^row (\d+)/.exec(e)?.[1] ?? 0);
+        return { imported: 0, errors: errors.map((e, i) => ({ e, i })).sort((a, b) => rowOf(a.e) - rowOf(b.e) || a.i - b.i).map((x) => x.e) };
+      }
+      if (!parsed.rows.length) return { imported: 0, errors: ['row 2: the file has no comments below the header row'] };
+      const rows = parsed.rows;
+      const now = this.clock.now();
+      // One statement for the whole file: thousands of rows cost one round trip.
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO comment (round_id, nation_code, author_id, clause, clause_key, line_from, line_to, paragraph, type, body,
+                              proposed_change, created_at, updated_at)
+         SELECT $1, $2, $3, t.clause, t.clause_key, t.line_from, t.line_to, t.paragraph, t.type, t.body, t.proposed_change, ${now}, ${now}
+           FROM unnest($4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
+                WITH ORDINALITY AS t(clause, clause_key, line_from, line_to, paragraph, type, body, proposed_change, ord)
+          ORDER BY t.ord
+         RETURNING id`,
+        [round.id, nation, caller.id, rows.map((r) => r.clause), rows.map((r) => clauseKey(r.clause)), rows.map((r) => r.lineFrom),
+          rows.map((r) => r.lineTo), rows.map((r) => r.paragraph), rows.map((r) => r.type), rows.map((r) => r.body),
+          rows.map((r) => r.proposedChange)],
+      );
+      await this.audit.record(m, caller, {
+        action: 'comments.imported',
+        entityType: 'CommentRound',
+        entityId: round.id,
+        detail: `${inserted.length} ${nation} comments imported from the ISO template`,
+      });
+      await this.pubsub.publishMany(
+        m,
+        COMMENT_ADDED,
+        inserted.map(({ id }) => ({ id, roundId: round.id, nationCode: nation, status: CommentStatus.DRAFT }) satisfies CommentAddedEvent),
+      );
+      return { imported: inserted.length, errors: [] };
+    });
+  }
+
+  async submit(caller: Caller, roundId: string): Promise<NationalSubmissionEntity> {
+    if (!hasRole(caller, Role.DELEGATE) || !caller.nationCode) {
+      throw forbidden('A nation\'s comments are submitted by its delegate.');
+    }
+    const nation = caller.nationCode;
+    return this.dataSource.transaction(async (m) => {
+      const round = await this.requireRound(caller, roundId, m, 'FOR SHARE OF r');
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`comments:${roundId}:${nation}`]);
+      if (round.status === RoundStatus.SCHEDULED) throw invalidState(`The round "${round.title}" is not open yet.`);
+      if (round.status === RoundStatus.CLOSED) {
+        throw deadlinePassed(`The round "${round.title}" closed at ${iso(round.closedAt ?? round.closesAt)}; submissions are no longer accepted.`);
+      }
+      if (await m.existsBy(NationalSubmissionEntity, { roundId, nationCode: nation })) {
+        throw conflict(`${nation} has already submitted its comments on "${round.title}".`);
+      }
+      const now = this.clock.now();
+      const updated: unknown[] = await m.query(
+        `UPDATE comment SET status = 'SUBMITTED', updated_at = ${now} WHERE round_id = $1 AND nation_code = $2 AND status = 'DRAFT' RETURNING id`,
+        [roundId, nation],
+      );
+      // The primary key (round, nation) settles it if two submissions still met.
+      await m.query(
+        `INSERT INTO national_submission (round_id, nation_code, submitted_by, submitted_at, comment_count) VALUES ($1, $2, $3, ${now}, $4)`,
+        [roundId, nation, caller.id, updated.length],
+      );
+      await this.audit.record(m, caller, {
+        action: 'comments.submitted',
+        entityType: 'CommentRound',
+        entityId: roundId,
+        detail: `${nation} submitted ${updated.length} comments on "${round.title}"`,
+      });
+      return m.findOneByOrFail(NationalSubmissionEntity, { roundId, nationCode: nation });
+    });
+  }
+
+  async resolve(
+    caller: Caller,
+    input: { commentId: string; disposition: Disposition; resolution: string; resolvedInVersionId?: string | null },
+  ): Promise<CommentEntity> {
+    const resolution = input.resolution.trim();
+    if (!resolution) throw badInput('resolution', 'resolution is empty.');
+    return this.dataSource.transaction(async (m) => {
+      const comment = await m.getRepository(CommentEntity).createQueryBuilder('c').setLock('pessimistic_write')
+        .where('c.id = :id', { id: input.commentId }).getOne();
+      // Drafts never reach the secretariat: they do not exist for it.
+      if (!comment || comment.status !== CommentStatus.SUBMITTED) throw notFound('comment', input.commentId);
+      const round = await this.requireRound(caller, comment.roundId, m);
+      if (round.status !== RoundStatus.CLOSED) {
+        throw invalidState(`The round "${round.title}" is ${round.status}; comments are resolved after it closes.`);
+      }
+      let resolvedIn: StandardVersionEntity | null = null;
+      if (input.resolvedInVersionId) {
+        resolvedIn = await m.findOneBy(StandardVersionEntity, { id: input.resolvedInVersionId, standardId: round.standardId });
+        const reviewed = await m.findOneByOrFail(StandardVersionEntity, { id: round.versionId });
+        if (!resolvedIn || resolvedIn.number <= reviewed.number) {
+          throw badInput('resolvedInVersionId', `resolvedInVersionId must be a later version of the same standard than the reviewed version ${reviewed.number}.`);
+        }
+      }
+      const now = this.clock.now();
+      await m.query(
+        `UPDATE comment SET disposition = $2, resolution = $3, resolved_in_version_id = $4, resolved_by = $5, resolved_at = ${now}, updated_at = ${now}
+          WHERE id = $1`,
+        [comment.id, input.disposition, resolution, resolvedIn?.id ?? null, caller.id],
+      );
+      await this.audit.record(m, caller, {
+        action: 'comment.resolved',
+        entityType: 'Comment',
+        entityId: comment.id,
+        detail: `${comment.nationCode} comment ${comment.disposition ? `re-resolved from ${comment.disposition} ` : ''}${input.disposition}` +
+          `${resolvedIn ? ` in version ${resolvedIn.number}` : ''}: ${resolution.slice(0, 200)}`,
+      });
+      return m.findOneByOrFail(CommentEntity, { id: comment.id });
+    });
+  }
+
+  /** DRAFT comments only for their own nation's experts and delegates; SUBMITTED ones for every reader. */
+  private visibleComments(caller: Caller | null, roundIds: readonly string[]) {
+    const qb = this.dataSource.getRepository(CommentEntity).createQueryBuilder('c').where('c.roundId IN (:...roundIds)', { roundIds });
+    const nation = this.nationOfReader(caller);
+    if (nation) qb.andWhere(`(c.status = 'SUBMITTED' OR c.nationCode = :nation)`, { nation });
+    else qb.andWhere(`c.status = 'SUBMITTED'`);
+    return qb;
+  }
+
+  /** The resolution meeting's order: clause, then line, then as written. */
+  async list(caller: Caller, roundId: string, args: { filter?: CommentFilterArgs | null; first?: number | null; after?: string | null }): Promise<Page<CommentEntity>> {
+    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+    const qb = this.visibleComments(caller, [roundId]);
+    const f = args.filter ?? {};
+    if (f.nationCode) qb.andWhere('c.nationCode = :fn', { fn: f.nationCode.trim().toUpperCase() });
+    if (f.type) qb.andWhere('c.type = :ft', { ft: f.type });
+    if (f.clause?.trim()) {
+      const clause = f.clause.trim();
+      qb.andWhere(`(c.clause = :fc OR c.clause LIKE :fcs)`, { fc: clause, fcs: `${clause.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%` });
+    }
+    if (f.resolved === true) qb.andWhere('c.disposition IS NOT NULL');
+    if (f.resolved === false) qb.andWhere('c.disposition IS NULL');
+    return paginate(qb, args, { columns: ['c.clauseKey', 'c.lineKey', 'c.seq'], values: (c) => [c.clauseKey, c.lineKey, c.seq] });
+  }
+
+  /** The comment, or NOT_FOUND when the caller may not see it (someone else's draft, a vendor, an invisible standard). */
+  async requireComment(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager): Promise<CommentEntity> {
+    if (!this.mayRead(caller)) throw notFound('comment', id);
+    const comment = await m.findOneBy(CommentEntity, { id });
+    const nation = this.nationOfReader(caller);
+    if (!comment || (comment.status !== CommentStatus.SUBMITTED && comment.nationCode !== nation)) throw notFound('comment', id);
+    try {
+      await this.requireRound(caller, comment.roundId, m);
+    } catch {
+      throw notFound('comment', id);
+    }
+    return comment;
+  }
+
+  async submissionsOf(roundIds: readonly string[]): Promise<NationalSubmissionEntity[]> {
+    return this.dataSource.getRepository(NationalSubmissionEntity).find({
+      where: { roundId: In([...roundIds]) },
+      order: { submittedAt: 'ASC', nationCode: 'ASC' },
+    });
+  }
+
+  /** Submitted comments still without a disposition, per round. */
+  async unresolvedCounts(roundIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { roundId: string; n: number }[] = await this.dataSource.query(
+      `SELECT round_id AS "roundId", count(*)::int AS n FROM comment
+        WHERE round_id = ANY($1::uuid[]) AND status = 'SUBMITTED' AND disposition IS NULL GROUP BY round_id`,
+      [roundIds],
+    );
+    return new Map(rows.map((r) => [r.roundId, r.n]));
+  }
+
+  /**
+   * Why a ballot cannot open on the standard yet, in words for the person
+   * trying; empty when nothing stands in the way. For the ballots module, in
+   * its transaction.
+   */
+  async ballotBlockers(m: EntityManager, standardId: string): Promise<string[]> {
+    const reasons: string[] = [];
+    const live: CommentRoundRow[] = await m.query(
+      this.roundSql(`r.standard_id = $1 AND r.closed_at IS NULL AND r.closes_at > ${this.clock.now()} ORDER BY r.opens_at`),
+      [standardId],
+    );
+    for (const r of live) {
+      reasons.push(
+        r.status === RoundStatus.OPEN
+          ? `comment round "${r.title}" is open until ${iso(r.closesAt)}`
+          : `comment round "${r.title}" is scheduled to open at ${iso(r.opensAt)}`,
+      );
+    }
+    const [{ n }] = await m.query(
+      `SELECT count(*)::int AS n FROM comment c JOIN comment_round r ON r.id = c.round_id
+        WHERE r.standard_id = $1 AND c.status = 'SUBMITTED' AND c.disposition IS NULL`,
+      [standardId],
+    );
+    if (n) reasons.push(`${n} submitted comment${n === 1 ? ' has' : 's have'} no disposition yet`);
+    return reasons;
+  }
+
+  /**
+   * commentAdded for one round: the events of every replica, narrowed to the
+   * comments this caller may see (a nation's DRAFT comments reach that nation only).
+   */
+  async watchAdded(caller: Caller, roundId: string): Promise<AsyncIterableIterator<{ commentAdded: CommentEntity }>> {
+    await this.requireRound(caller, roundId);
+    await this.pubsub.ready(COMMENT_ADDED);
+    const source = this.pubsub.subscribe<CommentAddedEvent>(COMMENT_ADDED);
+    const nation = this.nationOfReader(caller);
+    const next = async (): Promise<IteratorResult<{ commentAdded: CommentEntity }>> => {
+      for (;;) {
+        const r = await source.next();
+        if (r.done) return { value: undefined, done: true };
+        const e = r.value;
+        if (e.roundId !== roundId || (e.status === CommentStatus.DRAFT && e.nationCode !== nation)) continue;
+        const comment = await this.requireComment(caller, e.id).catch(() => null);
+        if (comment) return { value: { commentAdded: comment }, done: false };
+      }
+    };
+    const iterator: AsyncIterableIterator<{ commentAdded: CommentEntity }> = {
+      next,
+      return: async () => {
+        await source.return!();
+        return { value: undefined, done: true };
+      },
+      throw: async (err) => {
+        await source.return!();
+        throw err;
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  /** The comment resolution matrix: the eight ISO columns, the disposition and the version that resolved each comment. */
+  async matrix(caller: Caller, roundId: string): Promise<{ round: CommentRoundRow; header: string[]; rows: string[][] }> {
+    const round = await this.requireRound(caller, roundId);
+    const comments = await this.visibleComments(caller, [roundId])
+      .orderBy('c.clauseKey').addOrderBy('c.lineKey').addOrderBy('c.seq').getMany();
+    const versionIds = [...new Set(comments.flatMap((c) => (c.resolvedInVersionId ? [c.resolvedInVersionId] : [])))];
+    const numbers = new Map((await this.versions.byIds(versionIds)).map((v) => [v.id, v.number]));
+    const lines = (c: CommentEntity) => (c.lineFrom === null ? '' : c.lineTo && c.lineTo !== c.lineFrom ? `${c.lineFrom}-${c.lineTo}` : `${c.lineFrom}`);
+    const rows = comments.map((c) => [
+      c.nationCode, lines(c), c.clause ?? '', c.paragraph ?? '', TYPE_CODES[c.type], c.body, c.proposedChange ?? '', c.resolution ?? '',
+      c.disposition ?? '', c.resolvedInVersionId ? `version ${numbers.get(c.resolvedInVersionId)}` : '',
+    ]);
+    return { round, header: [...ISO_COLUMNS, 'Disposition', 'Resolved in version'], rows };
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { CommentType, Disposition } from '../comment.entity';
+
+@InputType()
+export class OpenCommentRoundInput {
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be an id' }) standardId: string;
+  @Field(() => ID) @IsUUID('all', { message: 'versionId must be an id' }) versionId: string;
+  @Field() @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title: string;
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' }) @IsOptional() opensAt?: Date | null;
+  @Field() closesAt: Date;
+}
+
+@InputType()
+export class AddCommentInput {
+  @Field(() => ID) @IsUUID('all', { message: 'roundId must be an id' }) roundId: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'clause must be at most 40 characters' }) clause?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'lineFrom must be at least 1' }) lineFrom?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'lineTo must be at least 1' }) lineTo?: number | null;
+  @Field(() => String, { nullable: true, description: 'The ISO template\'s "Paragraph/Figure/Table" column.' })
+  @IsOptional() @IsString() @MaxLength(200, { message: 'paragraph must be at most 200 characters' }) paragraph?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000, { message: 'quote must be at most 5000 characters' }) quote?: string | null;
+  @Field(() => CommentType) @IsIn(Object.values(CommentType), { message: 'type must be GENERAL, TECHNICAL or EDITORIAL' }) type: CommentType;
+  @Field() @IsString() @Length(1, 20000, { message: 'body must be 1 to 20000 characters' }) body: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000, { message: 'proposedChange must be at most 20000 characters' }) proposedChange?: string | null;
+}
+
+@InputType()
+export class UpdateCommentInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'clause must be at most 40 characters' }) clause?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'lineFrom must be at least 1' }) lineFrom?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'lineTo must be at least 1' }) lineTo?: number | null;
+  @Field(() => String, { nullable: true, description: 'The ISO template\'s "Paragraph/Figure/Table" column.' })
+  @IsOptional() @IsString() @MaxLength(200, { message: 'paragraph must be at most 200 characters' }) paragraph?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000, { message: 'quote must be at most 5000 characters' }) quote?: string | null;
+  @Field(() => CommentType, { nullable: true }) @IsOptional() @IsIn(Object.values(CommentType), { message: 'type must be GENERAL, TECHNICAL or EDITORIAL' }) type?: CommentType | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 20000, { message: 'body must be 1 to 20000 characters' }) body?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000, { message: 'proposedChange must be at most 20000 characters' }) proposedChange?: string | null;
+}
+
+@InputType()
+export class ResolveCommentInput {
+  @Field(() => ID) @IsUUID('all', { message: 'commentId must be an id' }) commentId: string;
+  @Field(() => Disposition) @IsIn(Object.values(Disposition), { message: 'disposition must be ACCEPTED, ACCEPTED_IN_PRINCIPLE, REJECTED or NOTED' }) disposition: Disposition;
+  @Field() @IsString() @Length(1, 20000, { message: 'resolution must be 1 to 20000 characters' }) resolution: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'resolvedInVersionId must be an id' }) resolvedInVersionId?: string | null;
+}
+
+@InputType()
+export class CommentFilter {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() nationCode?: string | null;
+  @Field(() => CommentType, { nullable: true }) @IsOptional() type?: CommentType | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() clause?: string | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() resolved?: boolean | null;
+}
