@@ -1,0 +1,38 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { Allow, HttpCaller } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { ConformanceService } from './conformance.service';
+
+const PICS_COLUMNS = ['item', 'description', 'clause', 'status', 'support', 'evidence'];
+
+@Controller('products')
+export class ConformanceController {
+  constructor(private readonly conformance: ConformanceService) {}
+
+  /**
+   * The product's conformance statement for one standard as a PICS proforma.
+   * escape_formulas prefixes cells starting with = + - @ so a spreadsheet shows
+   * a vendor's evidence as text rather than running it.
+   */
+  @Get(':id/conformance.csv')
+  @Allow(Role.VENDOR, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE, Role.ADMIN)
+  async pics(
+    @HttpCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query('standardId', new ParseUUIDPipe()) standardId: string,
+    @Query('versionId', new ParseUUIDPipe({ optional: true })) versionId: string | undefined,
+    @Res() res: Response,
+  ) {
+    const { product, standard, version, rows } = await this.conformance.pics(caller, id, standardId, versionId);
+    const csv = stringify(rows, { header: true, columns: PICS_COLUMNS, escape_formulas: true, bom: true });
+    const filename = `${product.name}-${product.productVersion}-${standard.designation}-v${version.number}-pics.csv`.replace(/[^\w.-]+/g, '_');
+    res
+      .status(200)
+      .set('content-type', 'text/csv; charset=utf-8')
+      .set('content-disposition', `attachment; filename="${filename}"`)
+      .set('cache-control', 'no-store')
+      .send(csv);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { StandardsModule } from '../standards/standards.module';
+import { ConformanceController } from './conformance.controller';
+import { ClaimsResolver, ProductsResolver } from './conformance.resolver';
+import { ConformanceService } from './conformance.service';
+
+/**
+ * Publishing (above) may provide EDITION_IN_FORCE (edition-in-force.ts) so
+ * reports default to the edition in force; it is optional here.
+ */
+@Module({
+  imports: [AccountsModule, StandardsModule],
+  controllers: [ConformanceController],
+  providers: [ConformanceService, ProductsResolver, ClaimsResolver],
+  exports: [ConformanceService],
+})
+export class ConformanceModule {}

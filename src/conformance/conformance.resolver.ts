@@ -1,0 +1,129 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrganizationModel } from '../accounts/models/organization.model';
+import { OrganizationsService } from '../accounts/organizations.service';
+import { organizationLoader } from '../accounts/users.resolver';
+import { Allow } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import { StandardVersionModel } from '../standards/models/standard-version.model';
+import { StandardModel } from '../standards/models/standard.model';
+import { StandardsService } from '../standards/standards.service';
+import { StandardVersionEntity } from '../standards/standard-version.entity';
+import { VersionsService } from '../standards/versions.service';
+import { ClaimView, ConformanceService } from './conformance.service';
+import { RegisterProductInput, SetConformanceInput } from './dto/conformance.inputs';
+import { ConformanceClaimModel, ConformanceReportModel, MatrixCellModel, ProductModel } from './models/conformance.model';
+import { ProductEntity } from './product.entity';
+
+/** Vendors for their own products; the Alliance's roles read them all. */
+const READERS = [Role.VENDOR, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE, Role.ADMIN] as const;
+
+function productLoader(ctx: GqlContext, caller: Caller, conformance: ConformanceService) {
+  return ctx.loaders.get<string, ProductEntity | null>('conformance.productById', async (ids) =>
+    indexBy(ids, await conformance.productsByIds(caller, ids), (p) => p.id),
+  );
+}
+
+@Resolver(() => ProductModel)
+@Allow(...READERS)
+export class ProductsResolver {
+  constructor(private readonly conformance: ConformanceService, private readonly orgs: OrganizationsService) {}
+
+  @Query(() => [ProductModel], { description: "A VENDOR sees its own organization's products only." })
+  @Allow(...READERS)
+  products(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string) {
+    return this.conformance.list(caller, organizationId);
+  }
+
+  @Query(() => ProductModel, { nullable: true })
+  @Allow(...READERS)
+  product(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.conformance.requireProduct(caller, id);
+  }
+
+  @Query(() => ConformanceReportModel, { description: 'Against versionId, else the edition in force, else the current version.' })
+  @Allow(...READERS)
+  conformanceReport(
+    @CurrentCaller() caller: Caller,
+    @Args('productId', { type: () => ID }) productId: string,
+    @Args('standardId', { type: () => ID }) standardId: string,
+    @Args('versionId', { type: () => ID, nullable: true }) versionId?: string,
+  ) {
+    return this.conformance.report(caller, productId, standardId, versionId);
+  }
+
+  @Query(() => [MatrixCellModel], { description: 'Without productIds, every product the caller may see.' })
+  @Allow(...READERS)
+  interoperabilityMatrix(
+    @CurrentCaller() caller: Caller,
+    @Args('standardIds', { type: () => [ID] }) standardIds: string[],
+    @Args('productIds', { type: () => [ID], nullable: true }) productIds?: string[],
+  ) {
+    return this.conformance.matrix(caller, standardIds, productIds);
+  }
+
+  @Mutation(() => ProductModel)
+  @Allow(Role.VENDOR)
+  registerProduct(@CurrentCaller() caller: Caller, @Args('input') input: RegisterProductInput) {
+    return this.conformance.register(caller, input);
+  }
+
+  @Mutation(() => [ConformanceClaimModel])
+  @Allow(Role.VENDOR)
+  setConformance(@CurrentCaller() caller: Caller, @Args('input') input: SetConformanceInput) {
+    return this.conformance.setConformance(caller, input);
+  }
+
+  @ResolveField(() => OrganizationModel)
+  organization(@Parent() product: ProductModel, @Ctx() ctx: GqlContext) {
+    return organizationLoader(ctx, this.orgs).load(product.organizationId);
+  }
+
+  @ResolveField(() => [ConformanceClaimModel], { description: 'Stale against each standard\'s edition in force, else its current version.' })
+  claims(
+    @Parent() product: ProductModel,
+    @Ctx() ctx: GqlContext,
+    @CurrentCaller() caller: Caller,
+    @Args('standardId', { type: () => ID, nullable: true }) standardId?: string,
+  ) {
+    return ctx.loaders
+      .get<string, ClaimView[]>(`conformance.claimsByProduct:${standardId ?? '*'}`, async (ids) =>
+        groupBy(ids, await this.conformance.claimsOfProducts(caller, ids, standardId), (c) => c.productId),
+      )
+      .load(product.id);
+  }
+}
+
+/** A claim is reached only through a product the caller may see. */
+@Resolver(() => ConformanceClaimModel)
+@Allow(...READERS)
+export class ClaimsResolver {
+  constructor(
+    private readonly conformance: ConformanceService,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+  ) {}
+
+  @ResolveField(() => ProductModel)
+  product(@Parent() claim: ConformanceClaimModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
+    return productLoader(ctx, caller, this.conformance).load(claim.productId);
+  }
+
+  @ResolveField(() => StandardModel)
+  standard(@Parent() claim: ConformanceClaimModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
+    return ctx.loaders
+      .get<string, StandardModel | null>('conformance.standardById', async (ids) =>
+        indexBy(ids, await this.standards.byIds(caller, ids), (s) => s.id),
+      )
+      .load(claim.standardId);
+  }
+
+  @ResolveField(() => StandardVersionModel)
+  version(@Parent() claim: ConformanceClaimModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, StandardVersionEntity | null>('conformance.versionById', async (ids) =>
+        indexBy(ids, await this.versions.byIds(ids), (v) => v.id),
+      )
+      .load(claim.versionId);
+  }
+}

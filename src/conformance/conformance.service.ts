@@ -1,0 +1,315 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Caller, hasRole, Role } from '../common/caller';
+import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
+import { RequirementEntity, StandardVersionEntity } from '../standards/standard-version.entity';
+import { StandardEntity } from '../standards/standard.entity';
+import { StandardsService } from '../standards/standards.service';
+import { VersionsService } from '../standards/versions.service';
+import { visibleTo } from '../standards/visibility';
+import { assess, isStale } from './assessment';
+import { ConformanceLevel } from './conformance-claim.entity';
+import { EDITION_IN_FORCE, EditionInForce } from './edition-in-force';
+import { ProductEntity } from './product.entity';
+
+export interface ClaimView {
+  id: string;
+  productId: string;
+  standardId: string;
+  versionId: string;
+  requirementKey: string;
+  level: ConformanceLevel;
+  evidence: string | null;
+  updatedAt: Date;
+  claimedText: string;
+  stale: boolean;
+}
+
+export interface RegisterProductCommand {
+  name: string;
+  productVersion: string;
+  description?: string | null;
+}
+
+export interface SetConformanceCommand {
+  productId: string;
+  standardId: string;
+  versionId: string;
+  claims: { requirementKey: string; level: ConformanceLevel; evidence?: string | null }[];
+}
+
+const MAX_MATRIX_STANDARDS = 100;
+const MAX_MATRIX_PRODUCTS = 500;
+
+/**
+ * Products, claims, reports and the matrix. A VENDOR works on its own
+ * organization's products only (others are NOT_FOUND, so their existence does
+ * not leak); the Alliance's roles read every product. Standards stay behind
+ * their own visibility in every path.
+ */
+@Injectable()
+export class ConformanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+    private readonly audit: AuditService,
+    @Optional() @Inject(EDITION_IN_FORCE) private readonly editions?: EditionInForce,
+  ) {}
+
+  /** null: every product; otherwise the one organization whose products the caller may see. */
+  private scope(caller: Caller): { organizationId: string | null } | null {
+    if (hasRole(caller, Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)) return null;
+    return { organizationId: caller.organizationId };
+  }
+
+  private maySee(caller: Caller, product: ProductEntity): boolean {
+    const scope = this.scope(caller);
+    return !scope || (scope.organizationId !== null && product.organizationId === scope.organizationId);
+  }
+
+  list(caller: Caller, organizationId?: string | null): Promise<ProductEntity[]> {
+    const scope = this.scope(caller);
+    const orgs = [organizationId, scope?.organizationId].filter((o): o is string => o !== undefined && o !== null);
+    if (scope && !scope.organizationId) return Promise.resolve([]);
+    // A vendor asking for another organization gets nothing, not an error that confirms it exists.
+    if (new Set(orgs).size > 1) return Promise.resolve([]);
+    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p').orderBy('lower(p.name)').addOrderBy('p.productVersion').addOrderBy('p.id');
+    if (orgs.length) qb.where('p.organizationId = :org', { org: orgs[0] });
+    return qb.getMany();
+  }
+
+  async requireProduct(caller: Caller, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProductEntity> {
+    const product = await m.findOne(ProductEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!product || !this.maySee(caller, product)) throw notFound('product', id);
+    return product;
+  }
+
+  async productsByIds(caller: Caller, ids: readonly string[]): Promise<ProductEntity[]> {
+    const rows = await this.dataSource.getRepository(ProductEntity).findBy({ id: In([...ids]) });
+    return rows.filter((p) => this.maySee(caller, p));
+  }
+
+  async register(caller: Caller, input: RegisterProductCommand): Promise<ProductEntity> {
+    if (!caller.organizationId) throw forbidden('Your VENDOR role is not bound to an organization; ask an ADMIN to grant it with one.');
+    const name = input.name.trim();
+    const productVersion = input.productVersion.trim();
+    if (!name) throw badInput('name', 'name must not be blank.');
+    if (!productVersion) throw badInput('productVersion', 'productVersion must not be blank.');
+    return this.dataSource.transaction(async (m) => {
+      const [taken] = await m.query(
+        `SELECT 1 FROM product WHERE organization_id = $1 AND lower(name) = lower($2) AND lower(product_version) = lower($3)`,
+        [caller.organizationId, name, productVersion],
+      );
+      if (taken) throw conflict(`${name} ${productVersion} is registered already; set its conformance instead.`);
+      const product = await m.save(
+        m.create(ProductEntity, { organizationId: caller.organizationId!, name, productVersion, description: input.description?.trim() || null }),
+      );
+      await this.audit.record(m, caller, {
+        action: 'product.registered', entityType: 'Product', entityId: product.id,
+        detail: `Product ${name} ${productVersion} registered`,
+      });
+      return m.findOneByOrFail(ProductEntity, { id: product.id });
+    });
+  }
+
+  /**
+   * Upserts the claims in one statement, after every key has been checked
+   * against the version: the set lands whole or not at all. The product row
+   * lock makes concurrent sets on one product take turns, so the audited
+   * "old -> new" levels are the ones actually replaced.
+   */
+  async setConformance(caller: Caller, input: SetConformanceCommand): Promise<ClaimView[]> {
+    const keys = input.claims.map((c) => c.requirementKey.trim());
+    const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
+    if (repeated.length) throw badInput('claims', `Each requirement appears once per set; repeated: ${[...new Set(repeated)].join(', ')}.`, { keys: [...new Set(repeated)] });
+    return this.dataSource.transaction(async (m) => {
+      const product = await this.requireProduct(caller, input.productId, m, true);
+      if (product.organizationId !== caller.organizationId) {
+        throw forbidden(`Only ${product.name}'s own vendor states its conformance.`);
+      }
+      const standard = await this.standards.requireVisible(caller, input.standardId, m);
+      const { version } = await this.versions.requireVisible(caller, input.versionId, m);
+      if (version.standardId !== standard.id) {
+        throw badInput('versionId', `versionId is not a version of ${standard.designation}.`);
+      }
+      const known = new Set((await this.versions.requirementsOf([version.id], m)).map((r) => r.key));
+      const unknown = keys.filter((k) => !known.has(k));
+      if (unknown.length) {
+        throw badInput(
+          'claims',
+          `${standard.designation} version ${version.number} has no requirement ${unknown.join(', ')}.`,
+          { keys: unknown },
+        );
+      }
+      const before: { requirement_key: string; level: string }[] = await m.query(
+        `SELECT requirement_key, level FROM conformance_claim WHERE product_id = $1 AND standard_id = $2 AND requirement_key = ANY($3::text[])`,
+        [product.id, standard.id, keys],
+      );
+      const old = new Map(before.map((r) => [r.requirement_key, r.level]));
+      await m.query(
+        `INSERT INTO conformance_claim (product_id, standard_id, version_id, requirement_key, level, evidence)
+         SELECT $1, $2, $3, t.key, t.level, t.evidence FROM unnest($4::text[], $5::text[], $6::text[]) AS t(key, level, evidence)
+         ON CONFLICT (product_id, standard_id, requirement_key) DO UPDATE
+           SET version_id = EXCLUDED.version_id, level = EXCLUDED.level, evidence = EXCLUDED.evidence, updated_at = now()`,
+        [product.id, standard.id, version.id, keys, input.claims.map((c) => c.level), input.claims.map((c) => c.evidence?.trim() || null)],
+      );
+      await this.audit.record(m, caller, {
+        action: 'conformance.set',
+        entityType: 'Product',
+        entityId: product.id,
+        detail:
+          `${product.name} ${product.productVersion} against ${standard.designation} version ${version.number}: ` +
+          input.claims.map((c, i) => `${keys[i]} ${old.get(keys[i]) ?? 'none'} -> ${c.level}`).join('; '),
+      });
+      const claims = await this.claims(m, caller, [product.id], [standard.id]);
+      const order = new Map(keys.map((k, i) => [k, i]));
+      return claims.filter((c) => order.has(c.requirementKey)).sort((a, b) => order.get(a.requirementKey)! - order.get(b.requirementKey)!);
+    });
+  }
+
+  /** The version each standard is judged against: its edition in force, else its current version. */
+  private async referenceVersions(standardIds: readonly string[], m: EntityManager): Promise<Map<string, string>> {
+    if (!standardIds.length) return new Map();
+    const result = new Map(this.editions ? await this.editions.versionsInForce(standardIds, m) : []);
+    const rest = standardIds.filter((id) => !result.has(id));
+    if (rest.length) {
+      const rows: { standard_id: string; id: string }[] = await m.query(
+        `SELECT DISTINCT ON (standard_id) standard_id, id FROM standard_version
+          WHERE standard_id = ANY($1::uuid[]) ORDER BY standard_id, number DESC`,
+        [rest],
+      );
+      for (const r of rows) result.set(r.standard_id, r.id);
+    }
+    return result;
+  }
+
+  private async referenceVersion(caller: Caller, standard: StandardEntity, versionId: string | null | undefined, m: EntityManager): Promise<StandardVersionEntity> {
+    if (versionId) {
+      const { version } = await this.versions.requireVisible(caller, versionId, m);
+      if (version.standardId !== standard.id) throw badInput('versionId', `versionId is not a version of ${standard.designation}.`);
+      return version;
+    }
+    const inForce = await this.editions?.versionInForce(standard.id, m);
+    const version = inForce ? await m.findOneBy(StandardVersionEntity, { id: inForce }) : await this.versions.current(standard.id, m);
+    if (!version) throw invalidState(`${standard.designation} has no version yet; there is nothing to conform to.`);
+    return version;
+  }
+
+  /**
+   * Claims of the products on standards the caller may see, each marked stale
+   * against `against` (standard id -> version id), or against each standard's
+   * reference version when not given. Three or four queries whatever the size.
+   */
+  private async claims(
+    m: EntityManager,
+    caller: Caller,
+    productIds: readonly string[],
+    standardIds: readonly string[] | null,
+    against?: Map<string, string>,
+    requirements?: RequirementEntity[],
+  ): Promise<ClaimView[]> {
+    if (!productIds.length || (standardIds && !standardIds.length)) return [];
+    const rows: Omit<ClaimView, 'stale'>[] = await m.query(
+      `SELECT c.id, c.product_id AS "productId", c.standard_id AS "standardId", c.version_id AS "versionId",
+              c.requirement_key AS "requirementKey", c.level, c.evidence, c.updated_at AS "updatedAt", r.text AS "claimedText"
+         FROM conformance_claim c
+         JOIN requirement r ON r.version_id = c.version_id AND r.key = c.requirement_key
+         JOIN standard s ON s.id = c.standard_id
+        WHERE c.product_id = ANY($1::uuid[]) AND s.visibility = ANY($2::text[])
+          AND ($3::uuid[] IS NULL OR c.standard_id = ANY($3::uuid[]))
+        ORDER BY s.designation, c.product_id, c.requirement_key`,
+      [productIds, visibleTo(caller), standardIds],
+    );
+    const refs = against ?? (await this.referenceVersions([...new Set(rows.map((r) => r.standardId))], m));
+    const reqs = requirements ?? (await this.versions.requirementsOf([...new Set(refs.values())], m));
+    const byVersion = new Map<string, Map<string, RequirementEntity>>();
+    for (const r of reqs) {
+      if (!byVersion.has(r.versionId)) byVersion.set(r.versionId, new Map());
+      byVersion.get(r.versionId)!.set(r.key, r);
+    }
+    return rows.map((row) => {
+      const ref = refs.get(row.standardId);
+      return { ...row, stale: isStale(row, byVersion.get(ref ?? '') ?? new Map()) };
+    });
+  }
+
+  /** For Product.claims: many products at once, one batch per request. */
+  claimsOfProducts(caller: Caller, productIds: readonly string[], standardId?: string | null): Promise<ClaimView[]> {
+    return this.claims(this.dataSource.manager, caller, productIds, standardId ? [standardId] : null);
+  }
+
+  private async reportParts(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
+    const m = this.dataSource.manager;
+    const product = await this.requireProduct(caller, productId, m);
+    const standard = await this.standards.requireVisible(caller, standardId, m);
+    const version = await this.referenceVersion(caller, standard, versionId, m);
+    const requirements = await this.versions.requirementsOf([version.id], m);
+    const claims = await this.claims(m, caller, [product.id], [standard.id], new Map([[standard.id, version.id]]), requirements);
+    return { product, standard, version, requirements, claims };
+  }
+
+  async report(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
+    const { product, standard, version, requirements, claims } = await this.reportParts(caller, productId, standardId, versionId);
+    return { product, standard, version, ...assess(requirements, claims) };
+  }
+
+  /**
+   * One cell per visible (product, standard) pair. Six queries at most,
+   * whatever the numbers of products, standards and claims.
+   */
+  async matrix(caller: Caller, standardIds: readonly string[], productIds?: readonly string[] | null) {
+    const wantedStandards = [...new Set(standardIds)];
+    if (wantedStandards.length > MAX_MATRIX_STANDARDS) throw badInput('standardIds', `standardIds may name at most ${MAX_MATRIX_STANDARDS} standards.`);
+    if (productIds && new Set(productIds).size > MAX_MATRIX_PRODUCTS) throw badInput('productIds', `productIds may name at most ${MAX_MATRIX_PRODUCTS} products.`);
+    const m = this.dataSource.manager;
+    const found = new Map((await this.standards.byIds(caller, wantedStandards)).map((s) => [s.id, s]));
+    const standards = wantedStandards.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+    const products = productIds ? await this.productsByIds(caller, [...new Set(productIds)]) : await this.list(caller);
+    products.sort((a, b) => a.name.localeCompare(b.name) || a.productVersion.localeCompare(b.productVersion) || a.id.localeCompare(b.id));
+    if (!standards.length || !products.length) return [];
+    const refs = await this.referenceVersions(standards.map((s) => s.id), m);
+    const requirements = await this.versions.requirementsOf([...refs.values()], m);
+    const claims = await this.claims(m, caller, products.map((p) => p.id), standards.map((s) => s.id), refs, requirements);
+
+    const reqsOf = new Map<string, RequirementEntity[]>();
+    for (const r of requirements) reqsOf.set(r.versionId, [...(reqsOf.get(r.versionId) ?? []), r]);
+    const claimsOf = new Map<string, ClaimView[]>();
+    for (const c of claims) {
+      const k = `${c.productId}|${c.standardId}`;
+      claimsOf.set(k, [...(claimsOf.get(k) ?? []), c]);
+    }
+    return products.flatMap((product) =>
+      standards.map((standard) => {
+        const ref = refs.get(standard.id);
+        // A standard with no version yet has nothing a product could conform to.
+        if (!ref) return { product, standard, coverage: 0, conformant: false };
+        const { coverage, conformant } = assess(reqsOf.get(ref) ?? [], claimsOf.get(`${product.id}|${standard.id}`) ?? []);
+        return { product, standard, coverage, conformant };
+      }),
+    );
+  }
+
+  /**
+   * The product's conformance statement in the layout of a CCSDS PICS
+   * proforma: every requirement of the version in document order.
+   */
+  async pics(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
+    const { product, standard, version, requirements, claims } = await this.reportParts(caller, productId, standardId, versionId);
+    const claimOf = new Map(claims.map((c) => [c.requirementKey, c]));
+    const rows = requirements.map((r) => {
+      const claim = claimOf.get(r.key);
+      return {
+        item: r.key,
+        description: r.text,
+        clause: r.clause,
+        status: r.obligation === 'SHALL' ? 'M' : 'O',
+        // A stale claim vouches for other words; say so rather than let it pass as support.
+        support: claim ? (claim.stale ? `${claim.level} (stale)` : claim.level) : '',
+        evidence: claim?.evidence ?? '',
+      };
+    });
+    return { product, standard, version, rows };
+  }
+}

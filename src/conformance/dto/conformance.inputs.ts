@@ -1,0 +1,37 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ConformanceLevel } from '../conformance-claim.entity';
+
+@InputType()
+export class RegisterProductInput {
+  @Field() @IsString() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name: string;
+  @Field() @IsString() @Length(1, 60, { message: 'productVersion must be 1 to 60 characters' }) productVersion: string;
+  @Field({ nullable: true })
+  @IsOptional() @IsString() @MaxLength(5000, { message: 'description must be at most 5000 characters' })
+  description?: string;
+}
+
+@InputType()
+export class ClaimInput {
+  @Field() @IsString() @Length(1, 100, { message: 'requirementKey must be 1 to 100 characters' }) requirementKey: string;
+  @Field(() => ConformanceLevel) @IsEnum(ConformanceLevel, { message: 'level must be a ConformanceLevel' }) level: ConformanceLevel;
+  @Field({ nullable: true })
+  @IsOptional() @IsString() @MaxLength(5000, { message: 'evidence must be at most 5000 characters' })
+  evidence?: string;
+}
+
+@InputType()
+export class SetConformanceInput {
+  @Field(() => ID) @IsUUID('all', { message: 'productId must be a product id' }) productId: string;
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field(() => ID, { description: 'The version whose requirement text the claims are made against.' })
+  @IsUUID('all', { message: 'versionId must be a version id' })
+  versionId: string;
+  @Field(() => [ClaimInput], { description: 'Replaces the claims on the same keys; the whole set lands or none of it.' })
+  @ArrayMinSize(1, { message: 'claims must name at least one requirement' })
+  @ArrayMaxSize(2000, { message: 'claims must have at most 2000 entries' })
+  @ValidateNested({ each: true })
+  @Type(() => ClaimInput)
+  claims: ClaimInput[];
+}
