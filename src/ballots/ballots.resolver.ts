@@ -1,0 +1,133 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { NationModel } from '../accounts/models/nation.model';
+import { UserModel } from '../accounts/models/user.model';
+import { OrganizationsService } from '../accounts/organizations.service';
+import { nationLoader, userLoader } from '../accounts/users.resolver';
+import { UsersService } from '../accounts/users.service';
+import { Allow } from '../common/access';
+import { Caller, Role } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import { StandardModel } from '../standards/models/standard.model';
+import { StandardVersionModel } from '../standards/models/standard-version.model';
+import { StandardsService } from '../standards/standards.service';
+import { VersionsService } from '../standards/versions.service';
+import { BallotsService, Nation, RESPONSE_READERS, tally, toResponseModel } from './ballots.service';
+import { CastResponseInput, OpenBallotInput } from './dto/ballot.inputs';
+import { BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+
+/** Responses of many ballots in one query. */
+export function responsesLoader(ctx: GqlContext, ballots: BallotsService) {
+  return ctx.loaders.get<string, NationalResponseModel[]>('responsesByBallot', async (ids) =>
+    groupBy(ids, (await ballots.responsesOf(ids)).map(toResponseModel), (r) => r.ballotId),
+  );
+}
+
+function alliesLoader(ctx: GqlContext, ballots: BallotsService) {
+  return ctx.loaders.get<'all', Nation[]>('allies', async (keys) => {
+    const nations = await ballots.allNations();
+    return keys.map(() => nations);
+  });
+}
+
+@Resolver(() => BallotModel)
+@Allow('SIGNED_IN')
+export class BallotsResolver {
+  constructor(
+    private readonly ballots: BallotsService,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+  ) {}
+
+  @Query(() => BallotModel, { nullable: true })
+  @Allow('SIGNED_IN')
+  ballot(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.ballots.find(caller, id);
+  }
+
+  @Mutation(() => BallotModel)
+  @Allow(Role.SECRETARIAT)
+  openBallot(@CurrentCaller() caller: Caller, @Args('input') input: OpenBallotInput) {
+    return this.ballots.open(caller, input);
+  }
+
+  @Mutation(() => NationalResponseModel)
+  @Allow(Role.DELEGATE)
+  castResponse(@CurrentCaller() caller: Caller, @Args('input') input: CastResponseInput) {
+    return this.ballots.cast(caller, input);
+  }
+
+  @Mutation(() => BallotModel)
+  @Allow(Role.SECRETARIAT)
+  closeBallot(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
+    return this.ballots.close(caller, ballotId);
+  }
+
+  @Subscription(() => NationalResponseModel)
+  @Allow(...RESPONSE_READERS)
+  responseCast(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
+    return this.ballots.watchCast(caller, ballotId);
+  }
+
+  @ResolveField(() => StandardModel)
+  async standard(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
+    return ctx.loaders
+      .get<string, StandardModel | null>('ballots.standardById', async (ids) => indexBy(ids, await this.standards.byIds(caller, ids), (s) => s.id))
+      .load(ballot.standardId);
+  }
+
+  @ResolveField(() => StandardVersionModel)
+  async version(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, StandardVersionModel | null>('ballots.versionById', async (ids) => indexBy(ids, await this.versions.byIds(ids), (v) => v.id))
+      .load(ballot.versionId);
+  }
+
+  /** Others read the responses in the published edition. */
+  @ResolveField(() => [NationalResponseModel])
+  @Allow(...RESPONSE_READERS)
+  responses(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
+    return responsesLoader(ctx, this.ballots).load(ballot.id);
+  }
+
+  /** pending names who has not answered yet, so the tally is for the same readers as the responses. */
+  @ResolveField(() => TallyModel)
+  @Allow(...RESPONSE_READERS)
+  async tally(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
+    const [responses, nations] = await Promise.all([
+      responsesLoader(ctx, this.ballots).load(ballot.id),
+      alliesLoader(ctx, this.ballots).load('all'),
+    ]);
+    return tally(ballot.threshold, nations, responses);
+  }
+}
+
+/** Fields of a national response, live or frozen in an edition. */
+@Resolver(() => NationalResponseModel)
+@Allow('ANYONE')
+export class NationalResponseResolver {
+  constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
+
+  @ResolveField(() => NationModel)
+  nation(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
+    return nationLoader(ctx, this.orgs).load(response.nationCode);
+  }
+
+  @ResolveField(() => UserModel)
+  castBy(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
+    return userLoader(ctx, this.users).load(response.castById);
+  }
+}
+
+/** Standard.ballots, declared here so that standards does not know ballots. */
+@Resolver(() => StandardModel)
+@Allow('SIGNED_IN')
+export class StandardBallotsResolver {
+  constructor(private readonly service: BallotsService) {}
+
+  @ResolveField(() => [BallotModel])
+  ballots(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, BallotModel[]>('ballotsByStandard', async (ids) => groupBy(ids, await this.service.ofStandards(ids), (b) => b.standardId))
+      .load(standard.id);
+  }
+}

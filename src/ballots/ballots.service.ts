@@ -1,0 +1,383 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Caller, hasRole, Role } from '../common/caller';
+import { Clock } from '../common/clock';
+import { PubSub } from '../common/pubsub';
+import { badInput, deadlinePassed, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
+import { CommentsService } from '../comments/comments.service';
+import { StandardLifecycle } from '../standards/standard-lifecycle';
+import { StandardStatus } from '../standards/standard.entity';
+import { StandardsService } from '../standards/standards.service';
+import { VersionsService } from '../standards/versions.service';
+import {
+  BallotOutcome, BallotResponseEntity, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
+} from './ballot.entity';
+import { BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+
+export interface OpenBallotCommand {
+  standardId: string;
+  versionId: string;
+  opensAt?: Date | null;
+  closesAt: Date;
+  threshold: number;
+}
+
+export interface CastResponseCommand {
+  ballotId: string;
+  response: RatificationResponse;
+  reservations?: { clause?: string | null; text: string }[] | null;
+  implementationDate?: Date | null;
+  nationalReference?: string | null;
+}
+
+export interface Nation {
+  code: string;
+  name: string;
+}
+
+/** Channel of responseCast; the payload carries ids only, subscribers load the response. */
+export const RESPONSE_CAST = 'response_cast';
+export interface ResponseCastEvent {
+  ballotId: string;
+  nationCode: string;
+}
+
+/** Roles that read the nations' responses while a ballot runs; others read them in the published edition. */
+export const RESPONSE_READERS = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE] as const;
+
+export const toResponseModel = (r: BallotResponseEntity): NationalResponseModel => ({
+  ballotId: r.ballotId,
+  nationCode: r.nationCode,
+  castById: r.castById,
+  response: r.response,
+  reservations: r.reservations.map((x) => ({ clause: x.clause ?? null, text: x.text })),
+  implementationDate: r.implementationDate,
+  nationalReference: r.nationalReference,
+  castAt: r.castAt,
+  revision: r.revision,
+});
+
+/** The tally of some responses; pending lists the nations not heard yet. */
+export function tally(threshold: number, nations: Nation[], responses: Pick<NationalResponseModel, 'nationCode' | 'response' | 'reservations'>[]): TallyModel {
+  const heard = new Set(responses.map((r) => r.nationCode));
+  const count = (pred: (r: (typeof responses)[number]) => boolean) => responses.filter(pred).length;
+  const ratifying = count((r) => RATIFYING.includes(r.response));
+  return {
+    eligible: nations.length,
+    responded: responses.length,
+    ratifying,
+    notRatifying: count((r) => r.response === RatificationResponse.NOT_RATIFYING),
+    notParticipating: count((r) => r.response === RatificationResponse.NOT_PARTICIPATING),
+    withReservations: count((r) => r.reservations.length > 0),
+    pending: nations.filter((n) => !heard.has(n.code)),
+    threshold,
+    thresholdMet: ratifying >= threshold,
+  };
+}
+
+@Injectable()
+export class BallotsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+    private readonly lifecycle: StandardLifecycle,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly comments: CommentsService,
+    private readonly pubsub: PubSub,
+  ) {}
+
+  /** Ballot columns with the status computed from the database clock. */
+  private columns(): string {
+    const now = this.clock.now();
+    return `b.id, b.standard_id AS "standardId", b.version_id AS "versionId", b.opens_at AS "opensAt",
+            b.closes_at AS "closesAt", b.threshold, b.closed_at AS "closedAt", b.outcome,
+            CASE WHEN b.closed_at IS NOT NULL OR b.closes_at <= ${now} THEN 'CLOSED'
+                 WHEN b.opens_at <= ${now} THEN 'OPEN' ELSE 'SCHEDULED' END AS status`;
+  }
+
+  private async rows(m: EntityManager, where: string, params: unknown[]): Promise<BallotModel[]> {
+    return m.query(`SELECT ${this.columns()} FROM ballot b WHERE ${where} ORDER BY b.created_at, b.id`, params);
+  }
+
+  /** The ballot when the caller may see its standard, else NOT_FOUND. Settles its outcome when its deadline has passed. */
+  async find(caller: Caller | null, id: string): Promise<BallotModel> {
+    await this.settleDue([id]);
+    const [ballot] = await this.rows(this.dataSource.manager, `b.id = $1`, [id]);
+    if (!ballot) throw notFound('ballot', id);
+    try {
+      await this.standards.requireVisible(caller, ballot.standardId);
+    } catch {
+      throw notFound('ballot', id);
+    }
+    return ballot;
+  }
+
+  /** Every ballot of the given standards, oldest first; outcomes due are settled first. */
+  async ofStandards(standardIds: readonly string[]): Promise<BallotModel[]> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM ballot WHERE standard_id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${this.clock.now()}`,
+      [standardIds],
+    );
+    if (due.length) await this.settleDue(due.map((d) => d.id));
+    return this.rows(this.dataSource.manager, `b.standard_id = ANY($1::uuid[])`, [standardIds]);
+  }
+
+  async byIds(ids: readonly string[]): Promise<BallotModel[]> {
+    await this.settleDue(ids);
+    return this.rows(this.dataSource.manager, `b.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  responsesOf(ballotIds: readonly string[]): Promise<BallotResponseEntity[]> {
+    return this.dataSource.getRepository(BallotResponseEntity).find({
+      where: { ballotId: In([...ballotIds]) },
+      order: { nationCode: 'ASC' },
+    });
+  }
+
+  allNations(m: EntityManager = this.dataSource.manager): Promise<Nation[]> {
+    return m.query(`SELECT code, name FROM nation ORDER BY code`);
+  }
+
+  mayReadResponses(caller: Caller | null): boolean {
+    return hasRole(caller, ...RESPONSE_READERS);
+  }
+
+  async open(caller: Caller, input: OpenBallotCommand): Promise<BallotModel> {
+    return this.dataSource.transaction(async (m) => {
+      const standard = await this.standards.lockVisible(caller, input.standardId, m);
+      const { version } = await this.versions.requireVisible(caller, input.versionId, m);
+      if (version.standardId !== standard.id) throw badInput('versionId', `versionId is not a version of ${standard.designation}.`);
+      if (standard.status !== StandardStatus.DRAFTING) {
+        throw invalidState(`${standard.designation} is ${standard.status}; a ballot opens only on a DRAFTING standard.`, { status: standard.status });
+      }
+      const current = await this.versions.current(standard.id, m);
+      if (current?.id !== version.id) {
+        throw invalidState(`Version ${version.number} is not the current version of ${standard.designation} (version ${current?.number}); ballot the current text.`);
+      }
+      const [{ allies }] = await m.query(`SELECT count(*)::int AS allies FROM nation`);
+      if (input.threshold < 1 || input.threshold > allies) {
+        throw badInput('threshold', `threshold must be between 1 and ${allies}, the number of Allies.`);
+      }
+      const blockers = await this.comments.ballotBlockers(m, standard.id);
+      if (blockers.length) {
+        throw invalidState(`${standard.designation} cannot go to ballot yet: ${blockers.join('; ')}.`, { blockers });
+      }
+      const now = this.clock.now();
+      const [times] = await m.query(
+        `SELECT coalesce($1::timestamptz, ${now}) AS "opensAt", $2::timestamptz > greatest(coalesce($1::timestamptz, ${now}), ${now}) AS "closesLater"`,
+        [input.opensAt ?? null, input.closesAt],
+      );
+      if (!times.closesLater) throw badInput('closesAt', 'closesAt must be later than opensAt and than now.');
+      const [{ id }] = await m.query(
+        `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [standard.id, version.id, times.opensAt, input.closesAt, input.threshold, caller.id],
+      );
+      await this.lifecycle.transition(m, caller, standard.id, 'OPEN_BALLOT', `ballot on version ${version.number}`);
+      await this.audit.record(m, caller, {
+        action: 'ballot.opened',
+        entityType: 'Ballot',
+        entityId: id,
+        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${input.threshold}, closes ${input.closesAt.toISOString()}`,
+      });
+      const [ballot] = await this.rows(m, `b.id = $1`, [id]);
+      return ballot;
+    });
+  }
+
+  /**
+   * One statement decides everything that races: the upsert writes only while
+   * the ballot is open by the database clock (FOR SHARE waits for a closeBallot
+   * in flight), and concurrent casts of one nation meet in ON CONFLICT, each
+   * adding one to the revision.
+   */
+  async cast(caller: Caller, input: CastResponseCommand): Promise<NationalResponseModel> {
+    const nation = caller.nationCode;
+    if (!nation) throw forbidden('Your DELEGATE role is bound to no nation, so you cannot cast a response.');
+    if (input.response === RatificationResponse.RATIFIED_FUTURE_IMPLEMENTATION && !input.implementationDate) {
+      throw badInput('implementationDate', 'implementationDate is required for RATIFIED_FUTURE_IMPLEMENTATION.');
+    }
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const [ballot] = await this.rows(m, `b.id = $1`, [input.ballotId]);
+        if (!ballot) throw notFound('ballot', input.ballotId);
+        const standard = await this.standards.requireVisible(caller, ballot.standardId, m).catch(() => {
+          throw notFound('ballot', input.ballotId);
+        });
+        const reservations = await this.checkReservations(m, ballot.versionId, input.reservations ?? []);
+        const now = this.clock.now();
+        const open = `b.closed_at IS NULL AND b.opens_at <= ${now} AND b.closes_at > ${now}`;
+        const rows: Record<string, unknown>[] = await m.query(
+          `INSERT INTO ballot_response AS r
+                  (ballot_id, nation_code, response, reservations, implementation_date, national_reference, cast_by, cast_at, revision)
+           SELECT b.id, $2, $3, $4::jsonb, $5, $6, $7, ${now}, 1 FROM ballot b WHERE b.id = $1 AND ${open} FOR SHARE
+           ON CONFLICT (ballot_id, nation_code) DO UPDATE SET
+             response = EXCLUDED.response, reservations = EXCLUDED.reservations,
+             implementation_date = EXCLUDED.implementation_date, national_reference = EXCLUDED.national_reference,
+             cast_by = EXCLUDED.cast_by, cast_at = EXCLUDED.cast_at, revision = r.revision + 1
+           WHERE EXISTS (SELECT 1 FROM ballot b WHERE b.id = r.ballot_id AND ${open})
+           RETURNING r.revision`,
+          [
+            ballot.id, nation, input.response, JSON.stringify(reservations),
+            input.implementationDate ?? null, input.nationalReference?.trim() || null, caller.id,
+          ],
+        );
+        if (!rows.length) {
+          const [state] = await m.query(
+            `SELECT b.opens_at > ${now} AS scheduled, b.opens_at AS "opensAt", coalesce(b.closed_at, b.closes_at) AS "closedAt"
+               FROM ballot b WHERE b.id = $1`,
+            [ballot.id],
+          );
+          if (state.scheduled) throw invalidState(`The ballot opens at ${new Date(state.opensAt).toISOString()}; cast your response then.`);
+          throw deadlinePassed(`The ballot on ${standard.designation} closed at ${new Date(state.closedAt).toISOString()}; responses are no longer accepted.`);
+        }
+        const response = await m.findOneByOrFail(BallotResponseEntity, { ballotId: ballot.id, nationCode: nation });
+        await this.audit.record(m, caller, {
+          action: 'ballot.response_cast',
+          entityType: 'Ballot',
+          entityId: ballot.id,
+          detail: `${nation} ${response.response} on ${standard.designation} (revision ${response.revision})` +
+            (reservations.length ? `, ${reservations.length} reservation(s)` : ''),
+        });
+        await this.pubsub.publish(m, RESPONSE_CAST, { ballotId: ballot.id, nationCode: nation } satisfies ResponseCastEvent);
+        return toResponseModel(response);
+      });
+    } catch (err) {
+      // The refused write rolled back; the outcome is still decided by the first access after the deadline.
+      if (err instanceof DomainError && err.code === ErrorCode.DEADLINE_PASSED) await this.settleDue([input.ballotId]);
+      throw err;
+    }
+  }
+
+  /**
+   * responseCast for one ballot, from every replica. Each event loads the
+   * nation's response as it stands, so a subscriber always sees the latest revision.
+   */
+  async watchCast(caller: Caller, ballotId: string): Promise<AsyncIterableIterator<{ responseCast: NationalResponseModel }>> {
+    await this.find(caller, ballotId);
+    await this.pubsub.ready(RESPONSE_CAST);
+    const source = this.pubsub.subscribe<ResponseCastEvent>(RESPONSE_CAST);
+    const repo = this.dataSource.getRepository(BallotResponseEntity);
+    const iterator: AsyncIterableIterator<{ responseCast: NationalResponseModel }> = {
+      next: async () => {
+        for (;;) {
+          const r = await source.next();
+          if (r.done) return { value: undefined, done: true };
+          if (r.value.ballotId !== ballotId) continue;
+          const response = await repo.findOneBy({ ballotId, nationCode: r.value.nationCode });
+          if (response) return { value: { responseCast: toResponseModel(response) }, done: false };
+        }
+      },
+      return: async () => {
+        await source.return!();
+        return { value: undefined, done: true };
+      },
+      throw: async (err) => {
+        await source.return!();
+        throw err;
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  private async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {
+    const reservations = given.map((r) => ({ clause: r.clause?.trim() || null, text: r.text.trim() }));
+    if (reservations.some((r) => !r.text)) throw badInput('reservations', 'reservations.text must not be empty.');
+    const named = reservations.filter((r) => r.clause !== null);
+    if (!named.length) return reservations;
+    const clauses = new Set(this.versions.clauses(await this.versions.text(versionId, m)).map((c) => c.number).filter(Boolean));
+    const unknown = [...new Set(named.map((r) => r.clause!).filter((c) => !clauses.has(c)))];
+    if (unknown.length) {
+      throw badInput('reservations', `reservations name clause(s) ${unknown.join(', ')}, which the balloted version does not have.`, {
+        clauses: [...clauses],
+      });
+    }
+    return reservations;
+  }
+
+  async close(caller: Caller, ballotId: string): Promise<BallotModel> {
+    await this.find(caller, ballotId);
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
+      if (ballot.outcome !== BallotOutcome.PENDING) {
+        throw invalidState(`The ballot closed at ${new Date(ballot.closedAt!).toISOString()} with outcome ${ballot.outcome}.`, { outcome: ballot.outcome });
+      }
+      if (ballot.status === BallotStatus.SCHEDULED) {
+        throw invalidState(`The ballot opens at ${new Date(ballot.opensAt).toISOString()}; it cannot close before it opens.`);
+      }
+      // The deadline may have passed since find(): then the deadline closed it, not the secretariat.
+      if (ballot.status === BallotStatus.CLOSED) await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');
+      else await this.decide(m, caller, ballot, now, 'closed by the secretariat');
+      const [closed] = await this.rows(m, `b.id = $1`, [ballotId]);
+      return closed;
+    });
+  }
+
+  /**
+   * Decides the outcome of ballots whose closesAt has passed and that nobody
+   * closed. The row lock and the PENDING condition make the first caller
+   * decide and every later one find nothing to do.
+   */
+  async settleDue(ballotIds: readonly string[]): Promise<void> {
+    if (!ballotIds.length) return;
+    const now = this.clock.now();
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM ballot WHERE id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${now}`,
+      [ballotIds],
+    );
+    for (const { id } of due) {
+      await this.dataSource.transaction(async (m) => {
+        const [ballot]: BallotModel[] = await m.query(
+          `SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 AND b.outcome = 'PENDING' AND b.closes_at <= ${now} FOR UPDATE`,
+          [id],
+        );
+        if (ballot) await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');
+      });
+    }
+  }
+
+  /** Settles a locked PENDING ballot; a FAILED one returns its standard to drafting. */
+  private async decide(m: EntityManager, caller: Caller | null, ballot: BallotModel, closedAt: string, why: string): Promise<void> {
+    const [{ ratifying }] = await m.query(
+      `SELECT count(*)::int AS ratifying FROM ballot_response WHERE ballot_id = $1 AND response = ANY($2::text[])`,
+      [ballot.id, RATIFYING],
+    );
+    const outcome = ratifying >= ballot.threshold ? BallotOutcome.PASSED : BallotOutcome.FAILED;
+    await m.query(`UPDATE ballot SET outcome = $2, closed_at = ${closedAt} WHERE id = $1 AND outcome = 'PENDING'`, [ballot.id, outcome]);
+    const [standard] = await m.query(`SELECT designation, status FROM standard WHERE id = $1 FOR UPDATE`, [ballot.standardId]);
+    await this.audit.record(m, caller, {
+      action: 'ballot.closed',
+      entityType: 'Ballot',
+      entityId: ballot.id,
+      detail: `Ballot on ${standard.designation} ${why}: ${outcome}, ${ratifying} ratifying of threshold ${ballot.threshold}`,
+    });
+    // A standard cancelled during its ballot stays cancelled.
+    if (outcome === BallotOutcome.FAILED && standard.status === StandardStatus.IN_RATIFICATION) {
+      await this.lifecycle.transition(m, caller, ballot.standardId, 'BALLOT_FAILED', `ballot ${why} with ${ratifying} of ${ballot.threshold} ratifying`);
+    }
+  }
+
+  /** For publishing: the ballot locked in the caller's transaction, settled if due. */
+  async lockForPublishing(m: EntityManager, caller: Caller, ballotId: string): Promise<BallotModel> {
+    const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
+    if (!ballot) throw notFound('ballot', ballotId);
+    await this.standards.requireVisible(caller, ballot.standardId, m).catch(() => {
+      throw notFound('ballot', ballotId);
+    });
+    if (ballot.outcome === BallotOutcome.PENDING && ballot.status === BallotStatus.CLOSED) {
+      await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');
+      const [settled] = await this.rows(m, `b.id = $1`, [ballotId]);
+      return settled;
+    }
+    return ballot;
+  }
+
+  responsesIn(m: EntityManager, ballotId: string): Promise<BallotResponseEntity[]> {
+    return m.find(BallotResponseEntity, { where: { ballotId }, order: { nationCode: 'ASC' } });
+  }
+}

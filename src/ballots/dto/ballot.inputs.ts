@@ -1,0 +1,39 @@
+import { Type } from 'class-transformer';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { RatificationResponse } from '../ballot.entity';
+
+@InputType()
+export class OpenBallotInput {
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field(() => ID) @IsUUID('all', { message: 'versionId must be a version id' }) versionId: string;
+  @Field({ nullable: true, description: 'Defaults to now.' }) @IsOptional() @IsDate({ message: 'opensAt must be a date-time' }) opensAt?: Date;
+  @Field() @IsDate({ message: 'closesAt must be a date-time' }) closesAt: Date;
+  /** The upper bound, the number of Allies, is checked in the service against the nation table. */
+  @Field(() => Int) @IsInt({ message: 'threshold must be an integer' }) @Min(1, { message: 'threshold must be at least 1' })
+  @Max(32, { message: 'threshold must be at most 32, the number of Allies' })
+  threshold: number;
+}
+
+@InputType()
+export class ReservationInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'reservations.clause must be at most 40 characters' })
+  clause?: string | null;
+  @Field() @IsString() @Length(1, 5000, { message: 'reservations.text must be 1 to 5000 characters' }) text: string;
+}
+
+@InputType()
+export class CastResponseInput {
+  @Field(() => ID) @IsUUID('all', { message: 'ballotId must be a ballot id' }) ballotId: string;
+  @Field(() => RatificationResponse) @IsEnum(RatificationResponse) response: RatificationResponse;
+  @Field(() => [ReservationInput], { nullable: true })
+  @IsOptional() @ArrayMaxSize(100, { message: 'reservations: at most 100' }) @ValidateNested({ each: true }) @Type(() => ReservationInput)
+  reservations?: ReservationInput[];
+  @Field({ nullable: true, description: 'Required for RATIFIED_FUTURE_IMPLEMENTATION.' })
+  @IsOptional() @IsDate({ message: 'implementationDate must be a date-time' })
+  implementationDate?: Date;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200, { message: 'nationalReference must be at most 200 characters' })
+  nationalReference?: string;
+}

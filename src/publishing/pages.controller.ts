@@ -1,0 +1,88 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Allow } from '../common/access';
+import { RequestAuth } from '../common/caller';
+import { BallotsService } from '../ballots/ballots.service';
+import { Visibility } from '../standards/standard.entity';
+import { PublishingService } from './publishing.service';
+import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
+
+type AuthedRequest = Request & { auth?: RequestAuth };
+
+/**
+ * The published catalogue as server-rendered pages. The routes are open to
+ * anyone; each checks what the reader may see: editions of PUBLIC standards
+ * without an account, others with the bearer token of someone allowed, and
+ * anything else is a plain 404 so that its existence does not leak.
+ */
+@Controller()
+@Allow('ANYONE')
+export class PagesController {
+  constructor(
+    private readonly publishing: PublishingService,
+    private readonly ballots: BallotsService,
+  ) {}
+
+  @Get()
+  @Allow('ANYONE')
+  async home(@Req() req: AuthedRequest, @Res() res: Response) {
+    if (this.refuseBadToken(req, res)) return;
+    this.html(res, req, 200, homePage(await this.publishing.inForce(req.auth?.caller ?? null)));
+  }
+
+  @Get('standards/:designation')
+  @Allow('ANYONE')
+  async standard(@Req() req: AuthedRequest, @Res() res: Response, @Param('designation') designation: string) {
+    if (this.refuseBadToken(req, res)) return;
+    const standard = await this.publishing.standardBySlug(req.auth?.caller ?? null, designation);
+    if (!standard) return this.notFound(req, res);
+    this.html(res, req, 200, standardPage(standard, await this.publishing.ofStandards([standard.id])), standard.visibility);
+  }
+
+  /** ":n" is the edition page, ":n.md" its Markdown source. */
+  @Get('standards/:designation/editions/:file')
+  @Allow('ANYONE')
+  async edition(@Req() req: AuthedRequest, @Res() res: Response, @Param('designation') designation: string, @Param('file') file: string) {
+    if (this.refuseBadToken(req, res)) return;
+    const match = /^(\d{1,6})(\.md)?$/.exec(file);
+    const standard = match ? await this.publishing.standardBySlug(req.auth?.caller ?? null, designation) : null;
+    const edition = standard ? (await this.publishing.ofStandards([standard.id])).find((e) => e.number === Number(match![1])) : undefined;
+    if (!standard || !edition) return this.notFound(req, res);
+    this.cacheFor(res, standard.visibility);
+    if (match![2]) {
+      res.status(200).type('text/markdown; charset=utf-8').setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('content-disposition', `inline; filename="${standard.designation.replace(/[^\w.-]+/g, '-')}-edition-${edition.number}.md"`);
+      res.send(await this.publishing.markdown(edition));
+      return;
+    }
+    const eligible = (await this.ballots.allNations()).length;
+    this.html(res, req, 200, editionPage(standard, edition, eligible), standard.visibility);
+  }
+
+  /** A token that is sent must be valid, or the reader would silently see less than expected. */
+  private refuseBadToken(req: AuthedRequest, res: Response): boolean {
+    if (!req.auth?.authError) return false;
+    res.setHeader('www-authenticate', 'Bearer');
+    this.html(res, req, 401, errorPage('Sign in again', req.auth.authError.message));
+    return true;
+  }
+
+  private notFound(req: AuthedRequest, res: Response) {
+    this.html(res, req, 404, errorPage('Not found', 'There is no published standard here, or you need to sign in to read it.'));
+  }
+
+  private cacheFor(res: Response, visibility?: Visibility) {
+    res.setHeader('cache-control', visibility === Visibility.PUBLIC ? 'public, max-age=300' : 'private, no-store');
+  }
+
+  private html(res: Response, req: AuthedRequest, status: number, body: string, visibility?: Visibility) {
+    // Pages that depend on who reads them are never shared from a cache.
+    this.cacheFor(res, req.headers.authorization ? undefined : visibility);
+    res.status(status)
+      .setHeader('content-security-policy', PAGE_CSP)
+      .setHeader('x-content-type-options', 'nosniff')
+      .setHeader('referrer-policy', 'no-referrer')
+      .type('text/html; charset=utf-8')
+      .send(body);
+  }
+}

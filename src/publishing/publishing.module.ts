@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { BallotsModule } from '../ballots/ballots.module';
+import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
+import { StandardsModule } from '../standards/standards.module';
+import { PagesController } from './pages.controller';
+import { PublishingResolver, StandardEditionsResolver } from './publishing.resolver';
+import { PublishingService } from './publishing.service';
+
+/**
+ * Global only to hand EDITION_IN_FORCE down to conformance, which sits below
+ * publishing and must not import it.
+ */
+@Global()
+@Module({
+  imports: [AccountsModule, StandardsModule, BallotsModule],
+  controllers: [PagesController],
+  providers: [PublishingService, PublishingResolver, StandardEditionsResolver, { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
+  exports: [EDITION_IN_FORCE],
+})
+export class PublishingModule {}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { BallotOutcome } from '../ballots/ballot.entity';
+import { BallotsService } from '../ballots/ballots.service';
+import { Caller } from '../common/caller';
+import { badInput, conflict, invalidState, notFound } from '../common/errors';
+import { EditionInForce } from '../conformance/edition-in-force';
+import { StandardLifecycle } from '../standards/standard-lifecycle';
+import { StandardEntity, Visibility } from '../standards/standard.entity';
+import { StandardsService } from '../standards/standards.service';
+import { renderMarkdown } from '../standards/text/render';
+import { VersionsService } from '../standards/versions.service';
+import { visibleTo } from '../standards/visibility';
+import { designationSlug, EditionEntity, RatificationSnapshot } from './edition.entity';
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** Published editions of PUBLIC standards are for everyone, account or not; the rest follow the drafts' visibility. */
+export function editionVisibility(caller: Caller | null): Visibility[] {
+  return [...new Set([...visibleTo(caller), Visibility.PUBLIC])];
+}
+
+@Injectable()
+export class PublishingService implements EditionInForce {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ballots: BallotsService,
+    private readonly standards: StandardsService,
+    private readonly versions: VersionsService,
+    private readonly lifecycle: StandardLifecycle,
+    private readonly audit: AuditService,
+  ) {}
+
+  async publish(caller: Caller, ballotId: string): Promise<EditionEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const ballot = await this.ballots.lockForPublishing(m, caller, ballotId);
+      if (ballot.outcome === BallotOutcome.PENDING) {
+        throw invalidState(`The ballot is still ${ballot.status}; an edition is published after a PASSED ballot has closed.`);
+      }
+      if (ballot.outcome === BallotOutcome.FAILED) throw invalidState('The ballot FAILED; only a PASSED ballot is promulgated.');
+      const standard = await this.standards.lockVisible(caller, ballot.standardId, m);
+      if (await m.existsBy(EditionEntity, { ballotId })) throw conflict(`This ballot was published already as an edition of ${standard.designation}.`);
+      const [{ next }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM edition WHERE standard_id = $1`, [standard.id]);
+      const text = await this.versions.text(ballot.versionId, m);
+      const nations = new Map((await this.ballots.allNations(m)).map((n) => [n.code, n.name]));
+      const ratification: RatificationSnapshot[] = (await this.ballots.responsesIn(m, ballotId)).map((r) => ({
+        nationCode: r.nationCode,
+        nationName: nations.get(r.nationCode) ?? r.nationCode,
+        response: r.response,
+        reservations: r.reservations,
+        implementationDate: r.implementationDate?.toISOString() ?? null,
+        nationalReference: r.nationalReference,
+        castById: r.castById,
+        castAt: r.castAt.toISOString(),
+        revision: r.revision,
+      }));
+      const superseded: { number: number }[][] = await m.query(
+        `UPDATE edition SET status = 'SUPERSEDED' WHERE standard_id = $1 AND status = 'IN_FORCE' RETURNING number`,
+        [standard.id],
+      );
+      const label = `${standard.designation} Edition ${next}`;
+      const [{ id }] = await m.query(
+        `INSERT INTO edition (standard_id, version_id, ballot_id, number, label, published_by, content_hash, html, ratification)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id`,
+        [standard.id, ballot.versionId, ballotId, next, label, caller.id, sha256(text), renderMarkdown(text), JSON.stringify(ratification)],
+      );
+      await this.lifecycle.transition(m, caller, standard.id, 'PROMULGATE', label);
+      const previous = superseded[0]?.[0]?.number;
+      await this.audit.record(m, caller, {
+        action: 'edition.published',
+        entityType: 'Edition',
+        entityId: id,
+        detail: `${label} published with ${ratification.length} national responses` + (previous ? `; Edition ${previous} superseded` : ''),
+      });
+      return m.findOneByOrFail(EditionEntity, { id });
+    });
+  }
+
+  /** The edition, or NOT_FOUND when its standard is not visible to the caller. */
+  async find(caller: Caller | null, id: string): Promise<EditionEntity> {
+    const [edition] = await this.visible(caller).andWhere('e.id = :id', { id }).getMany();
+    if (!edition) throw notFound('edition', id);
+    return edition;
+  }
+
+  /** Newest first; after is the id of the last edition of the previous page. */
+  async list(caller: Caller | null, args: { first?: number | null; after?: string | null }): Promise<EditionEntity[]> {
+    const first = args.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
+    const qb = this.visible(caller);
+    if (args.after) {
+      if (!/^[0-9a-f-]{36}$/i.test(args.after)) throw badInput('after', 'after must be the id of an edition from the previous page.');
+      qb.andWhere('(e.promulgated_at, e.id) < (SELECT p.promulgated_at, p.id FROM edition p WHERE p.id = :after)', { after: args.after });
+    }
+    return qb.orderBy('e.promulgated_at', 'DESC').addOrderBy('e.id', 'DESC').limit(first).getMany();
+  }
+
+  ofStandards(standardIds: readonly string[]): Promise<EditionEntity[]> {
+    return this.dataSource.getRepository(EditionEntity).find({ where: { standardId: In([...standardIds]) }, order: { number: 'ASC' } });
+  }
+
+  /** Standards of editions, shown with the edition even to readers who may not see the drafts. */
+  standardsByIds(ids: readonly string[]): Promise<StandardEntity[]> {
+    return this.dataSource.getRepository(StandardEntity).findBy({ id: In([...ids]) });
+  }
+
+  private visible(caller: Caller | null) {
+    return this.dataSource
+      .getRepository(EditionEntity)
+      .createQueryBuilder('e')
+      .innerJoin(StandardEntity, 's', 's.id = e.standard_id')
+      .where('s.visibility IN (:...visible)', { visible: editionVisibility(caller) });
+  }
+
+  // ── for the public pages ──
+
+  /** The standard behind a page's designation slug, when the reader may see its editions. */
+  async standardBySlug(caller: Caller | null, slug: string): Promise<StandardEntity | null> {
+    const standard = await this.dataSource
+      .getRepository(StandardEntity)
+      .createQueryBuilder('s')
+      .where(`lower(regexp_replace(btrim(s.designation), '\\s+', '-', 'g')) = lower(:slug)`, { slug: designationSlug(slug) })
+      .andWhere('s.visibility IN (:...visible)', { visible: editionVisibility(caller) })
+      .getOne();
+    return standard ?? null;
+  }
+
+  /** Editions in force of every standard the reader may see, by designation. */
+  async inForce(caller: Caller | null): Promise<{ edition: EditionEntity; standard: StandardEntity }[]> {
+    const editions = await this.visible(caller).andWhere(`e.status = 'IN_FORCE'`).getMany();
+    const standards = new Map((await this.standardsByIds(editions.map((e) => e.standardId))).map((s) => [s.id, s]));
+    return editions
+      .map((edition) => ({ edition, standard: standards.get(edition.standardId)! }))
+      .sort((a, b) => a.standard.designation.localeCompare(b.standard.designation));
+  }
+
+  markdown(edition: EditionEntity): Promise<string> {
+    return this.versions.text(edition.versionId);
+  }
+
+  // ── EditionInForce, for conformance ──
+
+  async versionInForce(standardId: string, m: EntityManager): Promise<string | null> {
+    return (await this.versionsInForce([standardId], m)).get(standardId) ?? null;
+  }
+
+  async versionsInForce(standardIds: readonly string[], m: EntityManager): Promise<Map<string, string>> {
+    const rows: { standard_id: string; version_id: string }[] = await m.query(
+      `SELECT standard_id, version_id FROM edition WHERE standard_id = ANY($1::uuid[]) AND status = 'IN_FORCE'`,
+      [standardIds],
+    );
+    return new Map(rows.map((r) => [r.standard_id, r.version_id]));
+  }
+}
