@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './common/access';
@@ -13,6 +14,7 @@ import { CommonModule } from './common/common.module';
 import { GqlContext, Loaders } from './common/context';
 import { badInput } from './common/errors';
 import { describeValidation, formatError } from './common/graphql-errors';
+import { DomainErrorFilter } from './common/http-errors.filter';
 import { rootLogger } from './common/logger';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -20,8 +22,14 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './database/health.controller';
 import { RequestAuth } from './common/caller';
 import { StandardsModule } from './standards/standards.module';
+import { CommentsModule } from './comments/comments.module';
+import { AuthService } from './accounts/auth.middleware';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { ConformanceModule } from './conformance/conformance.module';
+import { BallotsModule } from './ballots/ballots.module';
+import { PublishingModule } from './publishing/publishing.module';
 
-function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+function graphqlOptions(config: AppConfig, authService: AuthService): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST },
@@ -49,12 +57,36 @@ function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 5000 },
     formatError,
-    context: ({ req }: { req: Request & { auth?: RequestAuth } }): GqlContext => ({
-      auth: req.auth ?? { caller: null },
-      loaders: new Loaders(),
-      ip: req.ip ?? 'unknown',
-    }),
+    // HTTP operations get the caller from AuthMiddleware; websocket operations from onConnect below. Same shape for both.
+    context: (arg: { req?: Request & { auth?: RequestAuth }; extra?: WsExtra }): GqlContext => {
+      if (arg.req) return { auth: arg.req.auth ?? { caller: null }, loaders: new Loaders(), ip: arg.req.ip ?? 'unknown' };
+      return { auth: arg.extra?.auth ?? { caller: null }, loaders: new Loaders(), ip: arg.extra?.request?.socket.remoteAddress ?? 'unknown' };
+    },
+    subscriptions: {
+      // Nest passes every graphql-ws server option through, though its type names only some.
+      'graphql-ws': {
+        // The bearer token travels in connectionParams.authorization; a token that does not verify closes the socket (4403).
+        onConnect: async (ctx: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
+          const header = ctx.connectionParams?.authorization;
+          const auth = await authService.authenticate(typeof header === 'string' ? header : undefined);
+          if (auth.authError) return false;
+          (ctx.extra as WsExtra).auth = auth;
+          return true;
+        },
+        // Websocket errors go through the same mapper as HTTP ones, so they carry the contract's codes.
+        onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
+          errors.map((e) => formatError(e.toJSON(), e)),
+        onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+          result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      } as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
+    },
   };
+}
+
+/** What graphql-ws keeps per socket. */
+interface WsExtra {
+  auth?: RequestAuth;
+  request?: { socket: { remoteAddress?: string } };
 }
 
 @Module({
@@ -77,15 +109,22 @@ function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     AuditModule,
     AccountsModule,
     StandardsModule,
+    CommentsModule,
+    CatalogueModule,
+    ConformanceModule,
+    BallotsModule,
+    PublishingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
+      imports: [AccountsModule],
+      inject: [AppConfig, AuthService],
       useFactory: graphqlOptions,
     }),
   ],
   controllers: [HealthController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
     {
       provide: APP_PIPE,
       useValue: new ValidationPipe({

@@ -306,4 +306,11 @@ describe('request limits', () => {
     expect(res.body).toEqual({ status: 'ok', database: { kind: 'postgresql', status: 'up' } });
     expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
   });
+
+  it('reports 503 when the database is gone', async () => {
+    await t.db.destroy();
+    const res = await t.http.get('/health');
+    expect(res.status).toBe(503);
+    expect(res.body.database.status).toBe('down');
+  });
 });

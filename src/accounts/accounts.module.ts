@@ -18,6 +18,7 @@ import { UsersService } from './users.service';
 })
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(AuthMiddleware).forRoutes('*path');
+    // '{*path}' (unlike '*path') also matches the bare root, where the public pages start.
+    consumer.apply(AuthMiddleware).forRoutes('{*path}');
   }
 }

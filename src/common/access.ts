@@ -1,7 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { Role, RequestAuth } from './caller';
+import { Caller, Role, RequestAuth } from './caller';
 import { forbidden, unauthenticated } from './errors';
 
 /** ANYONE: no account needed. SIGNED_IN: any verified account. Otherwise the roles named. */
@@ -20,6 +20,9 @@ export function requestAuth(context: ExecutionContext): RequestAuth {
   }
   return context.switchToHttp().getRequest<{ auth: RequestAuth }>().auth;
 }
+
+/** On an HTTP route: the caller AuthMiddleware found from the bearer token (null for anonymous). */
+export const HttpCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller | null => requestAuth(context)?.caller ?? null);
 
 @Injectable()
 export class AccessGuard implements CanActivate {
