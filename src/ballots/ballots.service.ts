@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
-import { PubSub } from '../common/pubsub';
+import { PubSub, selectEach } from '../common/pubsub';
 import { badInput, deadlinePassed, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
 import { CommentsService } from '../comments/comments.service';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
@@ -261,27 +261,11 @@ export class BallotsService {
     await this.pubsub.ready(RESPONSE_CAST);
     const source = this.pubsub.subscribe<ResponseCastEvent>(RESPONSE_CAST);
     const repo = this.dataSource.getRepository(BallotResponseEntity);
-    const iterator: AsyncIterableIterator<{ responseCast: NationalResponseModel }> = {
-      next: async () => {
-        for (;;) {
-          const r = await source.next();
-          if (r.done) return { value: undefined, done: true };
-          if (r.value.ballotId !== ballotId) continue;
-          const response = await repo.findOneBy({ ballotId, nationCode: r.value.nationCode });
-          if (response) return { value: { responseCast: toResponseModel(response) }, done: false };
-        }
-      },
-      return: async () => {
-        await source.return!();
-        return { value: undefined, done: true };
-      },
-      throw: async (err) => {
-        await source.return!();
-        throw err;
-      },
-      [Symbol.asyncIterator]: () => iterator,
-    };
-    return iterator;
+    return selectEach(source, async (e) => {
+      if (e.ballotId !== ballotId) return null;
+      const response = await repo.findOneBy({ ballotId, nationCode: e.nationCode });
+      return response ? { responseCast: toResponseModel(response) } : null;
+    });
   }
 
   private async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {

@@ -5,7 +5,7 @@ import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, notFound } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
-import { PubSub } from '../common/pubsub';
+import { PubSub, selectEach } from '../common/pubsub';
 import { StandardStatus } from '../standards/standard.entity';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
@@ -495,29 +495,11 @@ export class CommentsService {
     await this.pubsub.ready(COMMENT_ADDED);
     const source = this.pubsub.subscribe<CommentAddedEvent>(COMMENT_ADDED);
     const nation = this.nationOfReader(caller);
-    const next = async (): Promise<IteratorResult<{ commentAdded: CommentEntity }>> => {
-      for (;;) {
-        const r = await source.next();
-        if (r.done) return { value: undefined, done: true };
-        const e = r.value;
-        if (e.roundId !== roundId || (e.status === CommentStatus.DRAFT && e.nationCode !== nation)) continue;
-        const comment = await this.requireComment(caller, e.id).catch(() => null);
-        if (comment) return { value: { commentAdded: comment }, done: false };
-      }
-    };
-    const iterator: AsyncIterableIterator<{ commentAdded: CommentEntity }> = {
-      next,
-      return: async () => {
-        await source.return!();
-        return { value: undefined, done: true };
-      },
-      throw: async (err) => {
-        await source.return!();
-        throw err;
-      },
-      [Symbol.asyncIterator]: () => iterator,
-    };
-    return iterator;
+    return selectEach(source, async (e) => {
+      if (e.roundId !== roundId || (e.status === CommentStatus.DRAFT && e.nationCode !== nation)) return null;
+      const comment = await this.requireComment(caller, e.id).catch(() => null);
+      return comment ? { commentAdded: comment } : null;
+    });
   }
 
   /** The comment resolution matrix: the eight ISO columns, the disposition and the version that resolved each comment. */

@@ -153,3 +153,31 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const listener of this.listeners.get(channel) ?? []) listener(payload);
   }
 }
+
+/**
+ * The payloads of `source` that `select` turns into values (null skips one),
+ * ending when the consumer ends (graphql-ws calls return() on unsubscribe).
+ */
+export function selectEach<P, T>(source: AsyncIterableIterator<P>, select: (payload: P) => Promise<T | null>): AsyncIterableIterator<T> {
+  const iterator: AsyncIterableIterator<T> = {
+    next: async () => {
+      for (;;) {
+        const r = await source.next();
+        if (r.done) return { value: undefined, done: true };
+        const value = await select(r.value);
+        if (value !== null) return { value, done: false };
+      }
+    },
+    return: async () => {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    throw: async (err) => {
+      await source.return?.();
+      throw err;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
