@@ -26,14 +26,8 @@ export function toUserModel(user: UserEntity): UserModel {
 }
 
 export function toCaller(user: UserEntity): Caller {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    roles: user.roles,
-    nationCode: user.nationCode,
-    organizationId: user.organizationId,
-  };
+  const { emailVerified: _verified, ...caller } = toUserModel(user);
+  return caller;
 }
 
 /** A person's e-mail address is seen by that person, ADMIN and SECRETARIAT only. */
