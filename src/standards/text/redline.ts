@@ -1,8 +1,8 @@
-import { diffArrays } from 'diff';
 import { parseDocument } from './document';
 import { splitLines } from './lines';
 import { clauseAtLine, Markdown, Token } from './markdown';
 import { renderTokens } from './render';
+import { diffSequences } from './sequence';
 import { diceSimilarity, words } from './similarity';
 import { formatUnified, lineChanges } from './unified';
 import type { LineChange } from './unified';
@@ -146,11 +146,10 @@ function diffSiblings(from: Side, oldNodes: BlockNode[], to: Side, newNodes: Blo
     removed = [];
     added = [];
   };
-  for (const change of diffArrays(oldHtml, newHtml)) {
-    const n = change.value.length;
-    if (change.removed) {
+  for (const { kind, count: n } of diffSequences(oldHtml, newHtml)) {
+    if (kind === 'removed') {
       for (let k = 0; k < n; k++) removed.push(oi++);
-    } else if (change.added) {
+    } else if (kind === 'added') {
       for (let k = 0; k < n; k++) added.push(ni++);
     } else {
       flush();
@@ -319,9 +318,8 @@ function mergeWords(oldHtml: string, newHtml: string, counts: Counts): string {
   };
   const nextText = (): TextPiece => newPieces[np++] as TextPiece;
 
-  for (const change of diffArrays(oldText.map((p) => p.key), newText.map((p) => p.key))) {
-    const n = change.value.length;
-    if (change.removed) {
+  for (const { kind, count: n } of diffSequences(oldText.map((p) => p.key), newText.map((p) => p.key))) {
+    if (kind === 'removed') {
       const gone = oldText.slice(oi, oi + n);
       oi += n;
       counts.deleted += gone.filter((p) => p.word).length;
@@ -329,7 +327,7 @@ function mergeWords(oldHtml: string, newHtml: string, counts: Counts): string {
       // Before any text, step inside the block's opening tags so the <del> is too.
       if (!emittedText) emitTags();
       if (text.trim() !== '') html += `<del>${text}</del>`;
-    } else if (change.added) {
+    } else if (kind === 'added') {
       let run = '';
       const closeRun = (): void => {
         html += run.trim() === '' ? run : `<ins>${run}</ins>`;

@@ -13,10 +13,7 @@ type TokenConstructor = MarkdownIt.StateCore['Token'];
 
 // A pin is stripped where parseDocument would see it: at the end of a
 // sentence, before or after its final punctuation.
-const PIN_AT_SENTENCE_END = new RegExp(
-  String.raw`[ \t]*${PIN_SOURCE}(?=[.!?]?["'’”)\]]*(?:\s*$|\s+(?![\s\p{Ll}])))`,
-  'gu',
-);
+const PIN_AT_SENTENCE_END = new RegExp(String.raw`${PIN_SOURCE}(?=[.!?]?["'’”)\]]*(?:\s*$|\s+(?![\s\p{Ll}])))`, 'u');
 
 const md: Markdown = createMarkdown();
 md.core.ruler.push('standard_anchors', (state) => {
@@ -50,8 +47,9 @@ function stripPins(tokens: Token[], used: Set<string>, TokenClass: TokenConstruc
         continue;
       }
       let rest = child.content;
-      for (let m = matchPin(rest); m !== null; m = matchPin(rest)) {
-        children.push(textToken(TokenClass, rest.slice(0, m.index)));
+      for (let m = PIN_AT_SENTENCE_END.exec(rest); m !== null; m = PIN_AT_SENTENCE_END.exec(rest)) {
+        // The space before the pin goes with it ("data {#K}." renders "data.").
+        children.push(textToken(TokenClass, rest.slice(0, m.index).trimEnd()));
         const id = `req-${m[1]}`;
         if (!used.has(id)) {
           used.add(id);
@@ -65,11 +63,6 @@ function stripPins(tokens: Token[], used: Set<string>, TokenClass: TokenConstruc
     }
     inline.children = children.filter((c) => c.type !== 'text' || c.content !== '');
   }
-}
-
-function matchPin(text: string): RegExpExecArray | null {
-  PIN_AT_SENTENCE_END.lastIndex = 0;
-  return PIN_AT_SENTENCE_END.exec(text);
 }
 
 function textToken(TokenClass: TokenConstructor, content: string): Token {

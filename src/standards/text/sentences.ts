@@ -22,7 +22,8 @@ const ABBREVIATIONS = new Set([
 /** A pinned requirement key as the author writes it: `{#KEY}`. */
 export const PIN_SOURCE = String.raw`\{#([A-Za-z0-9._-]+)\}`;
 const LEADING_PIN = new RegExp(String.raw`^${PIN_SOURCE}(?=\s|$)`);
-const TRAILING_PIN = new RegExp(String.raw`\s*${PIN_SOURCE}\s*([.!?]?)\s*$`);
+// No leading \s*: on a long run of spaces that would backtrack quadratically.
+const TRAILING_PIN = new RegExp(String.raw`${PIN_SOURCE}(?:\s*([.!?]))?$`);
 
 // Sentence-final punctuation, optionally followed by closing quotes or brackets.
 const TERMINATOR = /[.!?]+["'’”)\]]*/g;
@@ -75,9 +76,10 @@ function wordBefore(text: string, end: number): string {
 
 /** Removes a trailing `{#KEY}` (before or after the final period) and returns the key. */
 export function stripPin(sentence: string): { text: string; key: string | null } {
-  const m = TRAILING_PIN.exec(sentence);
+  const trimmed = sentence.trimEnd();
+  const m = TRAILING_PIN.exec(trimmed);
   if (!m) return { text: sentence, key: null };
-  return { text: sentence.slice(0, m.index) + m[2], key: m[1] };
+  return { text: trimmed.slice(0, m.index).trimEnd() + (m[2] ?? ''), key: m[1] };
 }
 
 const VERBAL_FORM = /\b(shall|should|may)\b/gi;
@@ -100,8 +102,13 @@ export function detectObligation(sentence: string): Obligation | null {
   return best;
 }
 
+/** "May" with whitespace and then a digit on either side ("3 May", "May 2024"); scans only the neighbouring spaces. */
 function isMonth(sentence: string, start: number, end: number): boolean {
-  return /^\s+\d/.test(sentence.slice(end)) || /\d\s+$/.test(sentence.slice(0, start));
+  let after = end;
+  while (after < sentence.length && /\s/.test(sentence[after])) after++;
+  let before = start;
+  while (before > 0 && /\s/.test(sentence[before - 1])) before--;
+  return (after > end && /\d/.test(sentence[after] ?? '')) || (before < start && /\d/.test(sentence[before - 1] ?? ''));
 }
 
 /** Whitespace collapsed to single spaces, trimmed. */

@@ -1,5 +1,5 @@
-import { diffArrays } from 'diff';
 import { splitLines } from './lines';
+import { diffSequences } from './sequence';
 
 /**
  * A unified diff laid out the way GNU `diff -u` lays it out, so that what the
@@ -10,10 +10,11 @@ import { splitLines } from './lines';
  * different ones. GNU diff settles the choice by sliding every run of
  * changed lines over equal neighbours: first to merge with nearby runs, else
  * as far down as it goes, then back up to line up with a change in the other
- * file. We compute a minimal diff with jsdiff and apply the same rule, then
- * print hunks with GNU's conventions: 3 lines of context, hunks closer than
- * 2 × context merged, "-5,0" for an empty range at line 5, no ",1" for one
- * line, "\ No newline at end of file" after a line missing its newline.
+ * file. We compute a shortest diff with jsdiff (bounded, see sequence.ts),
+ * apply the same rule, and print hunks with GNU's conventions: 3 lines of
+ * context, hunks closer than 2 × context merged, "-5,0" for an empty range at
+ * line 5, no ",1" for one line, "\ No newline at end of file" after a line
+ * missing its newline.
  */
 
 export const CONTEXT_LINES = 3;
@@ -67,10 +68,9 @@ export function lineChanges(oldLines: readonly string[], newLines: readonly stri
   const newChanged = new Array<boolean>(newLines.length).fill(false);
   let o = 0;
   let n = 0;
-  for (const part of diffArrays(oldLines as string[], newLines as string[])) {
-    const count = part.value.length;
-    if (part.removed) for (let k = 0; k < count; k++) oldChanged[o++] = true;
-    else if (part.added) for (let k = 0; k < count; k++) newChanged[n++] = true;
+  for (const { kind, count } of diffSequences(oldLines, newLines)) {
+    if (kind === 'removed') for (let k = 0; k < count; k++) oldChanged[o++] = true;
+    else if (kind === 'added') for (let k = 0; k < count; k++) newChanged[n++] = true;
     else {
       o += count;
       n += count;
@@ -106,7 +106,7 @@ function slideRuns(changed: boolean[], lines: readonly string[], otherChanged: r
     let start = i;
     let end = i;
     while (end < size && changed[end]) end++;
-    let aligned = end; // last end position that lines up with a change in the other file
+    let aligned: number; // last end position that lines up with a change in the other file
     let length: number;
     do {
       length = end - start;

@@ -1,0 +1,117 @@
+import { diffArrays } from 'diff';
+
+/**
+ * Diff of two sequences (lines, blocks, words) with a bounded cost, because
+ * the texts come from users and a redline runs inside a request.
+ *
+ * Myers' algorithm (jsdiff) gives the shortest diff, and is fast when little
+ * changed, but its cost grows with the number of edits times the length. So
+ * it may search only up to MAX_EDITS edits; beyond that we anchor on
+ * elements that occur exactly once on each side (patience diff), keep the
+ * longest in-order run of those, and diff the gaps between them the same
+ * bounded way. A gap that is still too different is reported as replaced.
+ * Total work stays around (n + m) · MAX_EDITS.
+ */
+
+export interface Run {
+  kind: 'equal' | 'removed' | 'added';
+  count: number;
+}
+
+const MAX_EDITS = 200;
+
+export function diffSequences(a: readonly string[], b: readonly string[]): Run[] {
+  const runs: Run[] = [];
+  const push = (kind: Run['kind'], count: number): void => {
+    if (count === 0) return;
+    const last = runs[runs.length - 1];
+    if (last?.kind === kind) last.count += count;
+    else runs.push({ kind, count });
+  };
+  diffRange(a.slice(), b.slice(), true, push);
+  return orderReplacements(runs);
+}
+
+function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['kind'], count: number) => void): void {
+  const changes = diffArrays(a, b, { maxEditLength: MAX_EDITS });
+  if (changes) {
+    for (const c of changes) push(c.added ? 'added' : c.removed ? 'removed' : 'equal', c.value.length);
+    return;
+  }
+  const anchors = anchor ? uniqueAnchors(a, b) : [];
+  if (anchors.length === 0) {
+    push('removed', a.length);
+    push('added', b.length);
+    return;
+  }
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of anchors) {
+    // One level of anchoring only: recursing again could cost a full pass per level.
+    diffRange(a.slice(i, ai), b.slice(j, bj), false, push);
+    push('equal', 1);
+    i = ai + 1;
+    j = bj + 1;
+  }
+  diffRange(a.slice(i), b.slice(j), false, push);
+}
+
+/** Pairs (i, j) with a[i] === b[j] occurring once on each side, longest increasing chain of them. */
+function uniqueAnchors(a: readonly string[], b: readonly string[]): [number, number][] {
+  const countA = new Map<string, number>();
+  for (const x of a) countA.set(x, (countA.get(x) ?? 0) + 1);
+  const inB = new Map<string, number>();
+  const countB = new Map<string, number>();
+  b.forEach((x, j) => {
+    countB.set(x, (countB.get(x) ?? 0) + 1);
+    inB.set(x, j);
+  });
+  const candidates: [number, number][] = [];
+  a.forEach((x, i) => {
+    if (countA.get(x) === 1 && countB.get(x) === 1) candidates.push([i, inB.get(x) as number]);
+  });
+  return longestIncreasing(candidates);
+}
+
+/** Longest subsequence of pairs (already increasing in i) that is increasing in j: patience sorting, O(k log k). */
+function longestIncreasing(pairs: [number, number][]): [number, number][] {
+  const tails: number[] = []; // index into pairs of the smallest tail of a chain of each length
+  const previous: number[] = [];
+  pairs.forEach(([, j], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]][1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[k] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = k;
+  });
+  const chain: [number, number][] = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) chain.push(pairs[k]);
+  return chain.reverse();
+}
+
+/** Within each stretch of changes, removals first, as jsdiff and diff(1) print them. */
+function orderReplacements(runs: Run[]): Run[] {
+  const ordered: Run[] = [];
+  let removed = 0;
+  let added = 0;
+  const flush = (): void => {
+    if (removed > 0) ordered.push({ kind: 'removed', count: removed });
+    if (added > 0) ordered.push({ kind: 'added', count: added });
+    removed = 0;
+    added = 0;
+  };
+  for (const run of runs) {
+    if (run.kind === 'removed') removed += run.count;
+    else if (run.kind === 'added') added += run.count;
+    else {
+      flush();
+      ordered.push(run);
+    }
+  }
+  flush();
+  return ordered;
+}
