@@ -95,6 +95,9 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Values never repeated in an error message: they may hold passwords. */
+const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL', 'DATABASE_URL']);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
@@ -104,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw);
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((m) => `${e.property}=${JSON.stringify(raw[e.property])}: ${m}`),
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}=${SECRETS.has(e.property) ? '(hidden)' : JSON.stringify(raw[e.property])}: ${m}`),
   );
   if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
   if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
