@@ -314,3 +314,20 @@ describe('request limits', () => {
     expect(res.body.database.status).toBe('down');
   });
 });
+
+describe('production mode', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ NODE_ENV: 'production' });
+  });
+  after(() => t.close());
+
+  it('turns introspection and field suggestions off', async () => {
+    const intro = await t.gql(`{ __schema { types { name } } }`);
+    expect(code(intro)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await t.gql(`{ nation { code } }`);
+    expect(code(typo)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typo.errors![0].message).not.toMatch(/Did you mean/i);
+    expect((await t.gql(`{ nations { code } }`)).data.nations).toHaveLength(32);
+  });
+});
