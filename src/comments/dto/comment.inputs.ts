@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { CommentType, Disposition } from '../comment.entity';
 
@@ -25,18 +25,9 @@ export class AddCommentInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000, { message: 'proposedChange must be at most 20000 characters' }) proposedChange?: string | null;
 }
 
+/** Every field of a comment but its round, each optional (Nest's mapped types keep the validation rules). */
 @InputType()
-export class UpdateCommentInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'clause must be at most 40 characters' }) clause?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'lineFrom must be at least 1' }) lineFrom?: number | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'lineTo must be at least 1' }) lineTo?: number | null;
-  @Field(() => String, { nullable: true, description: 'The ISO template\'s "Paragraph/Figure/Table" column.' })
-  @IsOptional() @IsString() @MaxLength(200, { message: 'paragraph must be at most 200 characters' }) paragraph?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000, { message: 'quote must be at most 5000 characters' }) quote?: string | null;
-  @Field(() => CommentType, { nullable: true }) @IsOptional() @IsIn(Object.values(CommentType), { message: 'type must be GENERAL, TECHNICAL or EDITORIAL' }) type?: CommentType | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 20000, { message: 'body must be 1 to 20000 characters' }) body?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000, { message: 'proposedChange must be at most 20000 characters' }) proposedChange?: string | null;
-}
+export class UpdateCommentInput extends PartialType(OmitType(AddCommentInput, ['roundId'] as const)) {}
 
 @InputType()
 export class ResolveCommentInput {
