@@ -1,0 +1,38 @@
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../src/database/data-source';
+import { runMigrations } from '../src/database/migrate';
+import { createDatabase } from './helpers/app';
+
+/** Every migration's down() undoes its up(): all the way down and up again leaves the same schema. */
+describe('migrations', () => {
+  let drop: () => Promise<void>;
+  let ds: DataSource;
+  before(async () => {
+    const db = await createDatabase();
+    drop = db.drop;
+    ds = createDataSource(db.url, 2);
+    await ds.initialize();
+  });
+  after(async () => {
+    await ds.destroy();
+    await drop();
+  });
+
+  const schema = async () =>
+    ds.query(`SELECT table_name, column_name, data_type FROM information_schema.columns
+               WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1, 2`);
+
+  it('reverts every migration and applies them again', async () => {
+    const applied = await runMigrations(ds);
+    expect(applied.length).toBeGreaterThanOrEqual(6);
+    const before = await schema();
+    for (let i = 0; i < applied.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await schema()).toEqual([]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal`);
+    expect(n).toBe(0);
+    expect(await runMigrations(ds)).toEqual(applied);
+    expect(await schema()).toEqual(before);
+  });
+});
