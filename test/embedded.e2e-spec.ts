@@ -8,6 +8,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { PubSub } from '../src/common/pubsub';
 import { AppConfig, loadConfig } from '../src/config/config';
 import { configureApp } from '../src/main';
 import { ADMIN } from './helpers/app';
@@ -53,6 +54,25 @@ describe('the embedded database', () => {
       const [{ admins }] = await app.get(DataSource).query(`SELECT count(*)::int AS admins FROM user_role WHERE role = 'ADMIN'`);
       expect(n).toBe(3);
       expect(admins).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+  it('delivers live events in-process when the writing transaction commits, and drops them on rollback', async () => {
+    const app = await embeddedApp(dataDir);
+    try {
+      const pubsub = app.get(PubSub);
+      const db = app.get(DataSource);
+      const events = pubsub.subscribe<{ n: number }>('embedded_test');
+      await db.transaction((m) => pubsub.publish(m, 'embedded_test', { n: 1 }));
+      await db.transaction(async (m) => {
+        await pubsub.publish(m, 'embedded_test', { n: 2 });
+        throw new Error('rolled back');
+      }).catch(() => undefined);
+      await db.transaction((m) => pubsub.publish(m, 'embedded_test', { n: 3 }));
+      expect((await events.next()).value).toEqual({ n: 1 });
+      expect((await events.next()).value).toEqual({ n: 3 });
+      await events.return!();
     } finally {
       await app.close();
     }
