@@ -104,5 +104,6 @@ export class Foundation1764000000000 implements MigrationInterface {
     await q.query(`DROP TABLE app_user`);
     await q.query(`DROP TABLE organization`);
     await q.query(`DROP TABLE nation`);
+    await q.query(`DROP EXTENSION IF EXISTS pg_trgm`);
   }
 }

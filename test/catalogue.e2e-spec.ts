@@ -36,8 +36,8 @@ describe('external catalogue, duplication check and relations', () => {
     secretariat = (await t.user('Sec Retariat', [{ role: 'SECRETARIAT' }])).token;
     expert = await t.user('Elena Expert', [{ role: 'EXPERT', nationCode: 'FRA' }]);
     otherExpert = await t.user('Otto Other', [{ role: 'EXPERT', nationCode: 'DEU' }]);
-    const org = await t.ok(`mutation{ createOrganization(input:{name:"Orbital Vendor Ltd", kind:VENDOR}){ id } }`, {}, await t.adminToken()).catch(() => null);
-    vendor = (await t.user('Vera Vendor', org ? [{ role: 'VENDOR', organizationId: org.createOrganization.id }] : [])).token;
+    const org = await t.ok(`mutation{ createOrganization(input:{name:"Orbital Vendor Ltd", kind:VENDOR}){ id } }`, {}, await t.adminToken());
+    vendor = (await t.user('Vera Vendor', [{ role: 'VENDOR', organizationId: org.createOrganization.id }])).token;
     plain = (await t.user('Paul Plain')).token;
     odmId = await external('CCSDS 502.0-B');
   });
@@ -164,6 +164,23 @@ describe('external catalogue, duplication check and relations', () => {
       }
       const anon = await t.gql(CHECK, { t: 'Orbit', s: 'x' });
       expect(anon.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('does not let standards the caller may not see crowd a visible one out of the candidates', async () => {
+      const title = 'Zorblax quinteron vexillary handshake';
+      const scope = 'Zorblax quinteron vexillary handshake between ground segments.';
+      // More hidden look-alikes than the check takes candidates, all sorting before the visible one.
+      await t.db.query(
+        `INSERT INTO standard (designation, title, scope, visibility)
+         SELECT 'HID-' || g, $1, $2, 'NATIONS' FROM generate_series(1, 60) g`,
+        [title, scope],
+      );
+      const visibleId = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+      await t.db.query(`INSERT INTO standard (id, designation, title, scope, visibility) VALUES ($1, 'VIS-1', $2, $3, 'INDUSTRY')`, [visibleId, title, scope]);
+      const seen = (await t.ok(CHECK, { t: title, s: scope, f: 50 }, vendor)).duplicationCheck;
+      const standards = seen.flatMap((c: { standard: { id: string } | null }) => (c.standard ? [c.standard.id] : []));
+      expect(standards).toEqual([visibleId]);
+      await t.db.query(`DELETE FROM standard WHERE designation LIKE 'HID-%' OR id = $1`, [visibleId]);
     });
 
     it('copes with punctuation and quotes in the proposal', async () => {

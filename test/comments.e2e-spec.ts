@@ -101,8 +101,11 @@ describe('national comment rounds', () => {
     expect(code(await t.gql(OPEN, { i: { ...i, title: 'Later', opensAt: inSeconds(100), closesAt: inSeconds(200) } }, sec.token))).toBe('CONFLICT');
     const rounds = await t.ok(STANDARD_ROUNDS, { id: d.standardId }, deExpert.token);
     expect(rounds.standard.commentRounds).toEqual([{ id: opened.data.openCommentRound.id, status: 'OPEN' }]);
-    // After closing, the next round may open.
+    // After closing, the next round may open, but not backdated over the closed one's period.
     await t.ok(CLOSE, { r: opened.data.openCommentRound.id }, sec.token);
+    const backdated = await t.gql(OPEN, { i: { ...i, title: 'Backdated', opensAt: inSeconds(-600) } }, sec.token);
+    expect(code(backdated)).toBe('CONFLICT');
+    expect(backdated.errors![0].message).toMatch(/"First round".*must open after that one ends/);
     expect(code(await t.gql(OPEN, { i: { ...i, title: 'Second' } }, sec.token))).toBeUndefined();
   });
 
@@ -201,8 +204,12 @@ describe('national comment rounds', () => {
     expect(code(await t.gql(UPDATE, { id: c.id, i: { clause: '9' } }, frExpert.token))).toBe('BAD_USER_INPUT');
     const u = await t.ok(UPDATE, { id: c.id, i: { body: 'Reworded', clause: '2.1' } }, frExpert.token);
     expect(u.updateComment).toMatchObject({ body: 'Reworded', clause: '2.1' });
-    const gone = (await add(frExpert, roundId)).data.addComment;
+    const gone = (await add(frExpert, roundId, { body: 'Withdrawn French wording' })).data.addComment;
     expect((await t.ok(DELETE, { id: gone.id }, frExpert.token)).deleteComment).toBe(true);
+    // The audit log is the secretariat's: it records the deletion, not the draft's words.
+    const [deleted] = await t.db.query(`SELECT detail FROM audit_event WHERE action = 'comment.deleted' AND entity_id = $1`, [gone.id]);
+    expect(deleted.detail).toMatch(/FRA .*draft comment .*deleted/);
+    expect(deleted.detail).not.toContain('Withdrawn French wording');
     const keep = (await add(frExpert, roundId, { body: 'Kept' })).data.addComment;
 
     const sub = await t.ok(SUBMIT, { r: roundId }, frDelegate.token);

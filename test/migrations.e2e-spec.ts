@@ -32,6 +32,8 @@ describe('migrations', () => {
     expect(await schema()).toEqual([]);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal`);
     expect(n).toBe(0);
+    const [{ ext }] = await ds.query(`SELECT count(*)::int AS ext FROM pg_extension WHERE extname = 'pg_trgm'`);
+    expect(ext).toBe(0);
     expect(await runMigrations(ds)).toEqual(applied);
     expect(await schema()).toEqual(before);
   });

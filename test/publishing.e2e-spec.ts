@@ -148,6 +148,12 @@ describe('promulgation and published editions', () => {
     expect(list.text).toContain('/standards/STANAG-9203/editions/2');
 
     expect((await t.http.get('/standards/STANAG-9204/editions/1')).status).toBe(404);
+    // A PUBLIC standard with nothing published is still a draft: anonymous readers do not learn it exists.
+    await draft(t, p.secretariat, 'STANAG 9205', 'PUBLIC');
+    const unpublished = await t.http.get('/standards/STANAG-9205');
+    expect(unpublished.status).toBe(404);
+    expect(unpublished.text).not.toContain('STANAG 9205');
+    expect((await t.http.get('/standards/STANAG-9205').set('authorization', `Bearer ${p.expert}`)).status).toBe(200);
     expect((await t.http.get('/standards/STANAG-9204/editions/1').set('authorization', `Bearer ${p.vendor}`)).status).toBe(404);
     expect((await t.http.get('/standards/STANAG-9204/editions/1').set('authorization', `Bearer ${p.expert}`)).status).toBe(200);
     expect((await t.http.get('/standards/STANAG-9204/editions/1').set('authorization', 'Bearer not-a-token')).status).toBe(401);
@@ -163,6 +169,8 @@ describe('promulgation and published editions', () => {
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('<script>');
     expect(page.text).not.toContain('<b>9</b>');
+    expect(page.text).not.toContain('<img');
+    expect(page.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page.text).toContain('ASpP-&lt;b&gt;9&lt;/b&gt; Edition 1');
   });
 });

@@ -56,7 +56,8 @@ export class AccountsResolver {
   @Allow('ANYONE')
   async login(@Args() args: LoginArgs, @Ctx() ctx: GqlContext) {
     const { user, ...token } = await this.accounts.login(args.email, args.password, ctx.ip);
-    return { ...token, user: toUserModel(user) };
+    // The request is still anonymous, but it has just proven it owns the address.
+    return { ...token, user: { ...toUserModel(user), revealEmail: true } };
   }
 
   @Mutation(() => Boolean)

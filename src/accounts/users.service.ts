@@ -94,7 +94,10 @@ export class UsersService implements OnApplicationBootstrap {
       const user = await this.lockUser(m, userId);
       if (!user.roles.includes(role)) throw conflict(`${user.displayName} does not hold ${role}.`);
       if (role === Role.ADMIN) {
-        const [{ admins }] = await m.query(`SELECT count(*)::int AS admins FROM user_role WHERE role = 'ADMIN'`);
+        // Locks every ADMIN grant: two admins revoking at once take turns, so the second counts what the first left.
+        const [{ admins }] = await m.query(
+          `SELECT count(*)::int AS admins FROM (SELECT 1 FROM user_role WHERE role = 'ADMIN' ORDER BY user_id FOR UPDATE) a`,
+        );
         if (admins <= 1) throw conflict('This is the last ADMIN; grant ADMIN to someone else first.');
       }
       await m.delete(UserRoleEntity, { userId, role });

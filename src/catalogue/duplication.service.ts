@@ -41,6 +41,13 @@ const TITLE_CANDIDATES = 10;
 const COMMON_SHARE = 0.02;
 const COMMON_MIN = 20;
 
+/**
+ * Applied where internal candidates are picked, before the LIMITs: a standard
+ * the caller may not see (or a cancelled one) must not take a candidate's place
+ * and push a visible duplicate out of the check and the gate.
+ */
+const OWN_SEEN = `visibility = ANY($4::text[]) AND status <> 'CANCELLED'`;
+
 const weightCase = (col: string) =>
   `CASE ${col} WHEN 'A' THEN ${FIELD_WEIGHT.A} WHEN 'B' THEN ${FIELD_WEIGHT.B} ELSE ${FIELD_WEIGHT.C} END`;
 
@@ -81,12 +88,12 @@ own AS (
          similarity(s.title, $1) AS tsim
     FROM (SELECT id FROM (
             SELECT x.id, sum(t.w) AS pre FROM terms t
-             CROSS JOIN LATERAL (SELECT id FROM standard WHERE (search || text_search) @@ t.q) x
+             CROSS JOIN LATERAL (SELECT id FROM standard WHERE (search || text_search) @@ t.q AND ${OWN_SEEN}) x
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
           UNION
-          SELECT id FROM (SELECT id FROM standard WHERE title % $1 ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
-    JOIN standard s ON s.id = ids.id
-   WHERE s.visibility = ANY($4::text[]) AND s.status <> 'CANCELLED'),
+          SELECT id FROM (SELECT id FROM standard WHERE title % $1 AND ${OWN_SEEN}
+                           ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
+    JOIN standard s ON s.id = ids.id),
 cand AS (SELECT * FROM ext UNION ALL SELECT * FROM own),
 cl AS (
   SELECT c.kind, c.id, u.lexeme, max(${weightCase('w')}) AS fw

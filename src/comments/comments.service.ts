@@ -133,11 +133,21 @@ export class CommentsService {
       );
       if (!times.ordered) throw badInput('closesAt', 'closesAt must be after opensAt.');
       if (!times.future) throw badInput('closesAt', 'closesAt is in the past.');
-      const [live] = await m.query(this.roundSql(`r.standard_id = $1 AND r.closed_at IS NULL AND r.closes_at > ${now}`), [standard.id]);
+      // A live round, or (for a backdated opensAt) an earlier round whose period the new one would overlap.
+      const [live] = await m.query(
+        this.roundSql(
+          `r.standard_id = $1 AND ((r.closed_at IS NULL AND r.closes_at > ${now})
+             OR comment_round_period(r) && tstzrange($2::timestamptz, $3::timestamptz)) ORDER BY r.opens_at DESC LIMIT 1`,
+        ),
+        [standard.id, times.opensAt, iso(input.closesAt)],
+      );
       if (live) {
-        throw conflict(`${standard.designation} already has a ${live.status} comment round, "${live.title}" (${live.id}); one round at a time.`, {
-          roundId: live.id,
-        });
+        const until = iso(live.closedAt && live.closedAt < live.closesAt ? live.closedAt : live.closesAt);
+        throw conflict(
+          `${standard.designation} already has a ${live.status} comment round, "${live.title}" (${live.id}), from ${iso(live.opensAt)} to ${until}; ` +
+            `one round at a time, so the new round must open after that one ends.`,
+          { roundId: live.id },
+        );
       }
       const [{ id }] = await m.query(
         `INSERT INTO comment_round (standard_id, version_id, title, opens_at, closes_at, opened_by)
@@ -269,7 +279,8 @@ export class CommentsService {
         action: 'comment.deleted',
         entityType: 'Comment',
         entityId: id,
-        detail: `${comment.nationCode} draft comment on "${round.title}" deleted: ${comment.body.slice(0, 200)}`,
+        // No words of the draft: the audit log is read by the secretariat, and drafts belong to their nation.
+        detail: `${comment.nationCode} ${TYPE_CODES[comment.type]} draft comment on "${round.title}"${comment.clause ? `, clause ${comment.clause}` : ''} deleted`,
       });
       return true;
     });

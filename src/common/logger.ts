@@ -11,6 +11,8 @@ export const rootLogger = pino({
     paths: [
       'req.headers.authorization', 'req.headers.cookie', '*.password', '*.newPassword', '*.code',
       '*.accessToken', 'variables.*', 'req.body',
+      // A failed query's bound values: password hashes, verification code hashes, addresses.
+      'err.parameters',
     ],
     censor: '[redacted]',
   },

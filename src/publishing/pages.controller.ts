@@ -4,6 +4,7 @@ import { Allow } from '../common/access';
 import { RequestAuth } from '../common/caller';
 import { BallotsService } from '../ballots/ballots.service';
 import { Visibility } from '../standards/standard.entity';
+import { maySee } from '../standards/visibility';
 import { PublishingService } from './publishing.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
 
@@ -34,9 +35,12 @@ export class PagesController {
   @Allow('ANYONE')
   async standard(@Req() req: AuthedRequest, @Res() res: Response, @Param('designation') designation: string) {
     if (this.refuseBadToken(req, res)) return;
-    const standard = await this.publishing.standardBySlug(req.auth?.caller ?? null, designation);
-    if (!standard) return this.notFound(req, res);
-    this.html(res, req, 200, standardPage(standard, await this.publishing.ofStandards([standard.id])), standard.visibility);
+    const caller = req.auth?.caller ?? null;
+    const standard = await this.publishing.standardBySlug(caller, designation);
+    const editions = standard ? await this.publishing.ofStandards([standard.id]) : [];
+    // A standard with nothing published is a draft: only those who may read its drafts learn that it exists.
+    if (!standard || (!editions.length && !maySee(caller, standard.visibility))) return this.notFound(req, res);
+    this.html(res, req, 200, standardPage(standard, editions), standard.visibility);
   }
 
   /** ":n" is the edition page, ":n.md" its Markdown source. */
