@@ -1,4 +1,4 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -130,10 +130,6 @@ export class AccountsService {
     return true;
   }
 
-  private hashCode(userId: string, purpose: CodePurpose, code: string): string {
-    return createHmac('sha256', `${userId}:${purpose}`).update(code).digest('hex');
-  }
-
   /** A new code replaces any earlier one for the same purpose (a resend). */
   private async issueCode(m: EntityManager, userId: string, purpose: CodePurpose): Promise<string> {
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
@@ -143,7 +139,7 @@ export class AccountsService {
        ON CONFLICT (user_id, purpose) DO UPDATE
          SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, failed_attempts = 0, used_at = NULL,
              created_at = now()`,
-      [userId, purpose, this.hashCode(userId, purpose, code), CODE_TTL_MINUTES],
+      [userId, purpose, this.tokens.codeDigest(userId, purpose, code), CODE_TTL_MINUTES],
     );
     return code;
   }
@@ -178,7 +174,7 @@ export class AccountsService {
       if (!row || row.used_at) return 'none';
       if (row.failed_attempts >= MAX_CODE_ATTEMPTS) return 'locked';
       if (row.expired) return 'expired';
-      if (row.code_hash !== this.hashCode(user.id, purpose, code.trim())) {
+      if (row.code_hash !== this.tokens.codeDigest(user.id, purpose, code.trim())) {
         await m.update(VerificationCodeEntity, { userId: user.id, purpose }, { failedAttempts: () => 'failed_attempts + 1' });
         return row.failed_attempts + 1 >= MAX_CODE_ATTEMPTS ? 'locked' : 'wrong';
       }

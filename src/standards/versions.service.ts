@@ -47,8 +47,10 @@ export class VersionsService {
     try {
       const standard = await this.standards.requireVisible(caller, version.standardId, m);
       return { version, standard };
-    } catch {
-      throw notFound('version', versionId);
+    } catch (err) {
+      // A hidden standard hides its versions too; anything else is a real failure.
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) throw notFound('version', versionId);
+      throw err;
     }
   }
 
