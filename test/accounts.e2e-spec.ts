@@ -90,6 +90,7 @@ describe('accounts', () => {
     } finally {
       t.clock.advance(-31 * 60);
     }
+    await t.waitForMail(email, 2);
     const second = t.lastCode(email);
     expect(t.mailCount(email)).toBe(2);
     if (second !== first) expect(code(await t.gql(VERIFY, { e: email, c: first }))).toBe('BAD_USER_INPUT');
@@ -106,6 +107,7 @@ describe('accounts', () => {
     expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'INVALID_STATE']);
     expect(code(await t.gql(VERIFY, { e: email, c: right }))).toBe('INVALID_STATE');
     await t.gql(RESEND, { e: email });
+    await t.waitForMail(email, 2);
     expect((await t.gql(VERIFY, { e: email, c: t.lastCode(email) })).data.verifyEmail).toBe(true);
   });
 
@@ -114,6 +116,7 @@ describe('accounts', () => {
     const again = await t.gql(VERIFY, { e: u.email, c: t.lastCode(u.email) });
     expect(code(again)).toBe('INVALID_STATE');
     await t.gql(RESET_REQ, { e: u.email });
+    await t.waitForMail(u.email, 2);
     const reset = t.lastCode(u.email);
     expect((await t.gql(RESET, { e: u.email, c: reset, p: 'New-Passw0rd!long' })).data.resetPassword).toBe(true);
     expect(code(await t.gql(RESET, { e: u.email, c: reset, p: 'Other-Passw0rd!long' }))).toBe('BAD_USER_INPUT');
@@ -128,6 +131,7 @@ describe('accounts', () => {
     const unknown = await t.http.post('/graphql').send({ query: RESET_REQ, variables: { e: 'nobody@example.org' } });
     expect(known.status).toBe(unknown.status);
     expect(known.body).toEqual(unknown.body);
+    await t.waitForMail(u.email, mails + 1);
     expect(t.mailCount(u.email)).toBe(mails + 1);
     expect(() => t.mailCount('nobody@example.org')).not.toThrow();
     expect(t.mailCount('nobody@example.org')).toBe(0);
@@ -136,6 +140,7 @@ describe('accounts', () => {
   it('refuses a reset to a password that breaks the policy', async () => {
     const u = await t.user('Weak Reset');
     await t.gql(RESET_REQ, { e: u.email });
+    await t.waitForMail(u.email, 2);
     const res = await t.gql(RESET, { e: u.email, c: t.lastCode(u.email), p: 'short' });
     expect(code(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/newPassword/);
@@ -301,6 +306,8 @@ describe('request limits', () => {
     const res = await t.gql(`mutation { ${aliases} }`);
     // Mutations run one after another; the fourth alias is over the limit of 3 and stops the rest.
     expect(res.errors!.map((e) => [e.path, e.extensions.code])).toEqual([[['a3'], 'RATE_LIMITED']]);
+    await t.waitForMail(u.email, mails + 3);
+    await new Promise((r) => setTimeout(r, 200));
     expect(t.mailCount(u.email)).toBe(mails + 3);
   });
 

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { badInput, conflict, DomainError, ErrorCode, invalidState, unauthenticated } from '../common/errors';
 import { RateLimitService } from '../common/rate-limit';
+import { rootLogger } from '../common/logger';
 import { hashPassword, verifyPassword } from './password';
 import { MailService } from './mail.service';
 import { TokensService } from './tokens.service';
@@ -73,10 +74,12 @@ export class AccountsService {
   async resendVerificationCode(rawEmail: string, ip: string): Promise<boolean> {
     const email = normalise(rawEmail);
     await this.limits.attempt('mail', email, ip);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
-    if (!user || user.emailVerifiedAt) return true;
-    const code = await this.dataSource.transaction((m) => this.issueCode(m, user.id, 'VERIFY_EMAIL'));
-    await this.sendCode(email, 'VERIFY_EMAIL', code);
+    this.afterAnswer(async () => {
+      const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+      if (!user || user.emailVerifiedAt) return;
+      const code = await this.dataSource.transaction((m) => this.issueCode(m, user.id, 'VERIFY_EMAIL'));
+      await this.sendCode(email, 'VERIFY_EMAIL', code);
+    });
     return true;
   }
 
@@ -104,11 +107,22 @@ export class AccountsService {
   async requestPasswordReset(rawEmail: string, ip: string): Promise<boolean> {
     const email = normalise(rawEmail);
     await this.limits.attempt('mail', email, ip);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
-    if (!user) return true;
-    const code = await this.dataSource.transaction((m) => this.issueCode(m, user.id, 'RESET_PASSWORD'));
-    await this.sendCode(email, 'RESET_PASSWORD', code);
+    this.afterAnswer(async () => {
+      const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+      if (!user) return;
+      const code = await this.dataSource.transaction((m) => this.issueCode(m, user.id, 'RESET_PASSWORD'));
+      await this.sendCode(email, 'RESET_PASSWORD', code);
+    });
     return true;
+  }
+
+  /**
+   * Work done after the answer is sent, so that how long the answer takes does
+   * not tell whether the address has an account (OWASP's forgot-password advice).
+   * A failure is logged; the person can ask again.
+   */
+  private afterAnswer(work: () => Promise<void>): void {
+    setImmediate(() => work().catch((err) => rootLogger.error({ err }, 'a code could not be issued or mailed')));
   }
 
   async resetPassword(rawEmail: string, code: string, newPassword: string, ip: string): Promise<boolean> {

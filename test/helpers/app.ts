@@ -101,6 +101,14 @@ export class TestApp {
     return match[1];
   }
 
+  /** Waits until `email` has received `count` messages (codes are mailed after the answer). */
+  async waitForMail(email: string, count: number): Promise<void> {
+    for (let waited = 0; this.mailCount(email) < count; waited += 20) {
+      if (waited > 10_000) throw new Error(`${email} has ${this.mailCount(email)} messages, expected ${count}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   mailCount(email: string): number {
     const dir = join(this.config.DATA_DIR, 'outbox');
     return readdirSync(dir).filter((f) => f.endsWith(`-${email.toLowerCase()}.eml`)).length;
