@@ -231,6 +231,13 @@ describe('sessions', () => {
     expect(code(await t.gql(SESSIONS))).toBe('UNAUTHENTICATED');
   });
 
+  it('ignores X-Forwarded-For unless TRUST_PROXY says which proxy to believe', async () => {
+    const u = await t.user('Spoofing Person');
+    const token = (await t.gql(LOGIN, { e: u.email, p: PASSWORD }, undefined, { 'x-forwarded-for': '203.0.113.77' })).data.login.accessToken;
+    const mine = (await t.gql(SESSIONS, {}, token)).data.mySessions.find((s: { current: boolean }) => s.current);
+    expect(mine.ip).toMatch(/127\.0\.0\.1/);
+  });
+
   it('refuses an access token that names no session, or a session that does not exist', async () => {
     const u = await t.user('Forged Person');
     const secret = t.config.JWT_SECRET!;
