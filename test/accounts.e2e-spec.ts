@@ -380,4 +380,13 @@ describe('production mode', () => {
     expect(typo.errors![0].message).not.toMatch(/Did you mean/i);
     expect((await t.gql(`{ nations { code } }`)).data.nations).toHaveLength(32);
   });
+
+  it('marks the refresh cookie Secure', async () => {
+    const u = await t.user('Secure Person');
+    const res = await t.http.post('/graphql').set('content-type', 'application/json')
+      .send({ query: LOGIN, variables: { e: u.email, p: PASSWORD } });
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('ssw_refresh='));
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/HttpOnly/);
+  });
 });
