@@ -80,7 +80,7 @@ export class StandardsResolver {
   }
 
   @Mutation(() => StandardModel)
-  @Allow(Role.EXPERT, Role.SECRETARIAT)
+  @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   proposeStandard(@CurrentCaller() caller: Caller, @Args('input') input: ProposeStandardInput) {
     return this.standards.propose(caller, input);
   }
