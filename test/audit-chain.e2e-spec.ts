@@ -28,8 +28,8 @@ describe('tamper-evident audit log', () => {
 
   const verify = () => verifyAuditChain(t.db);
   /** `npm run audit:verify`, as an operator runs it. */
-  const cli = () =>
-    run(process.execPath, [CLI, 'verify-audit'], { env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.config.DATABASE_URL!, DATA_DIR: t.config.DATA_DIR } })
+  const cli = (...args: string[]) =>
+    run(process.execPath, [CLI, 'verify-audit', ...args], { env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.config.DATABASE_URL!, DATA_DIR: t.config.DATA_DIR } })
       .then(({ stdout }) => ({ code: 0, out: stdout }), (err: { code: number; stderr: string }) => ({ code: err.code, out: err.stderr }));
   const tamper = async (sql: string, params: unknown[] = []) => {
     await owner.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
@@ -142,5 +142,23 @@ describe('tamper-evident audit log', () => {
     expect(columns).toEqual([]);
     await runMigrations(t.db);
     expect(await verify()).toMatchObject({ ok: true, rows: n });
+  });
+
+  it('notices a chain recomputed from some row on, given a head printed before', async () => {
+    const { head } = await verify();
+    expect((await verifyAuditChain(t.db, head)).ok).toBe(true);
+    // The owner rewrites row 40 and recomputes every hash after it, so that the chain itself is consistent.
+    await tamper(`UPDATE audit_event SET detail = 'rewritten history' WHERE seq = 40`);
+    await tamper(`DO $$ DECLARE e record; BEGIN
+                    UPDATE audit_chain_head SET seq = 39, hash = (SELECT hash FROM audit_event WHERE seq = 39);
+                    FOR e IN SELECT id FROM audit_event WHERE seq >= 40 ORDER BY seq LOOP
+                      UPDATE audit_event SET hash = NULL, seq = NULL WHERE id = e.id;
+                      PERFORM audit_event_link(e.id);
+                    END LOOP; END $$`);
+    expect((await verify()).ok).toBe(true);
+    expect((await verifyAuditChain(t.db, head)).problem).toMatchObject({ kind: 'REWRITTEN' });
+    const { code, out } = await cli(head);
+    expect(code).toBe(1);
+    expect(out).toContain(`no row of the chain has the hash ${head}`);
   });
 });

@@ -25,7 +25,7 @@ export interface ChainReport {
   /** The last hash of the chain, to keep somewhere the database owner cannot write. */
   head: string;
   /** The first row found wrong, and how. */
-  problem?: { id: string | null; seq: string | null; kind: 'CHANGED' | 'DELETED' | 'REORDERED' | 'UNCHAINED' | 'TRUNCATED'; message: string };
+  problem?: { id: string | null; seq: string | null; kind: 'CHANGED' | 'DELETED' | 'REORDERED' | 'UNCHAINED' | 'TRUNCATED' | 'REWRITTEN'; message: string };
 }
 
 const field = (v: string | null) => (v === null ? '~' : `${Buffer.byteLength(v, 'utf8')}:${v}`);
@@ -44,8 +44,12 @@ const BATCH = 5000;
  * the hash before it follows a gap (DELETED, when its seq skips) or was moved
  * (REORDERED); a committed row without a hash was written with the triggers
  * off (UNCHAINED); a chain that ends before the recorded head lost its tail.
+ * `anchor`, a head printed by an earlier run and kept outside the database,
+ * must still be in the chain: a chain recomputed from some row on does not
+ * pass through it (REWRITTEN).
  */
-export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
+export async function verifyAuditChain(ds: DataSource, anchor?: string): Promise<ChainReport> {
+  let anchored = !anchor;
   let prev: Buffer = GENESIS;
   let prevSeq = 0n;
   let rows = 0;
@@ -74,6 +78,7 @@ export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
       }
       prev = r.hash;
       prevSeq = seq;
+      anchored ||= prev.toString('hex') === anchor;
       rows++;
     }
     if (batch.length < BATCH) break;
@@ -83,5 +88,6 @@ export async function verifyAuditChain(ds: DataSource): Promise<ChainReport> {
   if (!head || BigInt(head.seq) !== prevSeq || !(head.hash as Buffer).equals(prev)) {
     return fail(null, 'TRUNCATED', `the chain ends at seq ${prevSeq}, but its head records seq ${head?.seq ?? 'none'}: the last rows were deleted.`);
   }
+  if (!anchored) return fail(null, 'REWRITTEN', `no row of the chain has the hash ${anchor}: the log was rewritten since that head was printed.`);
   return { ok: true, rows, head: prev.toString('hex') };
 }

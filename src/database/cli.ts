@@ -10,7 +10,7 @@ import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
 import { runMigrations } from './migrate';
 
-const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Name> | import <folder> | verify-audit>
+const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Name> | import <folder> | verify-audit [head]>
   run       apply pending migrations
   revert    undo the last applied migration
   generate  write migrations/<timestamp>-<Name>.ts to fill in, listing as comments
@@ -18,7 +18,8 @@ const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Na
   import    load draft standards (a folder per standard, v1.md, v2.md …) from <folder>,
             skipping designations that exist, all in one transaction
   verify-audit  recompute the audit log's hash chain; exit 1 naming the first row
-            that was changed, deleted or reordered`;
+            that was changed, deleted or reordered, or when the chain no longer
+            passes through [head], a hash printed by an earlier run`;
 
 async function withDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -107,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify-audit': {
-      const report = await withDatabase(verifyAuditChain);
+      const report = await withDatabase((ds) => verifyAuditChain(ds, arg));
       if (!report.ok) {
         process.stderr.write(`audit log TAMPERED: ${report.problem!.message}\n`);
         return 1;
