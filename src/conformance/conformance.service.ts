@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
@@ -45,11 +45,11 @@ const MAX_MATRIX_PRODUCTS = 500;
 /**
  * Products, claims, reports and the matrix. A VENDOR works on its own
  * organization's products only (others are NOT_FOUND, so their existence does
- * not leak); the Alliance's roles read every product. Standards stay behind
+ * not leak), whatever other roles it holds; the Alliance's roles read every product. Standards stay behind
  * their own visibility in every path.
  */
 @Injectable()
-export class ConformanceService {
+export class ConformanceService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
@@ -58,10 +58,28 @@ export class ConformanceService {
     @Optional() @Inject(EDITION_IN_FORCE) private readonly editions?: EditionInForce,
   ) {}
 
-  /** null: every product; otherwise the one organization whose products the caller may see. */
+  /**
+   * null: every product; otherwise the one organization whose products the
+   * caller may see. A VENDOR is bound to its organization whatever other roles
+   * it holds: an EXPERT who is also a vendor's staff must not read competitors.
+   */
   private scope(caller: Caller): { organizationId: string | null } | null {
-    if (hasRole(caller, Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)) return null;
+    if (!hasRole(caller, Role.VENDOR) && hasRole(caller, Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)) return null;
     return { organizationId: caller.organizationId };
+  }
+
+  /** A product's events in the audit log follow the product: a VENDOR reads its own organization's only. */
+  onModuleInit(): void {
+    this.audit.definePolicy('Product', {
+      visible: (caller) => {
+        const scope = this.scope(caller);
+        if (!scope) return true;
+        return {
+          sql: `EXISTS (SELECT 1 FROM product p WHERE p.id = e.entity_id::uuid AND p.organization_id = :auditProductOrg)`,
+          params: { auditProductOrg: scope.organizationId ?? '00000000-0000-0000-0000-000000000000' },
+        };
+      },
+    });
   }
 
   private maySee(caller: Caller, product: ProductEntity): boolean {
