@@ -150,6 +150,32 @@ describe('privacy', () => {
     expect(res.data.proposeStandard.editors).toEqual([{ displayName: 'Delegate DEU' }]);
   });
 
+  it('limits every free-text argument, and names the field that is too long', async () => {
+    const { standardId, versionId } = await draft(t, p.secretariat, 'LIMIT 1', 'NATIONS');
+    const roundId = (await t.ok(`mutation($i:OpenCommentRoundInput!){ openCommentRound(input:$i){ id } }`,
+      { i: { standardId, versionId, title: 'Round', closesAt: await closesIn(3600) } }, p.secretariat)).openCommentRound.id;
+    const x = (n: number) => 'x'.repeat(n);
+    const refused = async (field: string, rule: RegExp, query: string, variables: Record<string, unknown>, token = p.secretariat) => {
+      const res = await t.gql(query, variables, token);
+      expect({ code: code(res), field: res.errors?.[0].extensions.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(res.errors![0].message).toMatch(rule);
+    };
+    const CANCEL = `mutation($s:ID!,$r:String!){ cancelStandard(standardId:$s, reason:$r){ status } }`;
+    await refused('reason', /reason must be 1 to 2000 characters/, CANCEL, { s: standardId, r: x(2001) });
+    await refused('designation', /designation must be at most 60 characters/, `query($d:String){ standard(designation:$d){ id } }`, { d: x(61) });
+    await refused('after', /after must be at most 1000 characters/, `query($a:String){ standards(after:$a){ totalCount } }`, { a: x(1001) });
+    await refused('text', /filter.text must be at most 200 characters/, `query($t:String){ standards(filter:{text:$t}){ totalCount } }`, { t: x(201) });
+    await refused('label', /label must be at most 200 characters/, `mutation($i:CreateVersionInput!){ createVersion(input:$i){ id } }`,
+      { i: { standardId, baseVersionId: versionId, text: '# T\n', label: x(201) } });
+    const COMMENTS = `query($r:ID!,$f:CommentFilter){ commentRound(id:$r){ comments(filter:$f){ totalCount } } }`;
+    await refused('clause', /filter.clause must be at most 40 characters/, COMMENTS, { r: roundId, f: { clause: x(41) } });
+    await refused('nationCode', /filter.nationCode must be an ISO 3166-1 alpha-3 code/, COMMENTS, { r: roundId, f: { nationCode: x(5000) } });
+    await refused('csv', /csv must be at most 5000000 characters/, `mutation($r:ID!,$c:String!){ importComments(roundId:$r, csv:$c){ imported } }`,
+      { r: roundId, c: x(5_000_001) }, p.expert);
+    // Within the limits the same calls work.
+    expect((await t.ok(CANCEL, { s: standardId, r: x(2000) }, p.secretariat)).cancelStandard.status).toBe('CANCELLED');
+  });
+
   it('does not disguise a failure while checking visibility as NOT_FOUND', async () => {
     const { standardId, versionId } = await draft(t, p.secretariat, 'FAULT 1', 'NATIONS');
     const round = (await t.ok(`mutation($i:OpenCommentRoundInput!){ openCommentRound(input:$i){ id } }`,

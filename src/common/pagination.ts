@@ -43,7 +43,10 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+// Cursors hold a few sort values (a designation, a clause, an id); anything longer was not given out.
+const MAX_CURSOR = 1000;
 function decode(cursor: string, width: number): unknown[] {
+  if (cursor.length > MAX_CURSOR) throw badInput('after', `after must be at most ${MAX_CURSOR} characters: a cursor this list gave out.`);
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (Array.isArray(values) && values.length === width) return values;
