@@ -196,7 +196,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** As HTTP answers: the contract's codes, and no suggestions in production. */
   private format(error: GraphQLError) {
-    const formatted = formatError(error.toJSON(), error);
+    // graphql-ws wraps what a subscription's stream throws in a GraphQLError without a path, which Apollo's unwrapping skips.
+    const formatted = formatError(error.toJSON(), error.path ? error : (error.originalError ?? error));
     if (!this.config.production) return formatted;
     return { ...formatted, message: formatted.message.replace(/Did you mean ".+"\?/g, blockFieldSuggestionsDefaultOptions.mask) };
   }
