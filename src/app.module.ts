@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, ValidationPipe } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,6 +12,7 @@ import { CommonModule } from './common/common.module';
 import { GqlContext, Loaders } from './common/context';
 import { badInput } from './common/errors';
 import { describeValidation, formatError } from './common/graphql-errors';
+import { GraphqlHttpMiddleware } from './common/graphql-http.middleware';
 import { GraphqlLimits } from './common/graphql-limits';
 import { GraphqlWsServer, SocketAuthenticator } from './common/graphql-ws.server';
 import { DomainErrorFilter } from './common/http-errors.filter';
@@ -111,4 +112,8 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     },
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(GraphqlHttpMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
+}
