@@ -2,16 +2,52 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Injectable } from '@nestjs/common';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  ASTVisitor, DocumentNode, GraphQLError, GraphQLSchema, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules,
-  validate, ValidationContext, ValidationRule,
+  ASTVisitor, DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLList, GraphQLSchema, Kind,
+  NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, ValidationContext, ValidationRule,
 } from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { AppConfig } from '../config/config';
+import { DEFAULT_PAGE, MAX_PAGE } from './pagination';
 
 /** graphql-js's own token limit: the parser stops counting there, so a huge query costs little. */
 export const MAX_TOKENS = 5000;
 
 /** The extensions.code of a query refused before it runs, as Apollo names it. */
 export const VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED';
+
+/**
+ * Fields whose every value is real work: rendering, parsing or diffing a
+ * whole text, or ts_headline over one. A request may ask for at most
+ * GRAPHQL_MAX_HEAVY_FIELDS of them, lists multiplied out.
+ */
+export const HEAVY_FIELDS: Record<string, string[]> = {
+  StandardVersion: ['text', 'html', 'clauses', 'requirements'],
+  Edition: ['html'],
+  Redline: ['html', 'unified', 'requirementChanges'],
+  SearchHit: ['snippet'],
+};
+
+/**
+ * How many values a field stands for: `first` where the field pages (its
+ * default page when absent), one for a connection's edges (their field
+ * already counted `first`), and DEFAULT_PAGE for any other list.
+ */
+function multiplier(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (field.args.some((a) => a.name === 'first')) {
+    const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE;
+    return Math.max(1, Math.min(first, MAX_PAGE));
+  }
+  const type = getNullableType(field.type);
+  if (!(type instanceof GraphQLList)) return 1;
+  return getNamedType(type).name.endsWith('Edge') ? 1 : DEFAULT_PAGE;
+}
+
+/** An estimator where a field costs `own` once per parent, and what it holds once per value of its list. */
+const listEstimator = (own: (typeName: string, fieldName: string) => number): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => own(type.name, field.name) + childComplexity * multiplier(field, args);
+
+const costOf = listEstimator(() => 1);
+const heavyOf = listEstimator((type, field) => (HEAVY_FIELDS[type]?.includes(field) ? 1 : 0));
 
 /**
  * A field selected more than once in the same selection set. GraphQL merges
@@ -50,7 +86,8 @@ export class GraphqlLimits {
   constructor(private readonly config: AppConfig) {
     const armor = new ApolloArmor({
       maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
-      costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+      // Replaced by measure(): graphql-armor's cost ignores list sizes.
+      costLimit: { enabled: false },
       // __typename counts: 101 aliases of it are as much an alias flood as any other field.
       maxAliases: { n: config.GRAPHQL_MAX_ALIASES, allowList: [] },
       // Counted by graphql-js's own parser (parseOptions), so that a malformed query stays GRAPHQL_PARSE_FAILED.
@@ -60,7 +97,40 @@ export class GraphqlLimits {
     }).protect();
     this.validationRules = [...armor.validationRules, FieldOnceRule];
     // graphql-armor's types come from Apollo's ESM build, Nest's from its CJS build: the same objects.
-    this.plugins = [...(armor.plugins as ApolloServerPlugin[]), firstErrorOnly];
+    const measured: ApolloServerPlugin = {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ schema, document, request }) => {
+          const refused = this.measure(schema, document, request.operationName, request.variables);
+          if (refused) throw refused;
+        },
+      }),
+    };
+    this.plugins = [...(armor.plugins as ApolloServerPlugin[]), firstErrorOnly, measured];
+  }
+
+  /**
+   * What running the operation would cost with these variables: every field
+   * 1, times the list sizes above it, at most GRAPHQL_MAX_COST; and at most
+   * GRAPHQL_MAX_HEAVY_FIELDS values of HEAVY_FIELDS. The error, or null.
+   */
+  measure(schema: GraphQLSchema, query: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): GraphQLError | null {
+    const options = { schema, query, operationName: operationName ?? undefined, variables: variables ?? {} };
+    let cost: number;
+    let heavy: number;
+    try {
+      cost = getComplexity({ ...options, estimators: [costOf] });
+      heavy = getComplexity({ ...options, estimators: [heavyOf] });
+    } catch (err) {
+      // Variables that do not fit their types: execution would refuse them the same way.
+      return err instanceof GraphQLError ? tooMuch(err.message) : tooMuch('The operation could not be measured.');
+    }
+    if (cost > this.config.GRAPHQL_MAX_COST) {
+      return tooMuch(`This operation would cost ${cost}, above the limit of ${this.config.GRAPHQL_MAX_COST}: ask for smaller pages (first) or fewer fields.`);
+    }
+    if (heavy > this.config.GRAPHQL_MAX_HEAVY_FIELDS) {
+      return tooMuch(`This operation asks for ${heavy} texts, renderings, redlines or snippets, above the limit of ${this.config.GRAPHQL_MAX_HEAVY_FIELDS}: ask for them a page at a time.`);
+    }
+    return null;
   }
 
   /**
@@ -84,6 +154,8 @@ export class GraphqlLimits {
     return new GraphQLError(first.message, { nodes: first.nodes, extensions: { code } });
   }
 }
+
+const tooMuch = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 /**
  * One refused query, one error. Without this a query repeating an unknown

@@ -139,6 +139,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     const schema = this.schemaHost.schema;
     const document = this.limits.check(schema, payload.query);
     if (document instanceof GraphQLError) return [document];
+    const refused = this.limits.measure(schema, document, payload.operationName, payload.variables);
+    if (refused) return [refused];
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [refusal('GRAPHQL_VALIDATION_FAILED', 'Name the operation to run (operationName).')];
     if (operation.operation !== 'subscription') {

@@ -97,6 +97,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   GRAPHQL_MAX_ALIASES = 15;
 
+  /** Most values of text, html, clauses, requirements, redlines and search snippets one request may ask for. */
+  @Type(() => Number) @IsInt() @Min(1)
+  GRAPHQL_MAX_HEAVY_FIELDS = 25;
+
   /** Largest websocket message accepted, in bytes: a subscription is a short query. */
   @Type(() => Number) @IsInt() @Min(1024)
   WS_MAX_PAYLOAD_BYTES = 64 * 1024;
