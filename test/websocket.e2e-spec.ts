@@ -78,20 +78,21 @@ describe('the websocket endpoint', () => {
   });
 
   it('closes the socket with 4401 when its access token expires', async () => {
-    const token = jwt.sign({}, t.config.JWT_SECRET!, { algorithm: 'HS256', subject: sec.id, expiresIn: 2 });
+    // The claims of a real token (its session included), signed again to expire in two seconds.
+    const claims = jwt.decode(sec.token, { json: true })!;
+    const token = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 2 }, t.config.JWT_SECRET!, { algorithm: 'HS256' });
     const s = await TestSocket.open(t, token);
     expect(await s.acknowledged()).toBe(true);
     s.subscribe(WATCH, { r: roundId });
     expect(await s.closeCode(5000)).toBe(4401);
   });
 
-  it('closes the socket with 4403 once the account is no longer accepted, even while idle', async () => {
-    // Authentication refuses an unverified account as it will a deactivated one: the socket follows whatever it refuses.
+  it('closes the socket with 4403 once the account is deactivated, even while idle', async () => {
     const person = await t.user('Ida Idle', [{ role: 'SECRETARIAT' }]);
     const s = await TestSocket.open(t, person.token);
     expect(await s.acknowledged()).toBe(true);
     s.subscribe(WATCH, { r: roundId });
-    await t.db.query(`UPDATE app_user SET email_verified_at = NULL WHERE id = $1`, [person.id]);
+    await t.ok(`mutation($u:ID!){ deactivateUser(userId:$u){ id } }`, { u: person.id }, await t.adminToken());
     expect(await s.closeCode(5000)).toBe(4403);
   });
 
