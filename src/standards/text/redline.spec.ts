@@ -6,8 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { auditHtml, XSS_CORPUS } from './html-audit';
-import { computeRedline } from './redline';
+import { computeRedline, rendition } from './redline';
+import { editStandard, generateStandard } from '../../../bench/data';
 import { renderMarkdown } from './render';
+import { unifiedDiff } from './unified';
+
+/** A rendition's token stream rendered whole, as renderMarkdown would. */
+const renderTokensHtml = (r: ReturnType<typeof rendition>): string => r.side.md.renderer.render(r.side.tokens, r.side.md.options, {});
 
 const FROM = [
   '# Orbit data',
@@ -129,6 +134,27 @@ describe('computeRedline', () => {
     const { html } = computeRedline(from, to, 'a', 'b');
     expect(html.match(/id="[^"]*"/g)).toEqual(['id="clause-1"']);
     expect(auditHtml(html)).toEqual([]);
+  });
+
+  it('gives the same redline from cached renditions, any number of times, as from the texts', () => {
+    const from = '## 1 Old\n\nIt shall go. {#GONE}\n\nKept words stay.\n\n## 2 Kept\n';
+    const to = '## 1 Kept\n\nKept words stay here.\n\nNew text.\n';
+    const [a, b] = [rendition(from), rendition(to)];
+    const once = computeRedline(from, to, 'a', 'b');
+    expect(computeRedline(a, b, 'a', 'b')).toEqual(once);
+    expect(computeRedline(a, b, 'a', 'b')).toEqual(once);
+    // Marking deleted and inserted blocks must not leak into the shared renditions.
+    expect(a.nodeHtml.join('')).toBe(renderMarkdown(from));
+    expect(renderTokensHtml(b)).toBe(renderMarkdown(to));
+  });
+
+  it('diffs only changed blocks of a large standard, with the same result as a whole-text line diff', () => {
+    const a = generateStandard(200_000, 7);
+    const b = editStandard(a, 0.02, 8);
+    const result = computeRedline(a.join(''), b.join(''), 'a', 'b');
+    expect(applyPatch(a.join(''), result.unified)).toBe(b.join(''));
+    expect(result.unified).toBe(unifiedDiff(a.join(''), b.join(''), 'a', 'b'));
+    expect(auditHtml(result.html)).toEqual([]);
   });
 
   it('lists the changed clauses of either version in document order', () => {

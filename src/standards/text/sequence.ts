@@ -20,14 +20,17 @@ export interface Run {
 
 const MAX_EDITS = 200;
 
+/** Appends a run, merged with the last one when of the same kind. */
+export function pushRun(runs: Run[], kind: Run['kind'], count: number): void {
+  if (count === 0) return;
+  const last = runs[runs.length - 1];
+  if (last?.kind === kind) last.count += count;
+  else runs.push({ kind, count });
+}
+
 export function diffSequences(a: readonly string[], b: readonly string[]): Run[] {
   const runs: Run[] = [];
-  const push = (kind: Run['kind'], count: number): void => {
-    if (count === 0) return;
-    const last = runs[runs.length - 1];
-    if (last?.kind === kind) last.count += count;
-    else runs.push({ kind, count });
-  };
+  const push = (kind: Run['kind'], count: number): void => pushRun(runs, kind, count);
   diffRange(a.slice(), b.slice(), true, push);
   return orderReplacements(runs);
 }
