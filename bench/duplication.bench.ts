@@ -96,7 +96,7 @@ async function measure(label: string, dataSource: DataSource, rows: CatalogueRow
   return checkStats;
 }
 
-export async function run(): Promise<void> {
+export async function run(_options: import("./measure").BenchOptions): Promise<void> {
   const rows = generateCatalogue(SIZE);
 
   const name = `ssw_bench_${process.pid}_${randomBytes(3).toString('hex')}`;

@@ -117,7 +117,7 @@ function blockLineChanges(old: Rendition, next: Rendition): LineChange[] {
     nl = next.blockLine[nb];
     removed = added = 0;
   };
-  for (const { kind, count } of diffSequences(old.blocks, next.blocks)) {
+  for (const { kind, count } of diffSequences(old.blocks, next.blocks, { anchorFirst: true })) {
     if (kind === 'removed') {
       ob += count;
       removed += count;
