@@ -14,6 +14,8 @@ export interface BenchOptions {
 }
 
 export interface Stats {
+  /** Median CPU time of this process (user + system), when measured: steadier than wall time on a loaded machine. */
+  cpu?: number;
   median: number;
   p95: number;
   min: number;
@@ -49,16 +51,28 @@ export function stats(samples: readonly number[]): Stats {
   return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], runs: s.length };
 }
 
-/** Times `fn` (after `warmup` untimed calls) and prints its median and spread. */
+/**
+ * Times `fn` (after `warmup` untimed calls) and prints its median and spread,
+ * in wall time and in CPU time. `fn` may return its own CPU milliseconds (a
+ * child process's); otherwise this process's CPU time is taken.
+ */
 export async function measure(label: string, runs: number, fn: (i: number) => unknown, warmup = 1): Promise<Stats> {
   await time(warmup, fn);
-  const result = stats(await time(runs, fn));
+  const cpu: number[] = [];
+  const wall = await time(runs, async (i) => {
+    const before = process.cpuUsage();
+    const own = await fn(i);
+    const used = process.cpuUsage(before);
+    cpu.push(typeof own === 'number' ? own : (used.user + used.system) / 1000);
+  });
+  const result = { ...stats(wall), cpu: stats(cpu).median };
   console.log(`  ${label.padEnd(44)} ${fmt(result)}`);
   return result;
 }
 
 export const ms = (n: number) => (n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
-export const fmt = (s: Stats) => `median ${ms(s.median)}  p95 ${ms(s.p95)}  min ${ms(s.min)}  max ${ms(s.max)}  (${s.runs} runs)`;
+export const fmt = (s: Stats) =>
+  `median ${ms(s.median)}  p95 ${ms(s.p95)}  min ${ms(s.min)}  max ${ms(s.max)}  (${s.runs} runs)` + (s.cpu === undefined ? '' : `  cpu median ${ms(s.cpu)}`);
 
 /**
  * Records a figure against its reference. `ratio` is figure / reference and

@@ -19,14 +19,22 @@ import { BenchOptions, judge, measure, Stats } from './measure';
  * version of a 1 MB standard through the API.
  */
 
-/** git's word diff of two files, timed as a whole process (exit 1 means "differs"). */
-function gitWordDiff(dir: string, a: string, b: string): () => void {
+/**
+ * git's word diff of two files, timed as a whole process; returns git's CPU
+ * milliseconds (user + system, from the shell's `times`).
+ */
+function gitWordDiff(dir: string, a: string, b: string): () => number {
   const [fa, fb] = [join(dir, `${a.length}-a.md`), join(dir, `${b.length}-b.md`)];
   writeFileSync(fa, a);
   writeFileSync(fb, b);
   return () => {
-    const r = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', fa, fb], { maxBuffer: 1 << 30 });
+    const r = spawnSync('bash', ['-c', 'git diff --no-index --word-diff=porcelain "$0" "$1" > /dev/null; s=$?; times; exit $s', fa, fb], { encoding: 'utf8' });
     if (r.status !== 1) throw new Error(`git diff failed: ${r.stderr}`);
+    const children = r.stdout.trim().split('\n').pop() ?? '';
+    return children.split(' ').reduce((sum, t) => {
+      const m = /(\d+)m([\d.]+)s/.exec(t);
+      return sum + (m ? (Number(m[1]) * 60 + Number(m[2])) * 1000 : 0);
+    }, 0);
   };
 }
 
@@ -48,12 +56,13 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
     figures[`git ${size}`] = git;
     figures[`warm ${size}`] = warm;
     figures[`cold ${size}`] = cold;
-    judge(options, `redline ${label} in-process (renditions cached by content hash)`, warm.median, { label: 'git', value: git.median }, { maxRatio: 2 });
-    judge(options, `redline ${label} in-process, cold`, cold.median, { label: 'git', value: git.median }, {});
+    judge(options, `redline ${label} in-process (renditions cached by content hash), wall`, warm.median, { label: 'git', value: git.median }, { maxRatio: 2 });
+    judge(options, `redline ${label} in-process (renditions cached by content hash), CPU`, warm.cpu!, { label: 'git', value: git.cpu! }, { maxRatio: 2 });
+    judge(options, `redline ${label} in-process, cold, CPU`, cold.cpu!, { label: 'git', value: git.cpu! }, {});
   }
   const growth = `${(large / 1e6).toFixed(2)} MB / ${(small / 1e6).toFixed(2)} MB`;
-  judge(options, `redline growth ${growth} (cached)`, figures[`warm ${large}`].median, { label: 'smaller', value: figures[`warm ${small}`].median }, { maxRatio: 6 });
-  judge(options, `redline growth ${growth} (cold)`, figures[`cold ${large}`].median, { label: 'smaller', value: figures[`cold ${small}`].median }, { maxRatio: 6 });
+  judge(options, `redline growth ${growth} (cached), CPU`, figures[`warm ${large}`].cpu!, { label: 'smaller', value: figures[`warm ${small}`].cpu! }, { maxRatio: 6 });
+  judge(options, `redline growth ${growth} (cold), CPU`, figures[`cold ${large}`].cpu!, { label: 'smaller', value: figures[`cold ${small}`].cpu! }, { maxRatio: 6 });
 
   // Key assignment at its worst: every requirement of one huge clause reworded.
   const n = options.smoke ? 500 : 20_000;
@@ -64,7 +73,7 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
   const current = parseDocument(doc('send')).requirements;
   const parse = await measure(`parse ${n} requirements (reference)`, runs, () => parseDocument(doc('send')));
   const keys = await measure(`assign keys to ${n} reworded requirements`, runs, () => assignKeys(previous, current, () => `R-${++seq}`));
-  judge(options, `keys for ${n} reworded requirements in one clause`, keys.median, { label: 'parsing them', value: parse.median }, { limit: 1000 });
+  judge(options, `keys for ${n} reworded requirements in one clause, CPU`, keys.cpu!, { label: 'parsing them', value: parse.cpu! }, { limit: 1000 });
 }
 
 const VERSIONS = `query($id:ID!){ standard(id:$id){ versions { id number } } }`;

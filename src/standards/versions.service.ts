@@ -255,12 +255,13 @@ export class VersionsService {
       }),
     );
     if (keyed.requirements.length) {
-      await m.insert(
-        RequirementEntity,
-        keyed.requirements.map((r, ord) => ({
-          versionId: version.id, key: r.key, clause: r.clause, obligation: r.obligation, text: r.text, line: r.line,
-          change: r.change as RequirementEntity['change'], ord,
-        })),
+      // One statement with arrays: a large standard has thousands of requirements.
+      const rs = keyed.requirements;
+      await m.query(
+        `INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[])`,
+        [version.id, rs.map((r) => r.key), rs.map((r) => r.clause), rs.map((r) => r.obligation), rs.map((r) => r.text),
+          rs.map((r) => r.line), rs.map((r) => r.change), rs.map((_, ord) => ord)],
       );
       await m.query(
         `INSERT INTO requirement_key (standard_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
