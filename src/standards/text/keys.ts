@@ -31,11 +31,11 @@ export const SIMILARITY_THRESHOLD = 0.5;
 
 /**
  * An unmatched sentence is compared with at most this many candidates on
- * either side of its relative position in its clause. Below 2 × 64 unmatched
+ * either side of its relative position in its clause. Below 2 × 32 unmatched
  * candidates in a clause that is every candidate, as before; above it the
  * work stays linear in the number of sentences.
  */
-export const SIMILARITY_WINDOW = 64;
+export const SIMILARITY_WINDOW = 32;
 const CANDIDATES_KEPT = 8;
 
 /** An author pinned the same `{#KEY}` on two sentences; the service reports it as BAD_USER_INPUT. */
@@ -100,10 +100,11 @@ export function assignKeys(
     const next = new Map<string, number>();
     current.forEach((r, i) => {
       if (keys[i] !== null) return;
-      const queue = queues.get(keyOf(r)) ?? [];
-      let at = next.get(keyOf(r)) ?? 0;
+      const k = keyOf(r);
+      const queue = queues.get(k) ?? [];
+      let at = next.get(k) ?? 0;
       while (at < queue.length && taken.has(queue[at].key)) at++;
-      next.set(keyOf(r), at);
+      next.set(k, at);
       const p = queue[at];
       if (!p) return;
       give(i, p.key, changeFrom(p, r));
@@ -233,11 +234,14 @@ class WordBags {
   of(text: string): Int32Array {
     let bag = this.bags.get(text);
     if (!bag) {
-      bag = Int32Array.from(words(text), (w) => {
-        let id = this.ids.get(w);
-        if (id === undefined) this.ids.set(w, (id = this.ids.size));
-        return id;
-      }).sort();
+      const list = words(text);
+      bag = new Int32Array(list.length);
+      for (let k = 0; k < list.length; k++) {
+        let id = this.ids.get(list[k]);
+        if (id === undefined) this.ids.set(list[k], (id = this.ids.size));
+        bag[k] = id;
+      }
+      bag.sort();
       this.bags.set(text, bag);
     }
     return bag;
