@@ -1,10 +1,8 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CATALOGUE_FILE, CatalogueRow, insertCatalogue, readCatalogue } from '../src/catalogue/catalogue.service';
 import { DuplicationService } from '../src/catalogue/duplication.service';
@@ -14,12 +12,12 @@ import { AppConfig } from '../src/config/config';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbeddedDatabase } from '../src/database/embedded';
 import { runMigrations } from '../src/database/migrate';
+import { withBenchDatabase } from './database';
 import { BenchOptions, judge, stats, time } from './measure';
 
 const SIZE = 20_000;
 const WARMUP = 20;
 const RUNS = 200;
-const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const caller: Caller = { id: '00000000-0000-4000-8000-000000000001', email: 'bench@example.invalid', displayName: 'Bench', roles: [Role.EXPERT], nationCode: 'NLD', organizationId: null };
 
@@ -86,23 +84,7 @@ export async function run(options: BenchOptions): Promise<void> {
   const rows = generateCatalogue(options.smoke ? 500 : SIZE);
   const runs = options.smoke ? 5 : RUNS;
 
-  const name = `ssw_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const pg = createDataSource(url.toString(), 4);
-  let pgStats: { median: number } | undefined;
-  try {
-    await pg.initialize();
-    await runMigrations(pg);
-    pgStats = await measure('PostgreSQL server', pg, rows, options, runs);
-  } finally {
-    if (pg.isInitialized) await pg.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  const pgStats = await withBenchDatabase((pg) => measure('PostgreSQL server', pg, rows, options, runs));
 
   if (options.smoke) return;
   const dir = mkdtempSync(join(tmpdir(), 'ssw-bench-'));
@@ -118,5 +100,5 @@ export async function run(options: BenchOptions): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  if (pgStats) console.log(`target: median < 30 ms on PostgreSQL -> ${pgStats.median < 30 ? 'met' : 'NOT met'} (${pgStats.median.toFixed(2)} ms)`);
+  console.log(`target: median < 30 ms on PostgreSQL -> ${pgStats.median < 30 ? 'met' : 'NOT met'} (${pgStats.median.toFixed(2)} ms)`);
 }

@@ -1,17 +1,15 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
-import { createHash, randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { insertCatalogue } from '../src/catalogue/catalogue.service';
 import { DuplicationService } from '../src/catalogue/duplication.service';
 import { Caller, Role } from '../src/common/caller';
 import { AppConfig } from '../src/config/config';
-import { createDataSource } from '../src/database/data-source';
-import { runMigrations } from '../src/database/migrate';
 import { SearchService } from '../src/standards/search.service';
 import { splitBlocks } from '../src/standards/text/blocks';
 import { editStandard, generateStandard, rng } from './data';
 import { generateCatalogue } from './duplication.bench';
+import { withBenchDatabase } from './database';
 import { BenchOptions, judge, measure } from './measure';
 
 /**
@@ -20,7 +18,6 @@ import { BenchOptions, judge, measure } from './measure';
  * an indexed point lookup in the same run, with the EXPLAIN ANALYZE plans.
  */
 
-const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const caller: Caller = { id: '00000000-0000-4000-8000-000000000001', email: 'bench@example.invalid', displayName: 'Bench', roles: [Role.SECRETARIAT], nationCode: null, organizationId: null };
 
@@ -85,16 +82,7 @@ async function explain(db: DataSource, label: string, marker: string, fn: () => 
 }
 
 export async function run(options: BenchOptions): Promise<void> {
-  const name = `ssw_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const db = createDataSource(url.toString(), 4);
-  try {
-    await db.initialize();
-    await runMigrations(db);
+  await withBenchDatabase(async (db) => {
     const [standards, catalogue, runs] = options.smoke ? [20, 200, 3] : [2_000, 20_000, 200];
     const started = performance.now();
     await loadStandards(db, standards, 5);
@@ -115,9 +103,5 @@ export async function run(options: BenchOptions): Promise<void> {
     judge(options, `duplicationCheck median at ${catalogue} entries`, check.median, { label: 'point lookup', value: lookup.median }, { limit: 30 });
     await explain(db, 'search', 'websearch_to_tsquery', () => search.search(caller, queries[0], 20));
     await explain(db, 'duplicationCheck', 'catalogue_lexeme', () => duplication.check(caller, proposals[0], 10));
-  } finally {
-    if (db.isInitialized) await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
