@@ -5,14 +5,15 @@ import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 
 /** The server the cases run against; each case gets a fresh database on it, dropped afterwards. */
-export const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Read when used: bench/run.ts sets TEST_DATABASE_URL to the run's server before the cases load. */
+const server = () => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function withBenchDatabase<T>(fn: (db: DataSource) => Promise<T>): Promise<T> {
   const name = `ssw_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
+  const admin = new Client({ connectionString: server() });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(SERVER);
+  const url = new URL(server());
   url.pathname = `/${name}`;
   const db = createDataSource(url.toString(), 4);
   try {

@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runServer } from '../test/helpers/server';
 import { BenchOptions, outcomes, verdict } from './measure';
 
 /**
@@ -15,13 +16,24 @@ async function main(): Promise<void> {
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only)))
     .sort();
+  // The same server as npm test: TEST_DATABASE_URL, the default address, or a throwaway embedded cluster.
+  const db = await runServer();
+  process.env.TEST_DATABASE_URL = db.url;
+  try {
+    await runCases(files, options);
+  } finally {
+    await db.close();
+  }
+  console.log('\n== summary');
+  for (const o of outcomes) console.log(`  ${o.name}: ${o.figure} vs ${o.reference} = ${o.ratio}; target ${o.target}; ${verdict(o.met)}`);
+}
+
+async function runCases(files: string[], options: BenchOptions): Promise<void> {
   for (const file of files) {
     console.log(`\n== ${file.replace(/\.js$/, '')}${options.smoke ? ' (smoke)' : ''}`);
     const mod: { run: (options: BenchOptions) => Promise<void> } = await import(join(__dirname, file));
     await mod.run(options);
   }
-  console.log('\n== summary');
-  for (const o of outcomes) console.log(`  ${o.name}: ${o.figure} vs ${o.reference} = ${o.ratio}; target ${o.target}; ${verdict(o.met)}`);
 }
 
 main().then(
