@@ -28,6 +28,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { WebAppModule } from './webapp/webapp.module';
 
 function graphqlOptions(config: AppConfig, authService: AuthService): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -114,6 +115,7 @@ interface WsExtra {
     ConformanceModule,
     BallotsModule,
     PublishingModule,
+    WebAppModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AccountsModule],
