@@ -15,8 +15,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": typeof types.MeDocument,
+    "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": typeof types.CreateVersionDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": typeof types.MyWorkDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": typeof types.RedlineDocument,
@@ -42,8 +48,14 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": types.MeDocument,
+    "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": types.RefreshSessionDocument,
+    "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": types.CreateVersionDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": types.MyWorkDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
+    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": types.RedlineDocument,
@@ -89,11 +101,35 @@ export function graphql(source: "\n  query Me {\n    me { id displayName email e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n"): (typeof documents)["\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"): (typeof documents)["\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n"): (typeof documents)["\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n"): (typeof documents)["\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere { signOutEverywhere }\n"): (typeof documents)["\n  mutation SignOutEverywhere { signOutEverywhere }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
