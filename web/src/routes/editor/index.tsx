@@ -51,7 +51,7 @@ export default function Editor() {
   const navigate = useNavigate();
   const client = useClient();
   const { id = '' } = useParams();
-  const [page] = useQuery({ query: StandardPage, variables: { id } });
+  const [page, refetchPage] = useQuery({ query: StandardPage, variables: { id }, requestPolicy: 'cache-and-network' });
   const standard = page.data?.standard;
   const current = standard?.versions.at(-1);
   const [currentText] = useQuery({ query: VersionText, variables: { id: current?.id ?? '' }, pause: !current });
@@ -101,6 +101,7 @@ export default function Editor() {
     }
     const err = r.error?.graphQLErrors[0];
     if (errorCode(r.error) === 'VERSION_CONFLICT' && baseId) {
+      refetchPage({ requestPolicy: 'network-only' });
       const ext = err!.extensions as { conflictClauses: string[]; currentVersionId: string; currentVersionNumber: number };
       const [base, theirs] = await Promise.all([
         client.query(VersionText, { id: baseId }).toPromise(),

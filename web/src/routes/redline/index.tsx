@@ -74,7 +74,7 @@ export default function RedlineScreen() {
   const t = useT();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const [page] = useQuery({ query: StandardPage, variables: { id } });
+  const [page] = useQuery({ query: StandardPage, variables: { id }, requestPolicy: 'cache-and-network' });
   const versions = page.data?.standard?.versions ?? [];
   const from = params.get('from') ?? versions.at(-2)?.id ?? '';
   const to = params.get('to') ?? versions.at(-1)?.id ?? '';

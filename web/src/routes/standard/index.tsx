@@ -50,7 +50,7 @@ export default function Standard() {
   const auth = useAuth();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const [result, refetch] = useQuery({ query: StandardPage, variables: { id } });
+  const [result, refetch] = useQuery({ query: StandardPage, variables: { id }, requestPolicy: 'cache-and-network' });
   const standard = result.data?.standard;
   const versions = standard?.versions ?? [];
   const wanted = Number(params.get('v')) || versions.at(-1)?.number;
