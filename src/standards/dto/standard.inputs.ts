@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { StandardStatus, Visibility } from '../standard.entity';
 
@@ -27,14 +27,16 @@ export class CreateVersionInput {
 
   /** The byte limit (MAX_TEXT_BYTES) is checked in the service, where the configuration is. */
   @Field() @IsString() text: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) label?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200, { message: 'label must be at most 200 characters' }) label?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000, { message: 'summary must be at most 2000 characters' }) summary?: string;
 }
 
 @InputType()
 export class StandardFilter {
   @Field(() => StandardStatus, { nullable: true }) @IsOptional() @IsEnum(StandardStatus) status?: StandardStatus;
-  @Field({ nullable: true, description: 'Matches designation, title and scope.' }) @IsOptional() @IsString() @MaxLength(200) text?: string;
+  @Field({ nullable: true, description: 'Matches designation, title and scope.' })
+  @IsOptional() @IsString() @MaxLength(200, { message: 'filter.text must be at most 200 characters' })
+  text?: string;
   @Field(() => Visibility, { nullable: true }) @IsOptional() @IsEnum(Visibility) visibility?: Visibility;
   @Field({ nullable: true, description: 'The nation of the person who proposed it, e.g. FRA.' })
   @IsOptional() @Matches(/^[A-Za-z]{3}$/, { message: 'nationCode must be a 3-letter ISO 3166-1 alpha-3 code' }) nationCode?: string;
@@ -48,4 +50,18 @@ export class UpdateStandardInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 5000, { message: 'scope must be 1 to 5000 characters' }) scope?: string;
   @Field(() => Visibility, { nullable: true }) @IsOptional() @IsEnum(Visibility) visibility?: Visibility;
+}
+
+@ArgsType()
+export class StandardLookupArgs {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'id must be a standard id' }) id?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60, { message: 'designation must be at most 60 characters' }) designation?: string;
+}
+
+@ArgsType()
+export class CancelStandardArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field({ description: 'Why the standard is cancelled; kept in the audit log.' })
+  @IsString() @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
 }
