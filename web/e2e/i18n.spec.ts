@@ -43,7 +43,7 @@ describe('web app catalogues', () => {
   it('no message is left empty or untranslated placeholders differ', () => {
     for (const [key, text] of Object.entries(en)) {
       expect({ key, empty: !text.trim() || !fr[key]?.trim() }).toEqual({ key, empty: false });
-      const vars = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+      const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
       expect({ key, vars: vars(fr[key] ?? '') }).toEqual({ key, vars: vars(text) });
     }
   });
