@@ -29,6 +29,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { WebAppModule } from './webapp/webapp.module';
 
 function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverConfig {
   return {
@@ -86,6 +87,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     ConformanceModule,
     BallotsModule,
     PublishingModule,
+    WebAppModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AccountsModule],

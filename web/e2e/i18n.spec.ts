@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+
+const SRC = join(__dirname, '..', '..', '..', 'web', 'src');
+const catalogue = (locale: string): Record<string, string> => JSON.parse(readFileSync(join(SRC, 'i18n', `${locale}.json`), 'utf8'));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'graphql' ? [] : sources(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Keys the code names literally: t('key'), <T id="key" />, label: 'key'. */
+function usedKeys(): Set<string> {
+  const keys = new Set<string>();
+  const pattern = /\bt\(\s*'([\w.-]+)'|\bid="([\w.-]+)"|\b(?:label|title|labelId|message): '([\w.-]+)'/g;
+  for (const file of sources(SRC)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(pattern)) keys.add(m[1] ?? m[2] ?? m[3]);
+  }
+  return keys;
+}
+
+describe('web app catalogues', () => {
+  const en = catalogue('en');
+  const fr = catalogue('fr');
+
+  it('English and French have the same keys', () => {
+    expect(Object.keys(fr).filter((k) => !(k in en))).toEqual([]);
+    expect(Object.keys(en).filter((k) => !(k in fr))).toEqual([]);
+  });
+
+  it('every key the screens use is in both languages', () => {
+    const used = [...usedKeys()].filter((k) => k.includes('.') && !k.startsWith('main'));
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((k) => !(k in en))).toEqual([]);
+    expect(used.filter((k) => !(k in fr))).toEqual([]);
+  });
+
+  it('no message is left empty or untranslated placeholders differ', () => {
+    for (const [key, text] of Object.entries(en)) {
+      expect({ key, empty: !text.trim() || !fr[key]?.trim() }).toEqual({ key, empty: false });
+      const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+      expect({ key, vars: vars(fr[key] ?? '') }).toEqual({ key, vars: vars(text) });
+    }
+  });
+});

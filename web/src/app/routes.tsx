@@ -1,0 +1,43 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageId } from '../i18n';
+
+export interface AppRoute {
+  /** Below /app, react-router syntax. */
+  path: string;
+  screen: LazyExoticComponent<ComponentType>;
+  /** Reachable without signing in. */
+  anonymous?: boolean;
+}
+
+/**
+ * Every screen, each loaded on first visit (web/src/routes/<name>/index.tsx).
+ * To add a screen: a folder under routes/, a line here, and, if it belongs in
+ * the top bar, a line in `navigation` below.
+ */
+export const routes: AppRoute[] = [
+  { path: '/', screen: lazy(() => import('../routes/home')) },
+  { path: '/sign-in', screen: lazy(() => import('../routes/sign-in')), anonymous: true },
+  { path: '/register', screen: lazy(() => import('../routes/register')), anonymous: true },
+  { path: '/verify', screen: lazy(() => import('../routes/verify')), anonymous: true },
+  { path: '/reset-password', screen: lazy(() => import('../routes/reset-password')), anonymous: true },
+  { path: '/profile', screen: lazy(() => import('../routes/profile')) },
+  { path: '/standards', screen: lazy(() => import('../routes/standards')) },
+  { path: '/standards/new', screen: lazy(() => import('../routes/propose')) },
+  { path: '/standards/:id', screen: lazy(() => import('../routes/standard')) },
+  { path: '/standards/:id/edit', screen: lazy(() => import('../routes/editor')) },
+  { path: '/standards/:id/redline', screen: lazy(() => import('../routes/redline')) },
+  { path: '/rounds/:id', screen: lazy(() => import('../routes/round')) },
+];
+
+export interface NavItem {
+  to: string;
+  label: MessageId;
+  /** Shown only to people holding one of these roles; everyone signed in when absent. */
+  roles?: string[];
+}
+
+export const navigation: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/standards', label: 'nav.standards' },
+  { to: '/standards/new', label: 'nav.propose', roles: ['EXPERT', 'SECRETARIAT'] },
+];

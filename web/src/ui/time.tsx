@@ -1,0 +1,29 @@
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n';
+
+/** A moment in the viewer's time zone, with UTC on hover. */
+export function When({ at, dateOnly }: { at: string | null | undefined; dateOnly?: boolean }) {
+  const intl = useIntl();
+  if (!at) return null;
+  const d = new Date(at);
+  const local = dateOnly ? intl.formatDate(d, { dateStyle: 'medium' }) : intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <time dateTime={at} title={`${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`}>
+      {local}
+    </time>
+  );
+}
+
+/** "closes in 2 d 4 h" (or "closed"), then the local time, with UTC on hover. */
+export function Deadline({ at, now = Date.now() }: { at: string; now?: number }) {
+  const t = useT();
+  const ms = new Date(at).getTime() - now;
+  const hours = Math.floor(Math.abs(ms) / 3_600_000);
+  const left = hours >= 24 ? t('time.daysHours', { d: Math.floor(hours / 24), h: hours % 24 }) : t('time.hoursMinutes', { h: hours, m: Math.floor((Math.abs(ms) % 3_600_000) / 60_000) });
+  const urgent = ms > 0 && ms < 48 * 3_600_000;
+  return (
+    <span className={ms <= 0 ? 'badge badge-closed' : urgent ? 'badge badge-urgent' : 'badge'}>
+      {ms > 0 ? t('time.closesIn', { left }) : t('time.closed')} · <When at={at} />
+    </span>
+  );
+}
