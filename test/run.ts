@@ -21,7 +21,7 @@ async function main(files: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err);
+    process.stderr.write(`${(err as Error).stack ?? err}\n`);
     process.exit(1);
   },
 );
