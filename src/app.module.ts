@@ -5,7 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LoggerModule } from 'nestjs-pino';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
@@ -59,8 +59,8 @@ function graphqlOptions(config: AppConfig, authService: AuthService): ApolloDriv
     parseOptions: { maxTokens: 5000 },
     formatError,
     // HTTP operations get the caller from AuthMiddleware; websocket operations from onConnect below. Same shape for both.
-    context: (arg: { req?: Request & { auth?: RequestAuth }; extra?: WsExtra }): GqlContext => {
-      if (arg.req) return { auth: arg.req.auth ?? { caller: null }, loaders: new Loaders(), ip: arg.req.ip ?? 'unknown' };
+    context: (arg: { req?: Request & { auth?: RequestAuth }; res?: Response; extra?: WsExtra }): GqlContext => {
+      if (arg.req) return { auth: arg.req.auth ?? { caller: null }, loaders: new Loaders(), ip: arg.req.ip ?? 'unknown', req: arg.req, res: arg.res };
       return { auth: arg.extra?.auth ?? { caller: null }, loaders: new Loaders(), ip: arg.extra?.request?.socket.remoteAddress ?? 'unknown' };
     },
     subscriptions: {

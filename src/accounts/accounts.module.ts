@@ -5,16 +5,17 @@ import { AuthMiddleware, AuthService } from './auth.middleware';
 import { MailService } from './mail.service';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { AuditActorResolver, UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 @Module({
   providers: [
-    AccountsService, AuthService, MailService, TokensService, UsersService, OrganizationsService,
+    AccountsService, AuthService, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
   ],
-  exports: [AuthService, UsersService, OrganizationsService, MailService],
+  exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
 })
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

@@ -1,13 +1,18 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { Allow } from '../common/access';
-import { Ctx, GqlContext } from '../common/context';
+import { Caller } from '../common/caller';
+import { Ctx, CurrentCaller, GqlContext } from '../common/context';
+import { AppConfig } from '../config/config';
 import { AccountsService } from './accounts.service';
 import { RegisterInput } from './dto/account.inputs';
+import { SessionModel } from './models/session.model';
 import { AuthPayloadModel, UserModel } from './models/user.model';
-import { toUserModel } from './users.service';
 import { IsAlliedPassword } from './password';
-import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { clearRefreshCookie, clientOf, httpOf, readRefreshCookie, writeRefreshCookie } from './refresh-cookie';
+import { SessionsService } from './sessions.service';
+import { toUserModel } from './users.service';
+import { UserEntity } from './user.entity';
 
 @ArgsType()
 class EmailArgs {
@@ -29,10 +34,25 @@ class ResetArgs extends CodeArgs {
   @Field() @IsAlliedPassword() newPassword: string;
 }
 
+@ArgsType()
+class ChangePasswordArgs {
+  @Field() @IsString() @MaxLength(256) currentPassword: string;
+  @Field() @IsAlliedPassword() newPassword: string;
+}
+
+/** The answer to login and refreshSession; the refresh token itself travels only in the cookie. */
+const authPayload = (token: { accessToken: string; expiresAt: Date; user: UserEntity }) =>
+  // The request may be anonymous, but it has just proven it owns the address.
+  ({ accessToken: token.accessToken, expiresAt: token.expiresAt, user: { ...toUserModel(token.user), revealEmail: true } });
+
 /** The account flows anyone may start; each is rate limited in the service. */
 @Resolver()
 export class AccountsResolver {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Mutation(() => UserModel)
   @Allow('ANYONE')
@@ -52,12 +72,70 @@ export class AccountsResolver {
     return this.accounts.resendVerificationCode(args.email, ctx.ip);
   }
 
+  /** Answers the access token and sets the refresh session's cookie. */
   @Mutation(() => AuthPayloadModel)
   @Allow('ANYONE')
   async login(@Args() args: LoginArgs, @Ctx() ctx: GqlContext) {
-    const { user, ...token } = await this.accounts.login(args.email, args.password, ctx.ip);
-    // The request is still anonymous, but it has just proven it owns the address.
-    return { ...token, user: { ...toUserModel(user), revealEmail: true } };
+    const { res } = httpOf(ctx);
+    const signedIn = await this.accounts.login(args.email, args.password, clientOf(ctx));
+    writeRefreshCookie(res, this.config, signedIn.refreshToken);
+    return authPayload(signedIn);
+  }
+
+  @Mutation(() => AuthPayloadModel, {
+    description: 'A new access token from the refresh cookie, which is rotated: the old refresh token is used up, and using it again ends the session.',
+  })
+  @Allow('ANYONE')
+  async refreshSession(@Ctx() ctx: GqlContext) {
+    const { req, res } = httpOf(ctx);
+    const token = readRefreshCookie(req);
+    try {
+      const refreshed = await this.accounts.refreshSession(token, clientOf(ctx));
+      if (refreshed.refreshToken) writeRefreshCookie(res, this.config, refreshed.refreshToken);
+      return authPayload(refreshed);
+    } catch (err) {
+      // The cookie names no live session: the browser may as well forget it.
+      clearRefreshCookie(res, this.config);
+      throw err;
+    }
+  }
+
+  @Mutation(() => Boolean, { description: "Ends this session (the access token's, and the cookie's) and clears the cookie." })
+  @Allow('ANYONE')
+  async signOut(@Ctx() ctx: GqlContext) {
+    const { req, res } = httpOf(ctx);
+    await this.accounts.signOut(ctx.auth.sessionId, readRefreshCookie(req));
+    clearRefreshCookie(res, this.config);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session of the caller, this one included.' })
+  @Allow('SIGNED_IN')
+  async signOutEverywhere(@CurrentCaller() caller: Caller, @Ctx() ctx: GqlContext) {
+    await this.accounts.signOutEverywhere(caller);
+    if (ctx.res) clearRefreshCookie(ctx.res, this.config);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Needs the current password; ends the caller's other sessions." })
+  @Allow('SIGNED_IN')
+  async changePassword(@CurrentCaller() caller: Caller, @Args() args: ChangePasswordArgs, @Ctx() ctx: GqlContext) {
+    await this.accounts.changePassword(caller, ctx.auth.sessionId, args.currentPassword, args.newPassword, ctx.ip);
+    return true;
+  }
+
+  @Query(() => [SessionModel], { description: "The caller's live sessions, the most recently used first." })
+  @Allow('SIGNED_IN')
+  async mySessions(@CurrentCaller() caller: Caller, @Ctx() ctx: GqlContext): Promise<SessionModel[]> {
+    return (await this.sessions.list(caller)).map((s) => ({ ...s, current: s.id === ctx.auth.sessionId }));
+  }
+
+  @Mutation(() => Boolean, { description: "Ends one of the caller's sessions." })
+  @Allow('SIGNED_IN')
+  async revokeSession(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Ctx() ctx: GqlContext) {
+    await this.sessions.revoke(caller, id);
+    if (id === ctx.auth.sessionId && ctx.res) clearRefreshCookie(ctx.res, this.config);
+    return true;
   }
 
   @Mutation(() => Boolean)

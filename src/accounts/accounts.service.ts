@@ -2,12 +2,14 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, DomainError, ErrorCode, invalidState, unauthenticated } from '../common/errors';
 import { RateLimitService } from '../common/rate-limit';
 import { rootLogger } from '../common/logger';
 import { hashPassword, verifyPassword } from './password';
 import { MailService } from './mail.service';
+import { Client, SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { CodePurpose, VerificationCodeEntity } from './verification-code.entity';
@@ -32,6 +34,7 @@ export class AccountsService {
     private readonly users: UsersService,
     private readonly mail: MailService,
     private readonly tokens: TokensService,
+    private readonly sessions: SessionsService,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -83,24 +86,71 @@ export class AccountsService {
     return true;
   }
 
-  async login(rawEmail: string, password: string, ip: string) {
+  /** Signs in: a new refresh session and its first access token. */
+  async login(rawEmail: string, password: string, client: Client) {
     const email = normalise(rawEmail);
-    await this.limits.attempt('login', email, ip);
-    const row = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email })
-      .getOne();
+    await this.limits.attempt('login', email, client.ip);
+    const row = await this.withHash('u.email = :email', { email });
     if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
       throw unauthenticated('The e-mail address or the password is wrong.');
     }
     if (!row!.emailVerifiedAt) {
       throw unauthenticated('Verify your e-mail address first: enter the code we sent, or ask for a new one.');
     }
+    if (row!.deactivatedAt) throw unauthenticated('This account is deactivated; ask an ADMIN to reactivate it.');
     await this.limits.succeeded('login', email);
+    const { sessionId, refreshToken } = await this.dataSource.transaction((m) => this.sessions.start(m, row!.id, client));
     const user = await this.users.byId(row!.id);
-    return { ...this.tokens.issue(user.id), user };
+    return { ...this.tokens.issue(user.id, sessionId), user, refreshToken };
+  }
+
+  private withHash(where: string, params: Record<string, string>): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where(where, params).getOne();
+  }
+
+  /** A new access token for the session the refresh token belongs to, and the token's successor (null within the reuse grace). */
+  async refreshSession(refreshToken: string | undefined, client: Client) {
+    if (!refreshToken) throw unauthenticated('There is no session to refresh; sign in.');
+    const outcome = await this.sessions.rotate(refreshToken, client);
+    if (!outcome.ok) throw unauthenticated(outcome.why);
+    const user = await this.users.byId(outcome.userId);
+    return { ...this.tokens.issue(user.id, outcome.sessionId), user, refreshToken: outcome.refreshToken };
+  }
+
+  /** Ends the access token's session and the cookie's (the same one, unless the page holds a stale token). */
+  async signOut(sessionId: string | undefined, refreshToken: string | undefined): Promise<void> {
+    const fromCookie = refreshToken ? await this.sessions.sessionOfToken(refreshToken) : null;
+    const ids = [...new Set([sessionId, fromCookie].filter((id): id is string => !!id))];
+    await this.dataSource.transaction(async (m) => {
+      for (const id of ids) await this.sessions.endSession(m, id, 'SIGNED_OUT');
+    });
+  }
+
+  async signOutEverywhere(caller: Caller): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const ended = await this.sessions.endAll(m, caller.id, 'SIGNED_OUT_EVERYWHERE');
+      await this.audit.record(m, caller, {
+        action: 'account.signed_out_everywhere', entityType: 'User', entityId: caller.id, detail: `${ended} sessions ended`,
+      });
+    });
+  }
+
+  /** Needs the current password (a borrowed unlocked screen is not enough); ends every other session. */
+  async changePassword(caller: Caller, sessionId: string | undefined, current: string, next: string, ip: string): Promise<void> {
+    await this.limits.attempt('login', caller.email, ip);
+    const row = await this.withHash('u.id = :id', { id: caller.id });
+    if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
+      throw badInput('currentPassword', 'The current password is wrong.');
+    }
+    await this.limits.succeeded('login', caller.email);
+    const passwordHash = await hashPassword(next);
+    await this.dataSource.transaction(async (m) => {
+      await m.update(UserEntity, { id: caller.id }, { passwordHash });
+      const ended = await this.sessions.endAll(m, caller.id, 'PASSWORD_CHANGED', sessionId);
+      await this.audit.record(m, caller, {
+        action: 'account.password_changed', entityType: 'User', entityId: caller.id, detail: `password changed; ${ended} other sessions ended`,
+      });
+    });
   }
 
   /** Answers true whatever the address, so it does not tell who has an account. */
@@ -136,8 +186,10 @@ export class AccountsService {
         passwordHash,
         emailVerifiedAt: () => `coalesce(email_verified_at, ${this.clock.now()})`,
       });
+      // Whoever knew the old password may hold a session: all of them end.
+      const ended = await this.sessions.endAll(m, user!.id, 'PASSWORD_CHANGED');
       await this.audit.record(m, { id: user!.id }, {
-        action: 'account.password_reset', entityType: 'User', entityId: user!.id, detail: `password of ${email} reset`,
+        action: 'account.password_reset', entityType: 'User', entityId: user!.id, detail: `password of ${email} reset; ${ended} sessions ended`,
       });
     });
     this.refuseCode(result);

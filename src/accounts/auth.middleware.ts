@@ -2,28 +2,38 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestAuth } from '../common/caller';
 import { unauthenticated } from '../common/errors';
+import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { toCaller, UsersService } from './users.service';
 
 /**
  * Resolves "Authorization: Bearer <token>" to the caller once per request.
- * Roles are read from the database each time, so a revoked role takes
- * effect at once rather than when the token expires.
+ * Roles, the account's state and the token's session are read from the
+ * database each time, so a revoked role, a deactivated account or an ended
+ * session takes effect at once rather than when the token expires.
  */
 @Injectable()
 export class AuthService {
-  constructor(private readonly tokens: TokensService, private readonly users: UsersService) {}
+  constructor(
+    private readonly tokens: TokensService,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   async authenticate(header: string | undefined): Promise<RequestAuth> {
     if (!header) return { caller: null };
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const userId = match ? this.tokens.verify(match[1]) : null;
-    if (!userId) return { caller: null, authError: unauthenticated('The access token is not valid or has expired; sign in again.') };
-    const [user] = await this.users.byIds([userId]);
-    if (!user || !user.emailVerifiedAt) {
-      return { caller: null, authError: unauthenticated('This account is unknown or not verified.') };
+    const claims = match ? this.tokens.verify(match[1]) : null;
+    if (!claims) return { caller: null, authError: unauthenticated('The access token is not valid or has expired; sign in again.') };
+    const [[user], live] = await Promise.all([
+      this.users.byIds([claims.userId]),
+      this.sessions.isLive(claims.sessionId, claims.userId),
+    ]);
+    if (!user || !user.emailVerifiedAt || user.deactivatedAt) {
+      return { caller: null, authError: unauthenticated('This account is unknown, not verified or deactivated.') };
     }
-    return { caller: toCaller(user) };
+    if (!live) return { caller: null, authError: unauthenticated('This session has ended; sign in again.') };
+    return { caller: toCaller(user), sessionId: claims.sessionId };
   }
 }
 

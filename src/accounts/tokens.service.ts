@@ -31,18 +31,20 @@ export class TokensService {
     return createHmac('sha256', key).update(`${userId}:${purpose}:${code}`).digest('hex');
   }
 
-  issue(userId: string): { accessToken: string; expiresAt: Date } {
+  /** An access token names its session (sid), so ending the session ends the token at once. */
+  issue(userId: string, sessionId: string): { accessToken: string; expiresAt: Date } {
     const ttl = this.config.JWT_TTL_SECONDS;
-    const accessToken = jwt.sign({}, this.secret, { algorithm: ALGORITHM, subject: userId, expiresIn: ttl });
+    const accessToken = jwt.sign({ sid: sessionId }, this.secret, { algorithm: ALGORITHM, subject: userId, expiresIn: ttl });
     const { exp } = jwt.decode(accessToken) as { exp: number };
     return { accessToken, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The user id, or null for any token that is not ours, not intact or not current. */
-  verify(token: string): string | null {
+  /** The user and session, or null for any token that is not ours, not intact, not current or without a session. */
+  verify(token: string): { userId: string; sessionId: string } | null {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: [ALGORITHM] });
-      return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null;
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+      return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       return null;
     }

@@ -11,6 +11,8 @@ export class UserEntity {
   @Column({ name: 'nation_code', type: 'char', length: 3, nullable: true }) nationCode: string | null;
   @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId: string | null;
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
+  /** Set while an ADMIN has deactivated the account: it cannot sign in and its sessions have ended. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @OneToMany(() => UserRoleEntity, (r) => r.user) roleRows: UserRoleEntity[];

@@ -1,12 +1,12 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, indexBy } from '../common/context';
 import { AuditEventModel } from '../audit/models/audit-event.model';
-import { GrantRoleInput } from './dto/account.inputs';
+import { GrantRoleInput, UserFilter } from './dto/account.inputs';
 import { NationModel } from './models/nation.model';
 import { OrganizationModel } from './models/organization.model';
-import { UserModel } from './models/user.model';
+import { UserConnection, UserModel } from './models/user.model';
 import { OrganizationsService } from './organizations.service';
 import { maySeeEmail, toUserModel, UsersService } from './users.service';
 
@@ -38,6 +38,30 @@ export class UsersResolver {
     return caller ? toUserModel(await this.users.byId(caller.id)) : null;
   }
 
+  @Query(() => UserConnection, { name: 'users', description: 'The users directory, by display name.' })
+  @Allow(Role.ADMIN, Role.SECRETARIAT)
+  async directory(
+    @CurrentCaller() caller: Caller,
+    @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    const page = await this.users.search(caller, filter, { first, after });
+    return { ...page, edges: page.edges.map((e) => ({ ...e, node: toUserModel(e.node) })) };
+  }
+
+  @Mutation(() => UserModel, { description: 'The account can no longer sign in; its sessions and access tokens end at once.' })
+  @Allow(Role.ADMIN)
+  async deactivateUser(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID }) userId: string) {
+    return toUserModel(await this.users.setActive(caller, userId, false));
+  }
+
+  @Mutation(() => UserModel, { description: 'The account may sign in again (its ended sessions stay ended).' })
+  @Allow(Role.ADMIN)
+  async reactivateUser(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID }) userId: string) {
+    return toUserModel(await this.users.setActive(caller, userId, true));
+  }
+
   @Mutation(() => UserModel)
   @Allow(Role.ADMIN)
   async grantRole(@CurrentCaller() caller: Caller, @Args('input') input: GrantRoleInput) {
@@ -58,6 +82,12 @@ export class UsersResolver {
   @ResolveField(() => String)
   email(@Parent() user: UserModel, @CurrentCaller() caller: Caller | null): string {
     return user.revealEmail || maySeeEmail(caller, user.id) ? user.email : '';
+  }
+
+  /** Null for an active account, and for those who may not see the address. */
+  @ResolveField(() => Date, { nullable: true })
+  deactivatedAt(@Parent() user: UserModel, @CurrentCaller() caller: Caller | null): Date | null {
+    return maySeeEmail(caller, user.id) ? user.deactivatedAt : null;
   }
 
   @ResolveField(() => NationModel, { nullable: true })

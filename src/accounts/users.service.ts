@@ -4,7 +4,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/config';
 import { Caller, hasRole, Role } from '../common/caller';
-import { badInput, conflict, notFound } from '../common/errors';
+import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
+import { Page, paginate } from '../common/pagination';
+import { UserFilter } from './dto/account.inputs';
+import { SessionsService } from './sessions.service';
 import { NationEntity } from './nation.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
 import { hashPassword } from './password';
@@ -22,17 +25,32 @@ export function toUserModel(user: UserEntity): UserModel {
     nationCode: user.nationCode,
     organizationId: user.organizationId,
     emailVerified: !!user.emailVerifiedAt,
+    deactivatedAt: user.deactivatedAt ?? null,
   };
 }
 
 export function toCaller(user: UserEntity): Caller {
-  const { emailVerified: _verified, ...caller } = toUserModel(user);
+  const { emailVerified: _verified, deactivatedAt: _deactivated, ...caller } = toUserModel(user);
   return caller;
 }
 
-/** A person's e-mail address is seen by that person, ADMIN and SECRETARIAT only. */
+/** A person's e-mail address (and account state) is seen by that person, ADMIN and SECRETARIAT only. */
 export const maySeeEmail = (caller: Caller | null, userId: string) =>
   !!caller && (caller.id === userId || hasRole(caller, Role.ADMIN, Role.SECRETARIAT));
+
+/** The users directory: those who grant roles and run the group. */
+export const mayListUsers = (caller: Caller) => hasRole(caller, Role.ADMIN, Role.SECRETARIAT);
+
+type AccountEvent = 'DEACTIVATE' | 'REACTIVATE';
+
+/**
+ * An account is ACTIVE or DEACTIVATED (deactivated_at set). This table and
+ * `transitionAccount` are the only code that writes deactivated_at.
+ */
+const ACCOUNT_TRANSITIONS: Record<AccountEvent, { when: string; set: string; why: string }> = {
+  DEACTIVATE: { when: 'deactivated_at IS NULL', set: 'now()', why: 'the account is deactivated already' },
+  REACTIVATE: { when: 'deactivated_at IS NOT NULL', set: 'NULL', why: 'the account is active already' },
+};
 
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
@@ -40,7 +58,63 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
+
+  /** The users directory, ordered by display name, paged like every list. */
+  async search(caller: Caller, filter: UserFilter | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<UserEntity>> {
+    if (!mayListUsers(caller)) throw forbidden('Only ADMIN or SECRETARIAT may list users.');
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    const text = filter?.text?.trim();
+    if (text) {
+      qb.andWhere('(u.display_name ILIKE :like OR u.email ILIKE :like)', { like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    if (filter?.nationCode) qb.andWhere('u.nation_code = :nation', { nation: filter.nationCode });
+    if (filter?.organizationId) qb.andWhere('u.organization_id = :org', { org: filter.organizationId });
+    if (filter?.role) qb.andWhere('EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role)', { role: filter.role });
+    if (filter?.deactivated !== undefined && filter.deactivated !== null) {
+      qb.andWhere(filter.deactivated ? 'u.deactivated_at IS NOT NULL' : 'u.deactivated_at IS NULL');
+    }
+    const page = await paginate(qb, args, {
+      columns: ['lower(u.display_name)', 'u.id'],
+      values: (u) => [u.displayName.toLowerCase(), u.id],
+    });
+    // Roles in one more query for the page, not a join that would multiply the rows the keyset counts.
+    const full = new Map((await this.byIds(page.edges.map((e) => e.node.id))).map((u) => [u.id, u]));
+    return { ...page, edges: page.edges.map((e) => ({ ...e, node: full.get(e.node.id)! })) };
+  }
+
+  /** Deactivation ends the account's sessions in the same transaction, so its access tokens stop at once. */
+  async setActive(caller: Caller, userId: string, active: boolean): Promise<UserEntity> {
+    const event: AccountEvent = active ? 'REACTIVATE' : 'DEACTIVATE';
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.lockUser(m, userId);
+      if (event === 'DEACTIVATE') {
+        if (user.id === caller.id) throw conflict('You cannot deactivate your own account; ask another ADMIN.');
+        if (user.roles.includes(Role.ADMIN)) await this.requireAnotherAdmin(m, user.id);
+      }
+      const rule = ACCOUNT_TRANSITIONS[event];
+      const [rows] = await m.query(`UPDATE app_user SET deactivated_at = ${rule.set} WHERE id = $1 AND ${rule.when} RETURNING id`, [userId]);
+      if (!rows.length) throw invalidState(`${user.displayName}: ${rule.why}.`);
+      const ended = active ? 0 : await this.sessions.endAll(m, userId, 'DEACTIVATED');
+      await this.audit.record(m, caller, {
+        action: active ? 'account.reactivated' : 'account.deactivated', entityType: 'User', entityId: userId,
+        detail: active ? `${user.displayName} reactivated` : `${user.displayName} deactivated; ${ended} sessions ended`,
+      });
+      return this.byId(userId, m);
+    });
+  }
+
+  /** Locks every ADMIN grant: two admins acting at once take turns, so the second counts what the first left. */
+  private async requireAnotherAdmin(m: EntityManager, userId: string): Promise<void> {
+    const [{ others }] = await m.query(
+      `SELECT count(*) FILTER (WHERE a.user_id <> $1 AND u.deactivated_at IS NULL)::int AS others
+         FROM (SELECT user_id FROM user_role WHERE role = 'ADMIN' ORDER BY user_id FOR UPDATE) a
+         JOIN app_user u ON u.id = a.user_id`,
+      [userId],
+    );
+    if (others < 1) throw conflict('This is the last active ADMIN; grant ADMIN to someone else first.');
+  }
 
   async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<UserEntity[]> {
     if (!ids.length) return [];
@@ -93,13 +167,7 @@ export class UsersService implements OnApplicationBootstrap {
     return this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
       if (!user.roles.includes(role)) throw conflict(`${user.displayName} does not hold ${role}.`);
-      if (role === Role.ADMIN) {
-        // Locks every ADMIN grant: two admins revoking at once take turns, so the second counts what the first left.
-        const [{ admins }] = await m.query(
-          `SELECT count(*)::int AS admins FROM (SELECT 1 FROM user_role WHERE role = 'ADMIN' ORDER BY user_id FOR UPDATE) a`,
-        );
-        if (admins <= 1) throw conflict('This is the last ADMIN; grant ADMIN to someone else first.');
-      }
+      if (role === Role.ADMIN) await this.requireAnotherAdmin(m, userId);
       await m.delete(UserRoleEntity, { userId, role });
       const left = user.roles.filter((r) => r !== role);
       // The binding goes with the last role that needed it.

@@ -25,6 +25,8 @@ export const hasRole = (caller: Caller | null | undefined, ...roles: Role[]): bo
 /** What the HTTP layer learned about the request's credentials. */
 export interface RequestAuth {
   caller: Caller | null;
+  /** The refresh session the access token belongs to; checked on every request. */
+  sessionId?: string;
   /** Set when a token was sent but is not acceptable; public operations still run. */
   authError?: Error;
 }

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
+import type { Request, Response } from 'express';
 import { Caller, RequestAuth } from './caller';
 
 /**
@@ -24,6 +25,9 @@ export interface GqlContext {
   auth: RequestAuth;
   loaders: Loaders;
   ip: string;
+  /** Over HTTP only (not on the websocket): the refresh-session cookie is read and written here. */
+  req?: Request;
+  res?: Response;
 }
 
 /** The caller of the current GraphQL operation, or null for anonymous. */

@@ -34,6 +34,14 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(60) @Max(86400)
   JWT_TTL_SECONDS = 900;
 
+  /** A refresh session ends when unused this long (each refresh starts the wait again). */
+  @Type(() => Number) @IsInt() @Min(300)
+  SESSION_IDLE_SECONDS = 7 * 86400;
+
+  /** A refresh session ends this long after sign-in however much it is used. */
+  @Type(() => Number) @IsInt() @Min(300)
+  SESSION_MAX_SECONDS = 30 * 86400;
+
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../common/caller';
 import { OrganizationKind } from '../organization.entity';
 import { IsAlliedPassword } from '../password';
@@ -37,4 +37,23 @@ export class CreateOrganizationInput {
   @Field({ nullable: true })
   @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'nationCode must be an ISO 3166-1 alpha-3 code such as FRA' })
   nationCode?: string;
+}
+
+@InputType({ description: 'Every field given must match; none given lists everyone.' })
+export class UserFilter {
+  @Field({ nullable: true, description: 'Part of the display name or the e-mail address, any case.' })
+  @IsOptional() @IsString() @MaxLength(200) text?: string;
+
+  @Field({ nullable: true })
+  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'nationCode must be an ISO 3166-1 alpha-3 code such as FRA' })
+  nationCode?: string;
+
+  @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional() @IsUUID('all', { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+
+  @Field({ nullable: true, description: 'true: only deactivated accounts; false: only active ones.' })
+  @IsOptional() @IsBoolean() deactivated?: boolean;
 }

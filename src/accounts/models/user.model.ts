@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../common/caller';
+import { Connection } from '../../common/pagination';
 
 @ObjectType('User')
 export class UserModel {
@@ -11,6 +12,8 @@ export class UserModel {
   nationCode: string | null;
   organizationId: string | null;
   @Field() emailVerified: boolean;
+  /** Resolved by UsersResolver.deactivatedAt: shown to those who may see the address. */
+  deactivatedAt: Date | null;
   /** Set on the answer to register: the person who typed the address may read it back. */
   revealEmail?: boolean;
 }
@@ -21,3 +24,6 @@ export class AuthPayloadModel {
   @Field() expiresAt: Date;
   @Field(() => UserModel) user: UserModel;
 }
+
+@ObjectType('UserConnection')
+export class UserConnection extends Connection(UserModel, 'User') {}
