@@ -137,6 +137,21 @@ export class BallotsService {
     });
   }
 
+  /** Every revision of the given nations' responses (kept by a trigger), newest first. */
+  async revisionsOf(keys: readonly { ballotId: string; nationCode: string }[]): Promise<NationalResponseModel[]> {
+    if (!keys.length) return [];
+    const rows: BallotResponseEntity[] = await this.dataSource.query(
+      `SELECT ballot_id AS "ballotId", nation_code AS "nationCode", response, reservations,
+              implementation_date AS "implementationDate", national_reference AS "nationalReference",
+              cast_by AS "castById", cast_at AS "castAt", revision
+         FROM ballot_response_revision
+        WHERE (ballot_id, nation_code) IN (SELECT * FROM unnest($1::uuid[], $2::char(3)[]))
+        ORDER BY revision DESC`,
+      [keys.map((k) => k.ballotId), keys.map((k) => k.nationCode)],
+    );
+    return rows.map(toResponseModel);
+  }
+
   allNations(m: EntityManager = this.dataSource.manager): Promise<Nation[]> {
     return m.query(`SELECT code, name FROM nation ORDER BY code`);
   }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../graphql';
 import type { MeQuery } from '../graphql/graphql';
-import { rawRequest } from './client';
+import { rawMutation, rawRequest } from './client';
 
 export type Me = NonNullable<MeQuery['me']>;
 
@@ -74,9 +74,24 @@ export function useAuth(): AuthState {
   return auth;
 }
 
+const RefreshDocument = graphql(`
+  mutation RefreshSession {
+    refreshSession { accessToken }
+  }
+`);
+
+const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 /** Resolves to a fresh access token from the refresh cookie, or null. */
 async function restoreSession(): Promise<string | null> {
-  return null;
+  const result = await rawMutation(RefreshDocument, {});
+  return result.data?.refreshSession.accessToken ?? null;
 }
 
-async function endSession(): Promise<void> {}
+async function endSession(): Promise<void> {
+  if (accessToken) await rawMutation(SignOutDocument, {});
+}

@@ -40,6 +40,10 @@ export async function rawRequest<R, V extends AnyVariables>(doc: TypedDocumentNo
   return makeOneOff().query(doc, variables, { requestPolicy: 'network-only' }).toPromise();
 }
 
+export async function rawMutation<R, V extends AnyVariables>(doc: TypedDocumentNode<R, V>, variables: V) {
+  return makeOneOff().mutation(doc, variables).toPromise();
+}
+
 function makeOneOff(): Client {
   return createClient({ url: httpUrl, preferGetMethod: false, fetchOptions: () => ({ headers: headers(), credentials: 'same-origin' }), exchanges: [fetchExchange] });
 }

@@ -27,6 +27,11 @@ export const routes: AppRoute[] = [
   { path: '/standards/:id/edit', screen: lazy(() => import('../routes/editor')) },
   { path: '/standards/:id/redline', screen: lazy(() => import('../routes/redline')) },
   { path: '/rounds/:id', screen: lazy(() => import('../routes/round')) },
+  // Secretariat, delegates' ballots, vendors and administration (issue 15).
+  { path: '/standards/:id/manage', screen: lazy(() => import('../routes/manage')) },
+  { path: '/rounds/:id/adjudicate', screen: lazy(() => import('../routes/adjudicate')) },
+  { path: '/ballots/:id', screen: lazy(() => import('../routes/ballot')) },
+  { path: '/ballots/:id/publish', screen: lazy(() => import('../routes/publish')) },
 ];
 
 export interface NavItem {
