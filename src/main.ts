@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { rootLogger } from './common/logger';
 import { AppModule } from './app.module';
-import { AppConfig, ConfigError, loadConfig } from './config/config';
+import { AppConfig, ConfigError, loadConfig, trustProxy } from './config/config';
 
 /** The HTTP-level settings, shared by the service and the e2e tests. */
 export function configureApp(app: NestExpressApplication): INestApplication {
@@ -14,6 +14,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   app.disable('x-powered-by');
+  // Validated by loadConfig; the client's address behind a proxy, for rate limits and sessions.
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   app.enableShutdownHooks();
   return app;
 }

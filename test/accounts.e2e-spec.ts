@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import * as jwt from 'jsonwebtoken';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ADMIN, createTestApp, PASSWORD, TestApp } from './helpers/app';
 
 const REGISTER = `mutation($i:RegisterInput!){ register(input:$i){ id email displayName emailVerified roles } }`;
@@ -29,6 +31,7 @@ describe('accounts', () => {
     const reg = await register('Ana@Example.org');
     expect(reg.errors).toBeUndefined();
     expect(reg.data.register).toMatchObject({ email: 'ana@example.org', emailVerified: false, roles: [] });
+    await t.waitForMail('ana@example.org', 1);
     const before = await t.gql(LOGIN, { e: 'ana@example.org', p: PASSWORD });
     expect(code(before)).toBe('UNAUTHENTICATED');
     expect(before.errors![0].message).toMatch(/verify/i);
@@ -46,12 +49,26 @@ describe('accounts', () => {
     expect(me.data.me).toMatchObject({ email: 'ana@example.org', displayName: 'Ana Expert', emailVerified: true });
   });
 
-  it('refuses a second registration of the same address with CONFLICT', async () => {
-    await register('twice@example.org');
-    const again = await register('TWICE@example.org');
-    expect(code(again)).toBe('CONFLICT');
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE email = 'twice@example.org'`);
-    expect(n).toBe(1);
+  it('answers a second registration of an address as a first one, and mails the owner instead', async () => {
+    const first = await register('twice@example.org');
+    await t.waitForMail('twice@example.org', 1);
+    const firstCode = t.lastCode('twice@example.org');
+    const again = await register('TWICE@example.org', 'Other-Passw0rd!!', 'Someone Else');
+    // Same shape, no CONFLICT: a user that was never saved, with the name and address typed.
+    expect(again.errors).toBeUndefined();
+    expect(Object.keys(again.data.register)).toEqual(Object.keys(first.data.register));
+    expect(again.data.register).toMatchObject({ email: 'twice@example.org', displayName: 'Someone Else', emailVerified: false, roles: [] });
+    expect(again.data.register.id).not.toBe(first.data.register.id);
+    await t.waitForMail('twice@example.org', 2);
+    const outbox = join(t.config.DATA_DIR, 'outbox');
+    const last = readdirSync(outbox).filter((f) => f.endsWith('-twice@example.org.eml')).sort().at(-1)!;
+    expect(readFileSync(join(outbox, last), 'utf8')).toMatch(/already has an account/);
+    const [row] = await t.db.query(`SELECT count(*)::int AS n, min(display_name) AS name FROM app_user WHERE email = 'twice@example.org'`);
+    expect(row).toEqual({ n: 1, name: 'Ana Expert' });
+    // The first registration's code still verifies; the second password was not stored.
+    await t.ok(VERIFY, { e: 'twice@example.org', c: firstCode });
+    expect(code(await t.gql(LOGIN, { e: 'twice@example.org', p: 'Other-Passw0rd!!' }))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(LOGIN, { e: 'twice@example.org', p: PASSWORD }))).toBeUndefined();
   });
 
   for (const [why, password, rule] of [
@@ -80,6 +97,7 @@ describe('accounts', () => {
   it('expires a code after 30 minutes by the database clock; a resend replaces it', async () => {
     const email = 'late@example.org';
     await register(email);
+    await t.waitForMail(email, 1);
     const first = t.lastCode(email);
     t.clock.advance(31 * 60);
     try {
@@ -100,6 +118,7 @@ describe('accounts', () => {
   it('locks a code after 5 wrong tries, even against the right code, until a resend', async () => {
     const email = 'guess@example.org';
     await register(email);
+    await t.waitForMail(email, 1);
     const right = t.lastCode(email);
     const wrong = right === '123456' ? '654321' : '123456';
     const codes = [];
@@ -114,7 +133,10 @@ describe('accounts', () => {
   it('uses a code once: verified is verified, and a reset code cannot reset twice', async () => {
     const u = await t.user('Reuse Person');
     const again = await t.gql(VERIFY, { e: u.email, c: t.lastCode(u.email) });
-    expect(code(again)).toBe('INVALID_STATE');
+    // The same answer as for an unknown address: nothing tells that this one is verified.
+    const unknown = await t.gql(VERIFY, { e: 'nobody-here@example.org', c: '123456' });
+    expect(code(again)).toBe('BAD_USER_INPUT');
+    expect(again.errors![0].message).toBe(unknown.errors![0].message);
     await t.gql(RESET_REQ, { e: u.email });
     await t.waitForMail(u.email, 2);
     const reset = t.lastCode(u.email);
@@ -357,5 +379,14 @@ describe('production mode', () => {
     expect(code(typo)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(typo.errors![0].message).not.toMatch(/Did you mean/i);
     expect((await t.gql(`{ nations { code } }`)).data.nations).toHaveLength(32);
+  });
+
+  it('marks the refresh cookie Secure', async () => {
+    const u = await t.user('Secure Person');
+    const res = await t.http.post('/graphql').set('content-type', 'application/json')
+      .send({ query: LOGIN, variables: { e: u.email, p: PASSWORD } });
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('ssw_refresh='));
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/HttpOnly/);
   });
 });

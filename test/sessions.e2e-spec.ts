@@ -125,6 +125,31 @@ describe('sessions', () => {
     expect(row.ended_at).toBeNull();
   });
 
+  it('of two refreshes at once with one token, exactly one rotates it', async () => {
+    const u = await t.user('Racing Tabs');
+    const first = tokenIn(await browser().login(u.email))!;
+    const results = await Promise.all(Array.from({ length: 4 }, () => refreshWith(first)));
+    expect(results.map(code)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(results.filter((r) => refreshCookie(r)).length).toBe(1);
+    const [{ live }] = await t.db.query(
+      `SELECT count(*)::int AS live FROM refresh_token t JOIN user_session s ON s.id = t.session_id
+        WHERE s.user_id = $1 AND t.used_at IS NULL AND s.ended_at IS NULL`,
+      [u.id],
+    );
+    expect(live).toBe(2); // the new token of this session, and t.user's own session
+  });
+
+  it('an ended session and a used token cannot be brought back, even in SQL', async () => {
+    const u = await t.user('Immutable Person');
+    const b = browser();
+    await b.login(u.email);
+    await b.refresh();
+    await b.post(`mutation { signOut }`);
+    const sid = sessionOf(b.token);
+    await expect(t.db.query(`UPDATE user_session SET ended_at = NULL, end_reason = NULL WHERE id = $1`, [sid])).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`UPDATE refresh_token SET used_at = NULL WHERE session_id = $1 AND used_at IS NOT NULL`, [sid])).rejects.toThrow(/immutable/);
+  });
+
   it('refuses a refresh without a cookie, with an unknown cookie, and from another site', async () => {
     const u = await t.user('Cross Site');
     expect(code(await browser().refresh())).toBe('UNAUTHENTICATED');
@@ -231,6 +256,13 @@ describe('sessions', () => {
     expect(code(await t.gql(SESSIONS))).toBe('UNAUTHENTICATED');
   });
 
+  it('ignores X-Forwarded-For unless TRUST_PROXY says which proxy to believe', async () => {
+    const u = await t.user('Spoofing Person');
+    const token = (await t.gql(LOGIN, { e: u.email, p: PASSWORD }, undefined, { 'x-forwarded-for': '203.0.113.77' })).data.login.accessToken;
+    const mine = (await t.gql(SESSIONS, {}, token)).data.mySessions.find((s: { current: boolean }) => s.current);
+    expect(mine.ip).toMatch(/127\.0\.0\.1/);
+  });
+
   it('refuses an access token that names no session, or a session that does not exist', async () => {
     const u = await t.user('Forged Person');
     const secret = t.config.JWT_SECRET!;
@@ -274,6 +306,7 @@ describe('sessions', () => {
     await b.login(u.email);
 
     expect(code(await t.gql(DEACTIVATE, { u: u.id }, sec.token))).toBe('FORBIDDEN');
+    expect(code(await t.gql(DEACTIVATE, { u: 'nonsense' }, admin))).toBe('NOT_FOUND');
     expect(code(await t.gql(DEACTIVATE, { u: adminId }, admin))).toBe('CONFLICT');
     const done = await t.gql(DEACTIVATE, { u: u.id }, admin);
     expect(done.errors).toBeUndefined();

@@ -56,8 +56,8 @@ export class AccountsResolver {
 
   @Mutation(() => UserModel)
   @Allow('ANYONE')
-  async register(@Args('input') input: RegisterInput) {
-    return { ...toUserModel(await this.accounts.register(input)), revealEmail: true };
+  async register(@Args('input') input: RegisterInput, @Ctx() ctx: GqlContext) {
+    return { ...(await this.accounts.register(input, ctx.ip)), revealEmail: true };
   }
 
   @Mutation(() => Boolean)

@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
-import { badInput, conflict, DomainError, ErrorCode, invalidState, unauthenticated } from '../common/errors';
+import { badInput, DomainError, ErrorCode, unauthenticated } from '../common/errors';
 import { RateLimitService } from '../common/rate-limit';
 import { rootLogger } from '../common/logger';
 import { hashPassword, verifyPassword } from './password';
@@ -13,6 +13,7 @@ import { Client, SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { CodePurpose, VerificationCodeEntity } from './verification-code.entity';
+import { UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
 export const CODE_TTL_MINUTES = 30;
@@ -40,29 +41,57 @@ export class AccountsService {
     private readonly clock: Clock,
   ) {}
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<UserEntity> {
+  /**
+   * Answers the same for an address that has an account as for a new one, and
+   * looks the address up only after answering: the same work (the rate limit
+   * and one argon2 hash) comes before every answer, so neither the answer nor
+   * its timing tells who has an account. The owner of an existing account is
+   * mailed "you already have an account" instead of a code. The answer for an
+   * existing address is a user that was never saved: a fresh id, the name and
+   * address typed, no roles, not verified.
+   */
+  async register(input: { email: string; password: string; displayName: string }, ip: string): Promise<UserModel> {
     const email = normalise(input.email);
+    await this.limits.attempt('register', email, ip);
+    const displayName = input.displayName.trim();
     const passwordHash = await hashPassword(input.password);
-    const { user, code } = await this.dataSource.transaction(async (m) => {
-      if (await m.existsBy(UserEntity, { email })) {
-        throw conflict(`An account for ${email} exists already; sign in or reset its password.`);
-      }
-      const user = await m.save(m.create(UserEntity, { email, passwordHash, displayName: input.displayName.trim() }));
-      const code = await this.issueCode(m, user.id, 'VERIFY_EMAIL');
-      await this.audit.record(m, { id: user.id }, {
-        action: 'account.registered', entityType: 'User', entityId: user.id, detail: `${user.displayName} registered`,
+    const id = randomUUID();
+    this.afterAnswer(async () => {
+      const code = await this.dataSource.transaction(async (m) => {
+        // Of two registrations at once, the second finds the first's row here.
+        const inserted = await m.query(
+          `INSERT INTO app_user (id, email, password_hash, display_name) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (email) DO NOTHING RETURNING id`,
+          [id, email, passwordHash, displayName],
+        );
+        if (!inserted.length) return null;
+        await this.audit.record(m, { id }, {
+          action: 'account.registered', entityType: 'User', entityId: id, detail: `${displayName} registered`,
+        });
+        return this.issueCode(m, id, 'VERIFY_EMAIL');
       });
-      return { user, code };
+      if (code) await this.sendCode(email, 'VERIFY_EMAIL', code);
+      else await this.sendAlreadyRegistered(email);
     });
-    await this.sendCode(email, 'VERIFY_EMAIL', code);
-    return this.users.byId(user.id);
+    return { id, email, displayName, roles: [], nationCode: null, organizationId: null, emailVerified: false, deactivatedAt: null };
+  }
+
+  private async sendAlreadyRegistered(email: string): Promise<void> {
+    await this.mail.send({
+      to: email,
+      subject: 'You already have an account',
+      text: 'Someone, perhaps you, tried to register on the Space Standards Workbench with this address, ' +
+        'which already has an account. Nothing was changed.\n\nSign in with your password, or ask for a ' +
+        'password reset if you have forgotten it. If it was not you, you need not do anything.\n',
+    });
   }
 
   async verifyEmail(rawEmail: string, code: string, ip: string): Promise<boolean> {
     const email = normalise(rawEmail);
     await this.limits.attempt('verify', email, ip);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
-    if (user?.emailVerifiedAt) throw invalidState('This address is verified already; sign in.');
+    const found = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    // A verified address answers as an unknown one does (a wrong or used code), so the answer tells nobody it exists.
+    const user = found?.emailVerifiedAt ? null : found;
     const result = await this.useCode(user, 'VERIFY_EMAIL', code, async (m) => {
       await m.update(UserEntity, { id: user!.id }, { emailVerifiedAt: () => this.clock.now() });
       await this.audit.record(m, { id: user!.id }, {
@@ -89,7 +118,7 @@ export class AccountsService {
   /** Signs in: a new refresh session and its first access token. */
   async login(rawEmail: string, password: string, client: Client) {
     const email = normalise(rawEmail);
-    await this.limits.attempt('login', email, client.ip);
+    await this.limits.beforeSignIn(email, client.ip);
     const row = await this.withHash('u.email = :email', { email });
     if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
       throw unauthenticated('The e-mail address or the password is wrong.');
@@ -98,7 +127,7 @@ export class AccountsService {
       throw unauthenticated('Verify your e-mail address first: enter the code we sent, or ask for a new one.');
     }
     if (row!.deactivatedAt) throw unauthenticated('This account is deactivated; ask an ADMIN to reactivate it.');
-    await this.limits.succeeded('login', email);
+    await this.limits.signedIn(email, client.ip);
     const { sessionId, refreshToken } = await this.dataSource.transaction((m) => this.sessions.start(m, row!.id, client));
     const user = await this.users.byId(row!.id);
     return { ...this.tokens.issue(user.id, sessionId), user, refreshToken };
@@ -137,12 +166,12 @@ export class AccountsService {
 
   /** Needs the current password (a borrowed unlocked screen is not enough); ends every other session. */
   async changePassword(caller: Caller, sessionId: string | undefined, current: string, next: string, ip: string): Promise<void> {
-    await this.limits.attempt('login', caller.email, ip);
+    await this.limits.beforeSignIn(caller.email, ip);
     const row = await this.withHash('u.id = :id', { id: caller.id });
     if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
       throw badInput('currentPassword', 'The current password is wrong.');
     }
-    await this.limits.succeeded('login', caller.email);
+    await this.limits.signedIn(caller.email, ip);
     const passwordHash = await hashPassword(next);
     await this.dataSource.transaction(async (m) => {
       await m.update(UserEntity, { id: caller.id }, { passwordHash });

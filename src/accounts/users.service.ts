@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/config';
@@ -183,6 +184,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   private async lockUser(m: EntityManager, id: string): Promise<UserEntity> {
+    if (!isUUID(id)) throw notFound('user', id);
     const locked = await m.query(`SELECT id FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
     if (!locked.length) throw notFound('user', id);
     return this.byId(id, m);

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, notFound } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
 import { PubSub, selectEach } from '../common/pubsub';
-import { StandardStatus } from '../standards/standard.entity';
+import { StandardEntity, StandardStatus } from '../standards/standard.entity';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
@@ -55,6 +55,12 @@ export interface CommentFilterArgs {
 const trimOrNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 const iso = (d: Date) => d.toISOString();
 
+export interface RoundWork {
+  round: CommentRoundRow;
+  draftCount: number;
+  submitted: boolean;
+}
+
 @Injectable()
 export class CommentsService {
   constructor(
@@ -102,6 +108,35 @@ export class CommentsService {
       throw notFound('comment round', id);
     }
     return round;
+  }
+
+  /**
+   * What needs the caller: open rounds on standards the caller may see, with
+   * the caller's nation's draft count and whether it has submitted; the
+   * standards the caller edits; and the nation's draft comments in open rounds.
+   */
+  async myWork(caller: Caller): Promise<{ openRounds: RoundWork[]; editing: StandardEntity[]; unsubmittedComments: CommentEntity[] }> {
+    const editing = await this.standards.editedBy(caller);
+    if (!this.mayRead(caller)) return { openRounds: [], editing, unsubmittedComments: [] };
+    const open: CommentRoundRow[] = await this.dataSource.query(
+      `SELECT * FROM (${this.roundSql('true')}) r WHERE r.status = 'OPEN' ORDER BY r."closesAt", r.id`,
+    );
+    const visible = new Set((await this.standards.byIds(caller, open.map((r) => r.standardId))).map((s) => s.id));
+    const rounds = open.filter((r) => visible.has(r.standardId));
+    const nation = this.nationOfReader(caller);
+    const ids = rounds.map((r) => r.id);
+    const drafts = nation && ids.length
+      ? await this.dataSource.getRepository(CommentEntity).find({
+          where: { roundId: In(ids), nationCode: nation, status: CommentStatus.DRAFT },
+          order: { createdAt: 'ASC', seq: 'ASC' },
+        })
+      : [];
+    const submitted = new Set(nation ? (await this.submissionsOf(ids)).filter((s) => s.nationCode === nation).map((s) => s.roundId) : []);
+    return {
+      openRounds: rounds.map((round) => ({ round, draftCount: drafts.filter((c) => c.roundId === round.id).length, submitted: submitted.has(round.id) })),
+      editing,
+      unsubmittedComments: drafts,
+    };
   }
 
   async roundsByIds(ids: readonly string[]): Promise<CommentRoundRow[]> {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsAlliedPassword } from '../common/password-policy';
+import { isIP } from 'node:net';
 import {
   IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync,
 } from 'class-validator';
@@ -45,8 +47,18 @@ export class AppConfig {
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString()
+  /** Checked against the password policy at start, so the first ADMIN's password is as strong as anyone's. */
+  @IsOptional() @IsAlliedPassword()
   ADMIN_PASSWORD?: string;
+
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (rate
+   * limits, sessions): a hop count, or a comma-separated list of addresses and
+   * CIDR ranges (loopback, linklocal and uniquelocal name Express's presets).
+   * Unset: none, and the client is the TCP peer.
+   */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
 
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
   SMTP_URL?: string;
@@ -54,9 +66,13 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Space Standards Workbench <no-reply@workbench.invalid>';
 
-  /** Attempts per address, and per client IP, within RATE_LIMIT_WINDOW_SECONDS. */
+  /** Attempts per address (for sign-in: failures per address and client), and per client IP, within RATE_LIMIT_WINDOW_SECONDS. */
   @Type(() => Number) @IsInt() @Min(1)
   RATE_LIMIT_PER_ADDRESS = 10;
+
+  /** Failed sign-ins per address from all clients together within the window. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_ADDRESS_CEILING = 100;
 
   @Type(() => Number) @IsInt() @Min(1)
   RATE_LIMIT_PER_IP = 100;
@@ -109,7 +125,7 @@ const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'SMTP_URL', 'DATABASE_U
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'TRUST_PROXY']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -119,7 +135,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (config.production && !config.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
   if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
+  const proxy = config.TRUST_PROXY === undefined ? null : trustProxy(config.TRUST_PROXY);
+  if (proxy instanceof Error) problems.push(`TRUST_PROXY=${JSON.stringify(config.TRUST_PROXY)}: ${proxy.message}`);
   if (config.MAX_BODY_BYTES < config.MAX_TEXT_BYTES) problems.push('MAX_BODY_BYTES: must be at least MAX_TEXT_BYTES');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
+}
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY as Express's "trust proxy" setting: a hop count or a list of
+ * addresses and ranges. `true` (trust any sender's header) is not offered:
+ * it would let every client choose its own address, and so its rate limits.
+ */
+export function trustProxy(raw: string | undefined): number | string[] | false | Error {
+  if (raw === undefined || raw.trim() === '') return false;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  for (const item of items) {
+    if (PROXY_PRESETS.includes(item)) continue;
+    const [address, bits, ...extra] = item.split('/');
+    const family = isIP(address);
+    const width = family === 4 ? 32 : 128;
+    if (!family || extra.length || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= width))) {
+      return new Error(`"${item}" is neither a hop count nor an address or CIDR range (e.g. 1, or 10.0.0.0/8,::1)`);
+    }
+  }
+  return items;
 }

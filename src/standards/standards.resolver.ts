@@ -5,7 +5,7 @@ import { UsersService } from '../accounts/users.service';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy } from '../common/context';
-import { CreateVersionInput, ProposeStandardInput, StandardFilter } from './dto/standard.inputs';
+import { CreateVersionInput, ProposeStandardInput, StandardFilter, UpdateStandardInput } from './dto/standard.inputs';
 import { StandardConnection, StandardModel } from './models/standard.model';
 import { RedlineModel, SearchHitModel, StandardVersionModel } from './models/standard-version.model';
 import { SearchService } from './search.service';
@@ -109,6 +109,22 @@ export class StandardsResolver {
     @Args('userId', { type: () => ID }) userId: string,
   ) {
     return this.standards.addEditor(caller, standardId, userId);
+  }
+
+  @Mutation(() => StandardModel, { description: 'Editors and the secretariat, while PROPOSED or DRAFTING; audited.' })
+  @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
+  updateStandard(@CurrentCaller() caller: Caller, @Args('input') input: UpdateStandardInput) {
+    return this.standards.update(caller, input);
+  }
+
+  @Mutation(() => StandardModel)
+  @Allow(Role.SECRETARIAT)
+  removeEditor(
+    @CurrentCaller() caller: Caller,
+    @Args('standardId', { type: () => ID }) standardId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ) {
+    return this.standards.removeEditor(caller, standardId, userId);
   }
 
   @Mutation(() => StandardVersionModel)

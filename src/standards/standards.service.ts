@@ -2,12 +2,20 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
-import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from '../common/errors';
+import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
 import { paginate } from '../common/pagination';
 import { DUPLICATION_GATE, DuplicationGate } from './duplication-gate';
 import { StandardLifecycle } from './standard-lifecycle';
 import { StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
+
+export interface StandardListFilter {
+  status?: StandardStatus;
+  text?: string;
+  visibility?: Visibility;
+  nationCode?: string;
+  mine?: boolean;
+}
 
 export interface ProposeInput {
   designation: string;
@@ -58,12 +66,18 @@ export class StandardsService {
     return rows.filter((s) => visibleTo(caller).includes(s.visibility));
   }
 
-  list(caller: Caller, args: { filter?: { status?: StandardStatus; text?: string } | null; first?: number | null; after?: string | null }) {
+  list(caller: Caller, args: { filter?: StandardListFilter | null; first?: number | null; after?: string | null }) {
     const qb = this.dataSource
       .getRepository(StandardEntity)
       .createQueryBuilder('s')
       .where('s.visibility IN (:...visible)', { visible: visibleTo(caller) });
-    if (args.filter?.status) qb.andWhere('s.status = :status', { status: args.filter.status });
+    const f = args.filter ?? {};
+    if (f.status) qb.andWhere('s.status = :status', { status: f.status });
+    if (f.visibility) qb.andWhere('s.visibility = :visibility', { visibility: f.visibility });
+    if (f.nationCode) {
+      qb.andWhere('s.proposer_id IN (SELECT u.id FROM app_user u WHERE u.nation_code = :nation)', { nation: f.nationCode.toUpperCase() });
+    }
+    if (f.mine) qb.andWhere('s.id IN (SELECT e.standard_id FROM standard_editor e WHERE e.user_id = :me)', { me: caller.id });
     const text = args.filter?.text?.trim();
     if (text) {
       qb.andWhere(
@@ -159,11 +173,62 @@ export class StandardsService {
     });
   }
 
+  /** Title, scope and visibility, by an editor or the secretariat, while the standard is proposed or drafted. */
+  async update(caller: Caller, input: { standardId: string; title?: string; scope?: string; visibility?: Visibility }): Promise<StandardEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const standard = await this.lockVisible(caller, input.standardId, m);
+      await this.requireEditor(m, caller, standard, 'edit its title, scope and visibility');
+      if (![StandardStatus.PROPOSED, StandardStatus.DRAFTING].includes(standard.status)) {
+        throw invalidState(`${standard.designation} is ${standard.status}; its title, scope and visibility change only while it is PROPOSED or DRAFTING.`);
+      }
+      const next = {
+        title: input.title?.trim() ?? standard.title,
+        scope: input.scope?.trim() ?? standard.scope,
+        visibility: input.visibility ?? standard.visibility,
+      };
+      if (!next.title) throw badInput('title', 'title must not be blank.');
+      if (!next.scope) throw badInput('scope', 'scope must not be blank.');
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== standard[k]);
+      if (!changed.length) return standard;
+      await m.update(StandardEntity, { id: standard.id }, next);
+      await this.audit.record(m, caller, {
+        action: 'standard.updated', entityType: 'Standard', entityId: standard.id,
+        detail: `${standard.designation}: ` + changed.map((k) => (k === 'visibility' ? `visibility ${standard.visibility} → ${next.visibility}` : `${k} changed`)).join(', '),
+      });
+      return m.findOneByOrFail(StandardEntity, { id: standard.id });
+    });
+  }
+
+  async removeEditor(caller: Caller, standardId: string, userId: string): Promise<StandardEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const standard = await this.lockVisible(caller, standardId, m);
+      const [user] = await m.query(`SELECT display_name FROM app_user WHERE id = $1`, [userId]);
+      const removed = await m.delete(StandardEditorEntity, { standardId, userId });
+      if (!user || !removed.affected) throw notFound('editor of this standard', userId);
+      await this.audit.record(m, caller, {
+        action: 'standard.editor_removed', entityType: 'Standard', entityId: standardId,
+        detail: `${user.display_name} removed as editor of ${standard.designation}`,
+      });
+      return standard;
+    });
+  }
+
+  /** The standards the caller edits, that the caller may still see, by designation. */
+  async editedBy(caller: Caller): Promise<StandardEntity[]> {
+    return this.dataSource
+      .getRepository(StandardEntity)
+      .createQueryBuilder('s')
+      .where('s.visibility IN (:...visible)', { visible: visibleTo(caller) })
+      .andWhere('s.id IN (SELECT e.standard_id FROM standard_editor e WHERE e.user_id = :me)', { me: caller.id })
+      .orderBy('s.designation')
+      .getMany();
+  }
+
   /** Editors and the secretariat write versions; others who can see the standard are FORBIDDEN. */
-  async requireEditor(m: EntityManager, caller: Caller, standard: StandardEntity): Promise<void> {
+  async requireEditor(m: EntityManager, caller: Caller, standard: StandardEntity, what = 'write its versions'): Promise<void> {
     if (hasRole(caller, Role.SECRETARIAT)) return;
     if (!(await this.isEditor(m, standard.id, caller.id))) {
-      throw forbidden(`Only the editors of ${standard.designation} and the secretariat may write its versions.`);
+      throw forbidden(`Only the editors of ${standard.designation} and the secretariat may ${what}.`);
     }
   }
 }

@@ -132,6 +132,8 @@ export class TestApp {
     const reg = await this.ok(`mutation($i:RegisterInput!){ register(input:$i){ id } }`, {
       i: { email, password: PASSWORD, displayName: name },
     });
+    // The code is mailed right after register answers (so its timing tells nothing).
+    await this.waitForMail(email, 1);
     await this.ok(`mutation($e:String!,$c:String!){ verifyEmail(email:$e,code:$c) }`, { e: email, c: this.lastCode(email) });
     if (grants.length) {
       const admin = await this.adminToken();

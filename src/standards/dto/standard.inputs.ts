@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { StandardStatus, Visibility } from '../standard.entity';
 
 @InputType()
@@ -35,4 +35,17 @@ export class CreateVersionInput {
 export class StandardFilter {
   @Field(() => StandardStatus, { nullable: true }) @IsOptional() @IsEnum(StandardStatus) status?: StandardStatus;
   @Field({ nullable: true, description: 'Matches designation, title and scope.' }) @IsOptional() @IsString() @MaxLength(200) text?: string;
+  @Field(() => Visibility, { nullable: true }) @IsOptional() @IsEnum(Visibility) visibility?: Visibility;
+  @Field({ nullable: true, description: 'The nation of the person who proposed it, e.g. FRA.' })
+  @IsOptional() @Matches(/^[A-Za-z]{3}$/, { message: 'nationCode must be a 3-letter ISO 3166-1 alpha-3 code' }) nationCode?: string;
+  @Field({ nullable: true, description: 'True: only the standards the caller is an editor of.' }) @IsOptional() @IsBoolean() mine?: boolean;
+}
+
+/** Fields left out stay as they are. */
+@InputType()
+export class UpdateStandardInput {
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 5000, { message: 'scope must be 1 to 5000 characters' }) scope?: string;
+  @Field(() => Visibility, { nullable: true }) @IsOptional() @IsEnum(Visibility) visibility?: Visibility;
 }

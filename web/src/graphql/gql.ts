@@ -23,6 +23,8 @@ type Documents = {
     "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n": typeof types.BallotResponseCastDocument,
     "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": typeof types.CastResponseDocument,
     "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": typeof types.CloseBallotDocument,
+    "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": typeof types.CreateVersionDocument,
+    "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": typeof types.MyWorkDocument,
     "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": typeof types.StandardRelationsDocument,
     "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": typeof types.RelateStandardDocument,
     "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n": typeof types.ManageStandardDocument,
@@ -30,9 +32,30 @@ type Documents = {
     "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n": typeof types.CloseCommentRoundDocument,
     "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n": typeof types.OpenBallotDocument,
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
+    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
+    "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
+    "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": typeof types.RedlineDocument,
+    "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": typeof types.RegisterDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($email: String!, $code: String!, $newPassword: String!) { resetPassword(email: $email, code: $code, newPassword: $newPassword) }\n": typeof types.ResetPasswordDocument,
+    "\n  query RoundPage($id: ID!) {\n    commentRound(id: $id) {\n      id title status opensAt closesAt\n      standard { id designation title }\n      version { id number text }\n      submissions { nation { code } submittedAt commentCount }\n    }\n  }\n": typeof types.RoundPageDocument,
+    "\n  query RoundComments($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause lineFrom lineTo paragraph quote type body proposedChange status nation { code } author { displayName } updatedAt } }\n      }\n    }\n  }\n": typeof types.RoundCommentsDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { id } }\n": typeof types.AddCommentDocument,
+    "\n  mutation UpdateComment($id: ID!, $input: UpdateCommentInput!) { updateComment(id: $id, input: $input) { id } }\n": typeof types.UpdateCommentDocument,
+    "\n  mutation DeleteComment($id: ID!) { deleteComment(id: $id) }\n": typeof types.DeleteCommentDocument,
+    "\n  mutation ImportComments($roundId: ID!, $csv: String!) { importComments(roundId: $roundId, csv: $csv) { imported errors } }\n": typeof types.ImportCommentsDocument,
+    "\n  mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }\n": typeof types.SubmitNationalCommentsDocument,
+    "\n  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { displayName } } }\n": typeof types.CommentAddedDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken expiresAt }\n  }\n": typeof types.LoginDocument,
+    "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n": typeof types.StandardPageDocument,
+    "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": typeof types.VersionTextDocument,
+    "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": typeof types.UpdateStandardDocument,
+    "\n  query Standards($filter: StandardFilter, $first: Int, $after: String) {\n    standards(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id designation title status visibility updatedAt currentVersion { number } } }\n    }\n    nations { code name }\n  }\n": typeof types.StandardsDocument,
+    "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n": typeof types.SearchSnippetsDocument,
+    "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": typeof types.ResendVerificationCodeDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": types.MeDocument,
@@ -44,6 +67,8 @@ const documents: Documents = {
     "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n": types.BallotResponseCastDocument,
     "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": types.CastResponseDocument,
     "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": types.CloseBallotDocument,
+    "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": types.CreateVersionDocument,
+    "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": types.MyWorkDocument,
     "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": types.StandardRelationsDocument,
     "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": types.RelateStandardDocument,
     "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n": types.ManageStandardDocument,
@@ -51,9 +76,30 @@ const documents: Documents = {
     "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n": types.CloseCommentRoundDocument,
     "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n": types.OpenBallotDocument,
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
+    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": types.DuplicationCheckDocument,
+    "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
+    "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": types.RedlineDocument,
+    "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": types.RegisterDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($email: String!, $code: String!, $newPassword: String!) { resetPassword(email: $email, code: $code, newPassword: $newPassword) }\n": types.ResetPasswordDocument,
+    "\n  query RoundPage($id: ID!) {\n    commentRound(id: $id) {\n      id title status opensAt closesAt\n      standard { id designation title }\n      version { id number text }\n      submissions { nation { code } submittedAt commentCount }\n    }\n  }\n": types.RoundPageDocument,
+    "\n  query RoundComments($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause lineFrom lineTo paragraph quote type body proposedChange status nation { code } author { displayName } updatedAt } }\n      }\n    }\n  }\n": types.RoundCommentsDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { id } }\n": types.AddCommentDocument,
+    "\n  mutation UpdateComment($id: ID!, $input: UpdateCommentInput!) { updateComment(id: $id, input: $input) { id } }\n": types.UpdateCommentDocument,
+    "\n  mutation DeleteComment($id: ID!) { deleteComment(id: $id) }\n": types.DeleteCommentDocument,
+    "\n  mutation ImportComments($roundId: ID!, $csv: String!) { importComments(roundId: $roundId, csv: $csv) { imported errors } }\n": types.ImportCommentsDocument,
+    "\n  mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }\n": types.SubmitNationalCommentsDocument,
+    "\n  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { displayName } } }\n": types.CommentAddedDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken expiresAt }\n  }\n": types.LoginDocument,
+    "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n": types.StandardPageDocument,
+    "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": types.VersionTextDocument,
+    "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": types.UpdateStandardDocument,
+    "\n  query Standards($filter: StandardFilter, $first: Int, $after: String) {\n    standards(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id designation title status visibility updatedAt currentVersion { number } } }\n    }\n    nations { code name }\n  }\n": types.StandardsDocument,
+    "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n": types.SearchSnippetsDocument,
+    "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n": types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": types.ResendVerificationCodeDocument,
 };
 
 /**
@@ -109,6 +155,14 @@ export function graphql(source: "\n  mutation CloseBallot($id: ID!) {\n    close
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"): (typeof documents)["\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n"): (typeof documents)["\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -137,6 +191,14 @@ export function graphql(source: "\n  mutation CancelStandard($id: ID!, $reason: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"): (typeof documents)["\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n"): (typeof documents)["\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -145,7 +207,83 @@ export function graphql(source: "\n  mutation PublishEdition($ballotId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n"): (typeof documents)["\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($email: String!, $code: String!, $newPassword: String!) { resetPassword(email: $email, code: $code, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ResetPassword($email: String!, $code: String!, $newPassword: String!) { resetPassword(email: $email, code: $code, newPassword: $newPassword) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoundPage($id: ID!) {\n    commentRound(id: $id) {\n      id title status opensAt closesAt\n      standard { id designation title }\n      version { id number text }\n      submissions { nation { code } submittedAt commentCount }\n    }\n  }\n"): (typeof documents)["\n  query RoundPage($id: ID!) {\n    commentRound(id: $id) {\n      id title status opensAt closesAt\n      standard { id designation title }\n      version { id number text }\n      submissions { nation { code } submittedAt commentCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoundComments($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause lineFrom lineTo paragraph quote type body proposedChange status nation { code } author { displayName } updatedAt } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoundComments($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause lineFrom lineTo paragraph quote type body proposedChange status nation { code } author { displayName } updatedAt } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { id } }\n"): (typeof documents)["\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateComment($id: ID!, $input: UpdateCommentInput!) { updateComment(id: $id, input: $input) { id } }\n"): (typeof documents)["\n  mutation UpdateComment($id: ID!, $input: UpdateCommentInput!) { updateComment(id: $id, input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($id: ID!) { deleteComment(id: $id) }\n"): (typeof documents)["\n  mutation DeleteComment($id: ID!) { deleteComment(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportComments($roundId: ID!, $csv: String!) { importComments(roundId: $roundId, csv: $csv) { imported errors } }\n"): (typeof documents)["\n  mutation ImportComments($roundId: ID!, $csv: String!) { importComments(roundId: $roundId, csv: $csv) { imported errors } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }\n"): (typeof documents)["\n  mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { displayName } } }\n"): (typeof documents)["\n  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { displayName } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken expiresAt }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n"): (typeof documents)["\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n"): (typeof documents)["\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n"): (typeof documents)["\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Standards($filter: StandardFilter, $first: Int, $after: String) {\n    standards(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id designation title status visibility updatedAt currentVersion { number } } }\n    }\n    nations { code name }\n  }\n"): (typeof documents)["\n  query Standards($filter: StandardFilter, $first: Int, $after: String) {\n    standards(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id designation title status visibility updatedAt currentVersion { number } } }\n    }\n    nations { code name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n"): (typeof documents)["\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n"): (typeof documents)["\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n"): (typeof documents)["\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface Labelled {
   label: ReactNode;
@@ -19,17 +19,18 @@ function Wrap({ id, label, hint, error, children }: Labelled & { id: string; chi
 
 const describedBy = (id: string, { hint, error }: Labelled) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
-export function TextField({ label, hint, error, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, hint, error, ref, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const id = useId();
   return (
     <Wrap id={id} label={label} hint={hint} error={error}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { label, hint, error })} {...input} />
+      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { label, hint, error })} {...input} />
     </Wrap>
   );
 }
 
 export function TextArea({ label, hint, error, ...input }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+  const generated = useId();
+  const id = input.id ?? generated;
   return (
     <Wrap id={id} label={label} hint={hint} error={error}>
       <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { label, hint, error })} {...input} />
@@ -45,5 +46,17 @@ export function Select({ label, hint, error, children, ...input }: Labelled & Se
         {children}
       </select>
     </Wrap>
+  );
+}
+
+/** A form's primary button, with anything else (links, secondary buttons) beside it. */
+export function SubmitRow({ label, busy, disabled, children }: { label: ReactNode; busy?: boolean; disabled?: boolean; children?: ReactNode }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy || disabled}>
+        {label}
+      </button>
+      {children}
+    </div>
   );
 }

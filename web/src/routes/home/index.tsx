@@ -1,7 +1,79 @@
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useAuth } from '../../app/auth';
+import { graphql } from '../../graphql';
 import { useT } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Page } from '../../ui/Page';
+import { StatusBadge } from '../../ui/status';
+import { Deadline, When } from '../../ui/time';
 
-export default function Screen() {
+const MyWork = graphql(`
+  query MyWork {
+    myWork {
+      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }
+      editing { id designation title status updatedAt currentVersion { number } }
+      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }
+    }
+  }
+`);
+
+export default function Home() {
   const t = useT();
-  return <Page title={t('app.name')}>{null}</Page>;
+  const auth = useAuth();
+  const [result] = useQuery({ query: MyWork, requestPolicy: 'cache-and-network' });
+  const work = result.data?.myWork;
+  return (
+    <Page title={t('home.title')}>
+      <p className="muted">
+        {t('home.hello', { name: auth.me?.displayName ?? '' })}
+        {auth.me?.roles.length ? ` · ${auth.me.roles.join(', ')}${auth.me.nation ? ` · ${auth.me.nation.name}` : ''}` : ` · ${t('home.noRoles')}`}
+      </p>
+      <ErrorBanner error={result.error} />
+      {work && (
+        <>
+          <DataTable
+            caption={t('home.rounds')}
+            rows={work.openRounds}
+            rowKey={(w) => w.round.id}
+            empty={t('home.noRounds')}
+            columns={[
+              { header: t('round.title'), cell: (w) => <Link to={`/rounds/${w.round.id}`}>{w.round.title}</Link> },
+              { header: t('standard.designation'), cell: (w) => `${w.round.standard.designation} v${w.round.version.number}` },
+              { header: t('home.drafts'), cell: (w) => w.draftCount, className: 'num' },
+              { header: t('home.submitted'), cell: (w) => (w.submitted ? t('home.yes') : t('home.no')) },
+              { header: t('round.closes'), cell: (w) => <Deadline at={w.round.closesAt} /> },
+            ]}
+          />
+          <DataTable
+            caption={t('home.editing')}
+            rows={work.editing}
+            rowKey={(s) => s.id}
+            empty={t('home.noEditing')}
+            columns={[
+              { header: t('standard.designation'), cell: (s) => <Link to={`/standards/${s.id}`}>{s.designation}</Link> },
+              { header: t('standard.titleField'), cell: (s) => s.title },
+              { header: t('standard.status'), cell: (s) => <StatusBadge status={s.status} /> },
+              { header: t('standard.version'), cell: (s) => s.currentVersion?.number ?? '—', className: 'num' },
+              { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} /> },
+            ]}
+          />
+          <DataTable
+            caption={t('home.unsubmitted')}
+            rows={work.unsubmittedComments}
+            rowKey={(c) => c.id}
+            empty={t('home.noUnsubmitted')}
+            columns={[
+              { header: t('round.title'), cell: (c) => <Link to={`/rounds/${c.round.id}`}>{`${c.round.standard.designation} · ${c.round.title}`}</Link> },
+              { header: t('comment.clause'), cell: (c) => c.clause ?? '—' },
+              { header: t('comment.type'), cell: (c) => t(`commentType.${c.type}`) },
+              { header: t('comment.body'), cell: (c) => c.body },
+              { header: t('version.author'), cell: (c) => c.author.displayName },
+            ]}
+          />
+        </>
+      )}
+    </Page>
+  );
 }

@@ -1,7 +1,97 @@
-import { useT } from '../../i18n';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useDebounced } from '../../app/useDebounced';
+import { graphql } from '../../graphql';
+import type { Visibility } from '../../graphql/graphql';
+import { T, useT } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorBanner, errorCode } from '../../ui/ErrorBanner';
+import { SubmitRow, TextArea, TextField } from '../../ui/Field';
+import { VisibilitySelect } from '../../ui/status';
 import { Page } from '../../ui/Page';
 
-export default function Screen() {
+const Check = graphql(`
+  query DuplicationCheck($title: String!, $scope: String!) {
+    duplicationCheck(title: $title, scope: $scope, first: 8) {
+      score sharedTerms
+      external { id designation title body url }
+      standard { id designation title }
+    }
+  }
+`);
+
+const Propose = graphql(`
+  mutation ProposeStandard($input: ProposeStandardInput!) {
+    proposeStandard(input: $input) { id designation }
+  }
+`);
+
+export default function ProposeScreen() {
   const t = useT();
-  return <Page title={t('app.name')}>{null}</Page>;
+  const navigate = useNavigate();
+  const [designation, setDesignation] = useState('');
+  const [title, setTitle] = useState('');
+  const [scope, setScope] = useState('');
+  const [visibility, setVisibility] = useState<Visibility>('NATIONS');
+  const [justification, setJustification] = useState('');
+  const checked = useDebounced({ title: title.trim(), scope: scope.trim() }, 400);
+  const ready = checked.title.length >= 3 && checked.scope.length >= 3;
+  const [candidates] = useQuery({ query: Check, variables: checked, pause: !ready });
+  const [result, propose] = useMutation(Propose);
+  const duplicate = errorCode(result.error) === 'POSSIBLE_DUPLICATE';
+  const list = ready ? candidates.data?.duplicationCheck ?? [] : [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await propose({ input: { designation, title, scope, visibility, overlapJustification: justification.trim() || undefined } });
+    if (r.data) navigate(`/standards/${r.data.proposeStandard.id}`);
+  }
+
+  return (
+    <Page title={t('propose.title')}>
+      <form onSubmit={submit} className="form-narrow wide-form">
+        <TextField label={t('standard.designation')} hint={t('propose.designationHint')} value={designation} onChange={(e) => setDesignation(e.target.value)} required maxLength={60} />
+        <TextField label={t('standard.titleField')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
+        <TextArea label={t('standard.scope')} value={scope} onChange={(e) => setScope(e.target.value)} required rows={5} maxLength={5000} />
+        <VisibilitySelect value={visibility} onChange={setVisibility} hint={t('propose.visibilityHint')} />
+
+        <section aria-live="polite" aria-labelledby="dup-heading">
+          <h2 id="dup-heading">{t('propose.duplicates')}</h2>
+          {!ready ? (
+            <p className="muted">{t('propose.typeToCheck')}</p>
+          ) : candidates.fetching && !candidates.data ? (
+            <p className="muted">{t('propose.checking')}</p>
+          ) : (
+            <DataTable
+              caption={t('propose.candidates', { n: list.length })}
+              rows={list}
+              rowKey={(c) => c.external?.id ?? c.standard?.id ?? ''}
+              empty={t('propose.noCandidates')}
+              columns={[
+                { header: t('propose.score'), cell: (c) => c.score.toFixed(2), className: 'num' },
+                { header: t('relation.standard'), cell: (c) => (c.external ? `${c.external.body} ${c.external.designation}` : c.standard?.designation) },
+                { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title },
+                { header: t('propose.sharedTerms'), cell: (c) => c.sharedTerms.join(', ') },
+              ]}
+            />
+          )}
+        </section>
+
+        {(list.length > 0 || duplicate) && (
+          <TextArea
+            label={t('propose.justification')}
+            hint={t('propose.justificationHint')}
+            error={duplicate ? t('propose.justificationNeeded') : undefined}
+            value={justification}
+            onChange={(e) => setJustification(e.target.value)}
+            rows={4}
+            minLength={justification ? 20 : undefined}
+          />
+        )}
+        {!duplicate && <ErrorBanner error={result.error} />}
+        <SubmitRow label={<T id="propose.submit" />} busy={result.fetching} />
+      </form>
+    </Page>
+  );
 }

@@ -5,7 +5,7 @@ import { useAuth } from '../../app/auth';
 import { graphql } from '../../graphql';
 import { T, useT } from '../../i18n';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { TextField } from '../../ui/Field';
+import { SubmitRow, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 
 const Login = graphql(`
@@ -38,11 +38,7 @@ export default function SignIn() {
         <ErrorBanner error={result.error} />
         <TextField label={t('field.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
         <TextField label={t('field.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={result.fetching}>
-            <T id="auth.signIn" />
-          </button>
-        </div>
+        <SubmitRow label={<T id="auth.signIn" />} busy={result.fetching} />
       </form>
       <p>
         <Link to="/register">
