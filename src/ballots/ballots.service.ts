@@ -137,6 +137,20 @@ export class BallotsService {
     });
   }
 
+  /** The database clock, which decides deadlines. */
+  async now(): Promise<Date> {
+    const [{ now }] = await this.dataSource.query(`SELECT ${this.clock.now()} AS now`);
+    return new Date(now);
+  }
+
+  /** Ballots open now on standards the caller may see, soonest deadline first. */
+  async openFor(caller: Caller): Promise<BallotModel[]> {
+    const now = this.clock.now();
+    const open = await this.rows(this.dataSource.manager, `b.closed_at IS NULL AND b.opens_at <= ${now} AND b.closes_at > ${now}`, []);
+    const visible = new Set((await this.standards.byIds(caller, [...new Set(open.map((b) => b.standardId))])).map((s) => s.id));
+    return open.filter((b) => visible.has(b.standardId)).sort((a, b) => +new Date(a.closesAt) - +new Date(b.closesAt));
+  }
+
   /** Every revision of the given nations' responses (kept by a trigger), newest first. */
   async revisionsOf(keys: readonly { ballotId: string; nationCode: string }[]): Promise<NationalResponseModel[]> {
     if (!keys.length) return [];

@@ -29,12 +29,12 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
 }
 
 /** A person in a browser context of their own, signed in through the sign-in screen. */
-export async function signedIn(browser: Browser, base: string, email: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+export async function signedIn(browser: Browser, base: string, email: string, password = PASSWORD, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris', acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${base}/app/sign-in`);
   await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
   return page;
@@ -61,7 +61,7 @@ export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   const size = page.viewportSize()!;
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.jpg`), type: 'jpeg', quality: 60 });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
   await page.setViewportSize(size);

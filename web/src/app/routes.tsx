@@ -32,6 +32,11 @@ export const routes: AppRoute[] = [
   { path: '/rounds/:id/adjudicate', screen: lazy(() => import('../routes/adjudicate')) },
   { path: '/ballots/:id', screen: lazy(() => import('../routes/ballot')) },
   { path: '/ballots/:id/publish', screen: lazy(() => import('../routes/publish')) },
+  { path: '/products', screen: lazy(() => import('../routes/products')) },
+  { path: '/products/:id', screen: lazy(() => import('../routes/product')) },
+  { path: '/matrix', screen: lazy(() => import('../routes/matrix')) },
+  { path: '/admin/users', screen: lazy(() => import('../routes/admin-users')) },
+  { path: '/admin/audit', screen: lazy(() => import('../routes/admin-audit')) },
 ];
 
 export interface NavItem {
@@ -45,4 +50,8 @@ export const navigation: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/standards', label: 'nav.standards' },
   { to: '/standards/new', label: 'nav.propose', roles: ['EXPERT', 'SECRETARIAT'] },
+  { to: '/products', label: 'nav.products', roles: ['VENDOR', 'SECRETARIAT', 'ADMIN'] },
+  { to: '/matrix', label: 'nav.matrix', roles: ['VENDOR', 'SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN'] },
+  { to: '/admin/users', label: 'nav.users', roles: ['ADMIN', 'SECRETARIAT'] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['ADMIN', 'SECRETARIAT'] },
 ];

@@ -16,7 +16,7 @@ const AdjudicationPage = graphql(`
       id title status unresolvedCount
       standard { id designation }
       version { id number }
-      comments(first: 100, after: $after) {
+      comments(first: 50, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }
