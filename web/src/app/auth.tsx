@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { graphql } from '../graphql';
 import type { MeQuery } from '../graphql/graphql';
 import { rawMutation, rawRequest } from './client';
@@ -24,31 +24,67 @@ interface AuthState {
   me: Me | null;
   /** Bumped on every sign-in and sign-out, so the GraphQL client (and its cache) starts afresh. */
   generation: number;
-  signIn(token: string): Promise<void>;
+  signIn(session: Session): Promise<void>;
   signOut(): Promise<void>;
   hasRole(...roles: string[]): boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
+interface Session {
+  accessToken: string;
+  expiresAt: string;
+}
+
+const Refresh = graphql(`
+  mutation RefreshSession { refreshSession { accessToken expiresAt } }
+`);
+const SignOut = graphql(`
+  mutation SignOut { signOut }
+`);
+
+/** A fresh access token from the httpOnly refresh cookie (rotated by the service), or null. */
+async function refresh(): Promise<Session | null> {
+  const r = await rawMutation(Refresh, {});
+  return r.data?.refreshSession ?? null;
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [status, setStatus] = useState<AuthState['status']>('loading');
   const [generation, setGeneration] = useState(0);
 
-  const load = useCallback(async (token: string | null) => {
-    accessToken = token;
-    const result = token ? await rawRequest(MeDocument, {}) : null;
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const expire = () => {
+    accessToken = null;
+    setMe(null);
+    setStatus('anonymous');
+    setGeneration((g) => g + 1);
+  };
+
+  /** Holds the token and renews it a minute before it expires, so a person at work is never signed out under their hands. */
+  const keep = useCallback((session: Session | null) => {
+    accessToken = session?.accessToken ?? null;
+    clearTimeout(timer.current);
+    if (!session) return;
+    const due = Math.max(5_000, new Date(session.expiresAt).getTime() - Date.now() - 60_000);
+    timer.current = setTimeout(() => void refresh().then((next) => (next ? keep(next) : expire())), due);
+  }, []);
+
+  const load = useCallback(async (session: Session | null) => {
+    keep(session);
+    const result = session ? await rawRequest(MeDocument, {}) : null;
     const user = result?.data?.me ?? null;
     if (!user) accessToken = null;
     setMe(user);
     setStatus(user ? 'signed-in' : 'anonymous');
     setGeneration((g) => g + 1);
-  }, []);
+  }, [keep]);
 
   useEffect(() => {
     // Sessions outlive a reload through the refresh cookie, when the service issues one.
-    void restoreSession().then(load, () => load(null));
+    void refresh().then(load, () => load(null));
   }, [load]);
 
   const value = useMemo<AuthState>(
@@ -56,9 +92,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       me,
       generation,
-      signIn: (token) => load(token),
+      signIn: (session) => load(session),
       signOut: async () => {
-        await endSession();
+        await rawMutation(SignOut, {});
         await load(null);
       },
       hasRole: (...roles) => !!me && me.roles.some((r) => roles.includes(r)),
@@ -72,26 +108,4 @@ export function useAuth(): AuthState {
   const auth = useContext(AuthContext);
   if (!auth) throw new Error('useAuth outside AuthProvider');
   return auth;
-}
-
-const RefreshDocument = graphql(`
-  mutation RefreshSession {
-    refreshSession { accessToken }
-  }
-`);
-
-const SignOutDocument = graphql(`
-  mutation SignOut {
-    signOut
-  }
-`);
-
-/** Resolves to a fresh access token from the refresh cookie, or null. */
-async function restoreSession(): Promise<string | null> {
-  const result = await rawMutation(RefreshDocument, {});
-  return result.data?.refreshSession.accessToken ?? null;
-}
-
-async function endSession(): Promise<void> {
-  if (accessToken) await rawMutation(SignOutDocument, {});
 }

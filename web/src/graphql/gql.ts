@@ -15,8 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": typeof types.MeDocument,
-    "\n  mutation RefreshSession {\n    refreshSession { accessToken }\n  }\n": typeof types.RefreshSessionDocument,
-    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  query AdjudicationPage($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id title status unresolvedCount\n      standard { id designation }\n      version { id number }\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }\n      }\n    }\n  }\n": typeof types.AdjudicationPageDocument,
     "\n  mutation ResolveComment($input: ResolveCommentInput!) {\n    resolveComment(input: $input) { id disposition resolution }\n  }\n": typeof types.ResolveCommentDocument,
     "\n  query AuditLog($actorId: ID, $action: String, $entityType: String, $since: DateTime, $until: DateTime, $after: String) {\n    auditEvents(actorId: $actorId, action: $action, entityType: $entityType, since: $since, until: $until, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at action entityType entityId detail actor { displayName } } }\n    }\n    users(first: 50) { edges { node { id displayName } } }\n  }\n": typeof types.AuditLogDocument,
@@ -48,6 +48,10 @@ type Documents = {
     "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": typeof types.SetConformanceDocument,
     "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n": typeof types.MyProductsDocument,
     "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n": typeof types.RegisterProductDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
@@ -75,8 +79,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": types.MeDocument,
-    "\n  mutation RefreshSession {\n    refreshSession { accessToken }\n  }\n": types.RefreshSessionDocument,
-    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": types.RefreshSessionDocument,
+    "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  query AdjudicationPage($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id title status unresolvedCount\n      standard { id designation }\n      version { id number }\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }\n      }\n    }\n  }\n": types.AdjudicationPageDocument,
     "\n  mutation ResolveComment($input: ResolveCommentInput!) {\n    resolveComment(input: $input) { id disposition resolution }\n  }\n": types.ResolveCommentDocument,
     "\n  query AuditLog($actorId: ID, $action: String, $entityType: String, $since: DateTime, $until: DateTime, $after: String) {\n    auditEvents(actorId: $actorId, action: $action, entityType: $entityType, since: $since, until: $until, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at action entityType entityId detail actor { displayName } } }\n    }\n    users(first: 50) { edges { node { id displayName } } }\n  }\n": types.AuditLogDocument,
@@ -108,6 +112,10 @@ const documents: Documents = {
     "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": types.SetConformanceDocument,
     "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n": types.MyProductsDocument,
     "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n": types.RegisterProductDocument,
+    "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
+    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
@@ -155,11 +163,11 @@ export function graphql(source: "\n  query Me {\n    me { id displayName email e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession { accessToken }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession { accessToken }\n  }\n"];
+export function graphql(source: "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n"): (typeof documents)["\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -284,6 +292,22 @@ export function graphql(source: "\n  query MyProducts {\n    products { id name 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n"): (typeof documents)["\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere { signOutEverywhere }\n"): (typeof documents)["\n  mutation SignOutEverywhere { signOutEverywhere }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

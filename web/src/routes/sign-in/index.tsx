@@ -27,7 +27,7 @@ export default function SignIn() {
     e.preventDefault();
     const r = await login({ email, password });
     if (!r.data) return;
-    await auth.signIn(r.data.login.accessToken);
+    await auth.signIn(r.data.login);
     const next = params.get('next');
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
   }
