@@ -22,6 +22,8 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
   return {
     browser,
     async close() {
+      // Contexts first: their pages hold the live graphql-ws sockets the service waits for on shutdown.
+      for (const context of browser.contexts()) await context.close();
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
