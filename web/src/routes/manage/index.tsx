@@ -199,7 +199,7 @@ function Ballots({ standard, allies, onChange }: { standard: Standard; allies: n
   const checks = [
     { ok: standard.status === 'DRAFTING', text: t('manage.checkDrafting', { status: t(`status.${standard.status}`) }) },
     { ok: liveRounds.length === 0, text: liveRounds.length ? t('manage.checkRoundsOpen', { titles: liveRounds.map((r) => r.title).join(', ') }) : t('manage.checkNoRound') },
-    { ok: unresolvedCount === 0, text: t('manage.checkUnresolved', { n: unresolvedCount }) },
+    { ok: unresolvedCount === 0, text: unresolvedCount ? t('manage.checkUnresolved', { n: unresolvedCount }) : t('manage.checkAllResolved') },
   ];
 
   return (
