@@ -9,14 +9,19 @@ import { AuditEventConnection, AuditEventModel } from './models/audit-event.mode
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Query(() => AuditEventConnection)
+  @Query(() => AuditEventConnection, { description: 'Newest first. Every filter given must match.' })
   @Allow(Role.SECRETARIAT, Role.ADMIN)
   auditEvents(
     @CurrentCaller() caller: Caller,
     @Args('entityId', { type: () => ID, nullable: true }) entityId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @Args('actorId', { type: () => ID, nullable: true, description: 'The user who acted.' }) actorId?: string,
+    @Args('action', { nullable: true, description: 'An action ("ballot.opened") or a family of them ("ballot").' }) action?: string,
+    @Args('entityType', { nullable: true, description: 'e.g. "Ballot", "Comment", "User".' }) entityType?: string,
+    @Args('since', { type: () => Date, nullable: true, description: 'Events at or after this moment.' }) since?: Date,
+    @Args('until', { type: () => Date, nullable: true, description: 'Events before this moment.' }) until?: Date,
   ) {
-    return this.audit.list(caller, { entityId, first, after });
+    return this.audit.list(caller, { entityId, first, after, actorId, action, entityType, since, until });
   }
 }

@@ -4,10 +4,11 @@ import { CommentsModule } from '../comments/comments.module';
 import { StandardsModule } from '../standards/standards.module';
 import { BallotsResolver, NationalResponseResolver, StandardBallotsResolver } from './ballots.resolver';
 import { BallotsService } from './ballots.service';
+import { MyWorkBallotsResolver } from './my-work-ballots.resolver';
 
 @Module({
   imports: [AccountsModule, StandardsModule, CommentsModule],
-  providers: [BallotsService, BallotsResolver, NationalResponseResolver, StandardBallotsResolver],
+  providers: [BallotsService, BallotsResolver, NationalResponseResolver, StandardBallotsResolver, MyWorkBallotsResolver],
   exports: [BallotsService],
 })
 export class BallotsModule {}

@@ -105,7 +105,19 @@ export class BallotsResolver {
 @Resolver(() => NationalResponseModel)
 @Allow('ANYONE')
 export class NationalResponseResolver {
-  constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
+  constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService, private readonly ballots: BallotsService) {}
+
+  /** Read by the same people as the live responses: the history says how a nation's position moved. */
+  @ResolveField(() => [NationalResponseModel], { description: 'Every revision of this nation\'s response to the ballot, the newest first (this one included).' })
+  @Allow(...RESPONSE_READERS)
+  history(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, NationalResponseModel[]>('responseHistory', async (keys) => {
+        const split = keys.map((k) => ({ ballotId: k.slice(0, 36), nationCode: k.slice(37) }));
+        return groupBy(keys, await this.ballots.revisionsOf(split), (r) => `${r.ballotId}:${r.nationCode}`);
+      })
+      .load(`${response.ballotId}:${response.nationCode}`);
+  }
 
   @ResolveField(() => NationModel)
   nation(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {

@@ -133,6 +133,35 @@ export class BallotsService implements OnModuleInit {
     });
   }
 
+  /** The database clock, which decides deadlines. */
+  async now(): Promise<Date> {
+    const [{ now }] = await this.dataSource.query(`SELECT ${this.clock.now()} AS now`);
+    return new Date(now);
+  }
+
+  /** Ballots open now on standards the caller may see, soonest deadline first. */
+  async openFor(caller: Caller): Promise<BallotModel[]> {
+    const now = this.clock.now();
+    const open = await this.rows(this.dataSource.manager, `b.closed_at IS NULL AND b.opens_at <= ${now} AND b.closes_at > ${now}`, []);
+    const visible = new Set((await this.standards.byIds(caller, [...new Set(open.map((b) => b.standardId))])).map((s) => s.id));
+    return open.filter((b) => visible.has(b.standardId)).sort((a, b) => +new Date(a.closesAt) - +new Date(b.closesAt));
+  }
+
+  /** Every revision of the given nations' responses (kept by a trigger), newest first. */
+  async revisionsOf(keys: readonly { ballotId: string; nationCode: string }[]): Promise<NationalResponseModel[]> {
+    if (!keys.length) return [];
+    const rows: BallotResponseEntity[] = await this.dataSource.query(
+      `SELECT ballot_id AS "ballotId", nation_code AS "nationCode", response, reservations,
+              implementation_date AS "implementationDate", national_reference AS "nationalReference",
+              cast_by AS "castById", cast_at AS "castAt", revision
+         FROM ballot_response_revision
+        WHERE (ballot_id, nation_code) IN (SELECT * FROM unnest($1::uuid[], $2::char(3)[]))
+        ORDER BY revision DESC`,
+      [keys.map((k) => k.ballotId), keys.map((k) => k.nationCode)],
+    );
+    return rows.map(toResponseModel);
+  }
+
   allNations(m: EntityManager = this.dataSource.manager): Promise<Nation[]> {
     return m.query(`SELECT code, name FROM nation ORDER BY code`);
   }

@@ -4,12 +4,13 @@ import { StandardsModule } from '../standards/standards.module';
 import { CommentsExportController } from './comments-export.controller';
 import { CommentRoundsResolver, CommentsResolver, NationalSubmissionsResolver, StandardCommentRoundsResolver } from './comments.resolver';
 import { CommentsService } from './comments.service';
+import { MyWorkAdjudicationResolver } from './my-work-adjudication.resolver';
 import { MyWorkResolver } from './my-work.resolver';
 
 @Module({
   imports: [StandardsModule, AccountsModule],
   controllers: [CommentsExportController],
-  providers: [CommentsService, CommentRoundsResolver, CommentsResolver, NationalSubmissionsResolver, StandardCommentRoundsResolver, MyWorkResolver],
+  providers: [CommentsService, CommentRoundsResolver, CommentsResolver, NationalSubmissionsResolver, StandardCommentRoundsResolver, MyWorkResolver, MyWorkAdjudicationResolver],
   exports: [CommentsService],
 })
 export class CommentsModule {}

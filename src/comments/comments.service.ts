@@ -156,6 +156,19 @@ export class CommentsService implements OnModuleInit {
     };
   }
 
+  /** For the secretariat: closed rounds, on standards the caller may see, with submitted comments that have no disposition yet. */
+  async roundsAwaitingDisposition(caller: Caller): Promise<CommentRoundRow[]> {
+    if (!this.mayRead(caller)) return [];
+    const rounds: CommentRoundRow[] = await this.dataSource.query(
+      `SELECT * FROM (${this.roundSql('true')}) r
+        WHERE r.status = 'CLOSED'
+          AND EXISTS (SELECT 1 FROM comment c WHERE c.round_id = r.id AND c.status = 'SUBMITTED' AND c.disposition IS NULL)
+        ORDER BY r."closesAt", r.id`,
+    );
+    const visible = new Set((await this.standards.byIds(caller, [...new Set(rounds.map((r) => r.standardId))])).map((s) => s.id));
+    return rounds.filter((r) => visible.has(r.standardId));
+  }
+
   async roundsByIds(ids: readonly string[]): Promise<CommentRoundRow[]> {
     return this.dataSource.query(this.roundSql('r.id = ANY($1::uuid[])'), [ids]);
   }

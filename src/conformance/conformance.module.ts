@@ -4,6 +4,7 @@ import { StandardsModule } from '../standards/standards.module';
 import { ConformanceController } from './conformance.controller';
 import { ClaimsResolver, ProductsResolver } from './conformance.resolver';
 import { ConformanceService } from './conformance.service';
+import { MyWorkClaimsResolver } from './my-work-claims.resolver';
 
 /**
  * Publishing (above) may provide EDITION_IN_FORCE (edition-in-force.ts) so
@@ -12,7 +13,7 @@ import { ConformanceService } from './conformance.service';
 @Module({
   imports: [AccountsModule, StandardsModule],
   controllers: [ConformanceController],
-  providers: [ConformanceService, ProductsResolver, ClaimsResolver],
+  providers: [ConformanceService, ProductsResolver, ClaimsResolver, MyWorkClaimsResolver],
   exports: [ConformanceService],
 })
 export class ConformanceModule {}

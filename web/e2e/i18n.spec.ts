@@ -4,7 +4,11 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 
 const SRC = join(__dirname, '..', '..', '..', 'web', 'src');
-const catalogue = (locale: string): Record<string, string> => JSON.parse(readFileSync(join(SRC, 'i18n', `${locale}.json`), 'utf8'));
+/** A locale's messages: `<locale>.json` and every `<locale>.<part>.json` beside it. */
+const catalogue = (locale: string): Record<string, string> =>
+  Object.assign({}, ...readdirSync(join(SRC, 'i18n'))
+    .filter((f) => f === `${locale}.json` || (f.startsWith(`${locale}.`) && f.endsWith('.json')))
+    .map((f) => JSON.parse(readFileSync(join(SRC, 'i18n', f), 'utf8'))));
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

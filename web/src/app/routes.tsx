@@ -27,6 +27,16 @@ export const routes: AppRoute[] = [
   { path: '/standards/:id/edit', screen: lazy(() => import('../routes/editor')) },
   { path: '/standards/:id/redline', screen: lazy(() => import('../routes/redline')) },
   { path: '/rounds/:id', screen: lazy(() => import('../routes/round')) },
+  // Secretariat, delegates' ballots, vendors and administration (issue 15).
+  { path: '/standards/:id/manage', screen: lazy(() => import('../routes/manage')) },
+  { path: '/rounds/:id/adjudicate', screen: lazy(() => import('../routes/adjudicate')) },
+  { path: '/ballots/:id', screen: lazy(() => import('../routes/ballot')) },
+  { path: '/ballots/:id/publish', screen: lazy(() => import('../routes/publish')) },
+  { path: '/products', screen: lazy(() => import('../routes/products')) },
+  { path: '/products/:id', screen: lazy(() => import('../routes/product')) },
+  { path: '/matrix', screen: lazy(() => import('../routes/matrix')) },
+  { path: '/admin/users', screen: lazy(() => import('../routes/admin-users')) },
+  { path: '/admin/audit', screen: lazy(() => import('../routes/admin-audit')) },
 ];
 
 export interface NavItem {
@@ -40,4 +50,8 @@ export const navigation: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/standards', label: 'nav.standards' },
   { to: '/standards/new', label: 'nav.propose', roles: ['EXPERT', 'SECRETARIAT'] },
+  { to: '/products', label: 'nav.products', roles: ['VENDOR', 'SECRETARIAT', 'ADMIN'] },
+  { to: '/matrix', label: 'nav.matrix', roles: ['VENDOR', 'SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN'] },
+  { to: '/admin/users', label: 'nav.users', roles: ['ADMIN', 'SECRETARIAT'] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['ADMIN', 'SECRETARIAT'] },
 ];

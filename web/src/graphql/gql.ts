@@ -17,14 +17,45 @@ type Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": typeof types.MeDocument,
     "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
+    "\n  query AdjudicationPage($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id title status unresolvedCount\n      standard { id designation }\n      version { id number }\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }\n      }\n    }\n  }\n": typeof types.AdjudicationPageDocument,
+    "\n  mutation ResolveComment($input: ResolveCommentInput!) {\n    resolveComment(input: $input) { id disposition resolution }\n  }\n": typeof types.ResolveCommentDocument,
+    "\n  query AuditLog($actorId: ID, $action: String, $entityType: String, $since: DateTime, $until: DateTime, $after: String) {\n    auditEvents(actorId: $actorId, action: $action, entityType: $entityType, since: $since, until: $until, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at action entityType entityId detail actor { displayName } } }\n    }\n    users(first: 50) { edges { node { id displayName } } }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query UsersDirectory($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName email roles deactivatedAt nation { code } organization { id name } } }\n    }\n    nations { code name }\n    organizations { id name kind nation { code } }\n  }\n": typeof types.UsersDirectoryDocument,
+    "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) { id roles }\n  }\n": typeof types.GrantRoleDocument,
+    "\n  mutation RevokeRole($userId: ID!, $role: Role!) {\n    revokeRole(userId: $userId, role: $role) { id roles }\n  }\n": typeof types.RevokeRoleDocument,
+    "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) { id deactivatedAt }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) { id deactivatedAt }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id name }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  query BallotPage($id: ID!) {\n    ballot(id: $id) {\n      id status outcome opensAt closesAt closedAt threshold\n      standard { id designation title status }\n      version { id number label html clauses { number title level } }\n      tally { eligible responded ratifying notRatifying notParticipating withReservations threshold thresholdMet pending { code name } }\n      responses {\n        response revision castAt implementationDate nationalReference\n        nation { code name }\n        castBy { displayName }\n        reservations { clause text }\n        history { revision response castAt castBy { displayName } reservations { clause text } implementationDate nationalReference }\n      }\n    }\n    nations { code name }\n  }\n": typeof types.BallotPageDocument,
+    "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n": typeof types.BallotResponseCastDocument,
+    "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": typeof types.CastResponseDocument,
+    "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": typeof types.CloseBallotDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": typeof types.CreateVersionDocument,
+    "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n": typeof types.RoleWorkDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": typeof types.MyWorkDocument,
+    "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": typeof types.StandardRelationsDocument,
+    "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": typeof types.RelateStandardDocument,
+    "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n": typeof types.ManageStandardDocument,
+    "\n  mutation OpenCommentRound($input: OpenCommentRoundInput!) {\n    openCommentRound(input: $input) { id }\n  }\n": typeof types.OpenCommentRoundDocument,
+    "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n": typeof types.CloseCommentRoundDocument,
+    "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n": typeof types.OpenBallotDocument,
+    "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
+    "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
+    "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": typeof types.ProductPageDocument,
+    "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": typeof types.ProductClaimsDocument,
+    "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": typeof types.ProvisionRedlineDocument,
+    "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": typeof types.SetConformanceDocument,
+    "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n": typeof types.MyProductsDocument,
+    "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n": typeof types.RegisterProductDocument,
     "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": typeof types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
+    "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
+    "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": typeof types.RedlineDocument,
     "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": typeof types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
@@ -50,14 +81,45 @@ const documents: Documents = {
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": types.MeDocument,
     "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
+    "\n  query AdjudicationPage($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id title status unresolvedCount\n      standard { id designation }\n      version { id number }\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }\n      }\n    }\n  }\n": types.AdjudicationPageDocument,
+    "\n  mutation ResolveComment($input: ResolveCommentInput!) {\n    resolveComment(input: $input) { id disposition resolution }\n  }\n": types.ResolveCommentDocument,
+    "\n  query AuditLog($actorId: ID, $action: String, $entityType: String, $since: DateTime, $until: DateTime, $after: String) {\n    auditEvents(actorId: $actorId, action: $action, entityType: $entityType, since: $since, until: $until, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at action entityType entityId detail actor { displayName } } }\n    }\n    users(first: 50) { edges { node { id displayName } } }\n  }\n": types.AuditLogDocument,
+    "\n  query UsersDirectory($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName email roles deactivatedAt nation { code } organization { id name } } }\n    }\n    nations { code name }\n    organizations { id name kind nation { code } }\n  }\n": types.UsersDirectoryDocument,
+    "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) { id roles }\n  }\n": types.GrantRoleDocument,
+    "\n  mutation RevokeRole($userId: ID!, $role: Role!) {\n    revokeRole(userId: $userId, role: $role) { id roles }\n  }\n": types.RevokeRoleDocument,
+    "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) { id deactivatedAt }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) { id deactivatedAt }\n  }\n": types.ReactivateUserDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id name }\n  }\n": types.CreateOrganizationDocument,
+    "\n  query BallotPage($id: ID!) {\n    ballot(id: $id) {\n      id status outcome opensAt closesAt closedAt threshold\n      standard { id designation title status }\n      version { id number label html clauses { number title level } }\n      tally { eligible responded ratifying notRatifying notParticipating withReservations threshold thresholdMet pending { code name } }\n      responses {\n        response revision castAt implementationDate nationalReference\n        nation { code name }\n        castBy { displayName }\n        reservations { clause text }\n        history { revision response castAt castBy { displayName } reservations { clause text } implementationDate nationalReference }\n      }\n    }\n    nations { code name }\n  }\n": types.BallotPageDocument,
+    "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n": types.BallotResponseCastDocument,
+    "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": types.CastResponseDocument,
+    "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": types.CloseBallotDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": types.CreateVersionDocument,
+    "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n": types.RoleWorkDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": types.MyWorkDocument,
+    "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": types.StandardRelationsDocument,
+    "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": types.RelateStandardDocument,
+    "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n": types.ManageStandardDocument,
+    "\n  mutation OpenCommentRound($input: OpenCommentRoundInput!) {\n    openCommentRound(input: $input) { id }\n  }\n": types.OpenCommentRoundDocument,
+    "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n": types.CloseCommentRoundDocument,
+    "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n": types.OpenBallotDocument,
+    "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
+    "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
+    "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": types.ProductPageDocument,
+    "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": types.ProductClaimsDocument,
+    "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": types.ProvisionRedlineDocument,
+    "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": types.SetConformanceDocument,
+    "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n": types.MyProductsDocument,
+    "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n": types.RegisterProductDocument,
     "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
+    "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
+    "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": types.RedlineDocument,
     "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
@@ -109,11 +171,127 @@ export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdjudicationPage($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id title status unresolvedCount\n      standard { id designation }\n      version { id number }\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdjudicationPage($id: ID!, $after: String) {\n    commentRound(id: $id) {\n      id title status unresolvedCount\n      standard { id designation }\n      version { id number }\n      comments(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveComment($input: ResolveCommentInput!) {\n    resolveComment(input: $input) { id disposition resolution }\n  }\n"): (typeof documents)["\n  mutation ResolveComment($input: ResolveCommentInput!) {\n    resolveComment(input: $input) { id disposition resolution }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($actorId: ID, $action: String, $entityType: String, $since: DateTime, $until: DateTime, $after: String) {\n    auditEvents(actorId: $actorId, action: $action, entityType: $entityType, since: $since, until: $until, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at action entityType entityId detail actor { displayName } } }\n    }\n    users(first: 50) { edges { node { id displayName } } }\n  }\n"): (typeof documents)["\n  query AuditLog($actorId: ID, $action: String, $entityType: String, $since: DateTime, $until: DateTime, $after: String) {\n    auditEvents(actorId: $actorId, action: $action, entityType: $entityType, since: $since, until: $until, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at action entityType entityId detail actor { displayName } } }\n    }\n    users(first: 50) { edges { node { id displayName } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersDirectory($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName email roles deactivatedAt nation { code } organization { id name } } }\n    }\n    nations { code name }\n    organizations { id name kind nation { code } }\n  }\n"): (typeof documents)["\n  query UsersDirectory($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName email roles deactivatedAt nation { code } organization { id name } } }\n    }\n    nations { code name }\n    organizations { id name kind nation { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) { id roles }\n  }\n"): (typeof documents)["\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) { id roles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeRole($userId: ID!, $role: Role!) {\n    revokeRole(userId: $userId, role: $role) { id roles }\n  }\n"): (typeof documents)["\n  mutation RevokeRole($userId: ID!, $role: Role!) {\n    revokeRole(userId: $userId, role: $role) { id roles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) { id deactivatedAt }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) { id deactivatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) { id deactivatedAt }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) { id deactivatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id name }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BallotPage($id: ID!) {\n    ballot(id: $id) {\n      id status outcome opensAt closesAt closedAt threshold\n      standard { id designation title status }\n      version { id number label html clauses { number title level } }\n      tally { eligible responded ratifying notRatifying notParticipating withReservations threshold thresholdMet pending { code name } }\n      responses {\n        response revision castAt implementationDate nationalReference\n        nation { code name }\n        castBy { displayName }\n        reservations { clause text }\n        history { revision response castAt castBy { displayName } reservations { clause text } implementationDate nationalReference }\n      }\n    }\n    nations { code name }\n  }\n"): (typeof documents)["\n  query BallotPage($id: ID!) {\n    ballot(id: $id) {\n      id status outcome opensAt closesAt closedAt threshold\n      standard { id designation title status }\n      version { id number label html clauses { number title level } }\n      tally { eligible responded ratifying notRatifying notParticipating withReservations threshold thresholdMet pending { code name } }\n      responses {\n        response revision castAt implementationDate nationalReference\n        nation { code name }\n        castBy { displayName }\n        reservations { clause text }\n        history { revision response castAt castBy { displayName } reservations { clause text } implementationDate nationalReference }\n      }\n    }\n    nations { code name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n"): (typeof documents)["\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n"): (typeof documents)["\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n"): (typeof documents)["\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"): (typeof documents)["\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n"): (typeof documents)["\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n"): (typeof documents)["\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n"): (typeof documents)["\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n"): (typeof documents)["\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCommentRound($input: OpenCommentRoundInput!) {\n    openCommentRound(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation OpenCommentRound($input: OpenCommentRoundInput!) {\n    openCommentRound(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n"): (typeof documents)["\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n"): (typeof documents)["\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n"): (typeof documents)["\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n"): (typeof documents)["\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n"): (typeof documents)["\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n"): (typeof documents)["\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n"): (typeof documents)["\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -138,6 +316,14 @@ export function graphql(source: "\n  query DuplicationCheck($title: String!, $sc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"): (typeof documents)["\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n"): (typeof documents)["\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n"): (typeof documents)["\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import en from './en.json';
-import fr from './fr.json';
+import enCore from './en.json';
+import frCore from './fr.json';
+// Screens of the secretariat, delegates' ballots, vendors and administration keep their words apart.
+import enRoles from './en.roles.json';
+import frRoles from './fr.roles.json';
+
+const en = { ...enCore, ...enRoles };
+const fr = { ...frCore, ...frRoles };
 
 /** Every word on screen has a key here; a test fails when English and French disagree. */
 export type MessageId = keyof typeof en;

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Page } from '../../ui/Page';
 import { StatusBadge } from '../../ui/status';
 import { Deadline, When } from '../../ui/time';
+import { RoleWork } from './RoleWork';
 
 const MyWork = graphql(`
   query MyWork {
@@ -74,6 +75,7 @@ export default function Home() {
           />
         </>
       )}
+      <RoleWork />
     </Page>
   );
 }

@@ -1,0 +1,61 @@
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { Browser } from 'playwright-core';
+import { ADMIN, createTestApp, TestApp } from '../../test/helpers/app';
+import { expectAccessible, launch, shoot, signedIn } from './browser';
+
+/** An ADMIN finds a person in the directory and grants a role; that person's next screen reflects it. */
+describe('story: an ADMIN grants a role', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let pat: { id: string; email: string };
+
+  before(async () => {
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    pat = await t.user('Pat Newcomer');
+    await t.user('Quinn Other');
+    ({ browser, close } = await launch());
+  });
+  after(async () => {
+    await close?.();
+    await t?.close();
+  });
+
+  it('finds the user, grants EXPERT for France, and the user can propose at once', async () => {
+    const patPage = await signedIn(browser, base, pat.email);
+    await patPage.getByRole('navigation').getByRole('link', { name: 'Standards' }).waitFor();
+    expect(await patPage.getByRole('navigation').getByRole('link', { name: 'Propose' }).count()).toBe(0);
+
+    const admin = await signedIn(browser, base, ADMIN.email, ADMIN.password);
+    await admin.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+    await admin.getByLabel('Name or e-mail').fill('newcomer');
+    await admin.getByRole('table').getByText('1 person').waitFor();
+    await admin.getByRole('button', { name: 'Pat Newcomer' }).click();
+    const panel = admin.locator('section', { has: admin.getByRole('heading', { name: 'Pat Newcomer' }) });
+    await panel.getByLabel('Role to grant').selectOption('EXPERT');
+    await panel.getByLabel('Nation', { exact: true }).selectOption('FRA');
+    await expectAccessible(admin, 'users');
+    await panel.getByRole('button', { name: 'Grant', exact: true }).click();
+    await admin.getByRole('button', { name: 'Revoke EXPERT' }).waitFor();
+    await shoot(admin, 'admin-users');
+    const roles = await t.db.query(`SELECT r.role, u.nation_code FROM user_role r JOIN app_user u ON u.id = r.user_id WHERE r.user_id = $1`, [pat.id]);
+    expect(roles.map((r: any) => [r.role, r.nation_code?.trim()])).toEqual([['EXPERT', 'FRA']]);
+
+    // Pat's next screen: the app asks the service who Pat is, and Propose appears.
+    await patPage.reload();
+    await patPage.getByRole('navigation').getByRole('link', { name: 'Propose' }).waitFor();
+
+    await admin.getByRole('link', { name: 'Audit log' }).first().click();
+    await admin.getByLabel('Action').fill('role');
+    await admin.getByText('EXPERT granted to Pat Newcomer').waitFor();
+    await expectAccessible(admin, 'audit');
+    await shoot(admin, 'admin-audit');
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Export CSV' }).click();
+    expect(await (await download).failure()).toBeNull();
+  });
+});

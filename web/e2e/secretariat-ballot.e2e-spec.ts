@@ -1,0 +1,134 @@
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { Browser, Page } from 'playwright-core';
+import { createTestApp, TestApp } from '../../test/helpers/app';
+import { draft } from '../../test/helpers/ratification';
+import { expectAccessible, launch, shoot, signedIn } from './browser';
+
+/** Presses Tab until the focus is on an element matching the selector. */
+async function tabTo(page: Page, selector: string) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => !!(globalThis as any).document.activeElement?.matches(sel), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * After adjudication (secretariat.e2e-spec.ts), the secretariat opens a
+ * ballot, watches the tally move while two delegates vote in browsers of
+ * their own (France with the keyboard only), closes it and publishes.
+ */
+describe('story: the secretariat from ballot to published edition', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let sec: { email: string; token: string };
+  let fra: { email: string; token: string };
+  let deu: { email: string; token: string };
+  let standardId: string;
+  let secPage: Page;
+
+  before(async () => {
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
+    fra = await t.user('Delegate France', [{ role: 'DELEGATE', nationCode: 'FRA' }]);
+    deu = await t.user('Delegate Germany', [{ role: 'DELEGATE', nationCode: 'DEU' }]);
+    ({ standardId } = await draft(t, sec.token, 'STANAG 4711'));
+    ({ browser, close } = await launch());
+  });
+  after(async () => {
+    await close?.();
+    await t?.close();
+  });
+
+  it('opens a ballot after its checklist and sees the tally move live as two delegates vote', async () => {
+    secPage = await signedIn(browser, base, sec.email);
+    await secPage.goto(`${base}/app/standards/${standardId}/manage`);
+    await secPage.getByText('Every submitted comment has a disposition.').waitFor();
+    await secPage.getByLabel('Threshold (ratifying nations needed)').fill('2');
+    await secPage.getByRole('button', { name: 'Open the ballot…' }).click();
+    await secPage.getByRole('dialog').getByRole('button', { name: 'Open the ballot' }).click();
+    await secPage.waitForURL(/\/app\/ballots\/[0-9a-f-]+$/);
+    const ballotUrl = secPage.url();
+    const tally = secPage.getByTestId('tally-line');
+    await tally.filter({ hasText: 'Needs 2 more ratifications (0 of 2).' }).waitFor();
+    await expectAccessible(secPage, 'ballot (secretariat)');
+
+    // France answers with the keyboard only.
+    const fraPage = await signedIn(browser, base, fra.email);
+    await fraPage.goto(ballotUrl);
+    await fraPage.getByRole('radio', { name: /Ratifies and implements/ }).waitFor();
+    await expectAccessible(fraPage, 'ballot (delegate)');
+    await shoot(fraPage, 'ballot-delegate');
+    await tabTo(fraPage, 'input[type=radio]');
+    await fraPage.keyboard.press('Space'); // the first choice: ratifies and implements
+    await tabTo(fraPage, 'input:not([type=radio])');
+    await fraPage.keyboard.type('FR-MOD-2026-17'); // the national reference
+    await fraPage.keyboard.press('Tab');
+    await fraPage.keyboard.press('Enter'); // add a reservation
+    for (let i = 0; i < 3; i++) await fraPage.keyboard.press('Shift+Tab'); // back to its clause
+    await fraPage.keyboard.press('ArrowDown');
+    await fraPage.keyboard.press('ArrowDown'); // 2 Requirements
+    await fraPage.keyboard.press('Tab');
+    await fraPage.keyboard.type('Delivery within ten minutes for legacy sensors.');
+    for (let i = 0; i < 3; i++) await fraPage.keyboard.press('Tab'); // remove, add, cast
+    await fraPage.keyboard.press('Enter');
+    await fraPage.getByText('Saved as revision 1.').waitFor();
+    await tally.filter({ hasText: 'Needs 1 more ratification (1 of 2).' }).waitFor();
+    await secPage.getByText('1 nation reserves on clause 2').waitFor();
+
+    // Germany first refuses, then changes its mind: the grid says "(was …)".
+    const deuPage = await signedIn(browser, base, deu.email);
+    await deuPage.goto(ballotUrl);
+    await deuPage.getByRole('radio', { name: /Does not ratify/ }).check();
+    await deuPage.getByRole('button', { name: 'Cast the response' }).click();
+    await deuPage.getByText('Saved as revision 1.').waitFor();
+    await secPage.locator('tr[data-nation="DEU"]').getByText('Does not ratify').waitFor();
+    await deuPage.getByRole('radio', { name: /Ratifies, implements later/ }).check();
+    await deuPage.getByLabel('Implementation date', { exact: true }).fill('2028-01-01');
+    await deuPage.getByRole('button', { name: 'Revise the response' }).click();
+    await deuPage.getByText('Saved as revision 2.').waitFor();
+    await tally.filter({ hasText: 'Threshold met: 2 ratifications, 2 needed.' }).waitFor();
+    await secPage.locator('tr[data-nation="DEU"]').getByText('(was Does not ratify)').waitFor();
+    await deuPage.getByRole('table', { name: "Your nation's revisions" }).locator('tbody tr').nth(1).waitFor();
+    await shoot(secPage, 'ballot-tally');
+
+    const responses = await t.db.query(`SELECT nation_code, response, revision, reservations FROM ballot_response ORDER BY nation_code`);
+    expect(responses.map((r: any) => [r.nation_code, r.response, r.revision])).toEqual([
+      ['DEU', 'RATIFIED_FUTURE_IMPLEMENTATION', 2],
+      ['FRA', 'RATIFIED_IMPLEMENTING', 1],
+    ]);
+    expect(responses[1].reservations).toEqual([{ clause: '2', text: 'Delivery within ten minutes for legacy sensors.' }]);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM ballot_response_revision WHERE nation_code = 'DEU'`))[0].n).toBe(2);
+
+    // The secretariat closes the ballot; France's page now offers nothing to submit.
+    await secPage.getByRole('button', { name: 'Close the ballot now' }).click();
+    await secPage.getByRole('dialog').getByText('the ballot will pass').waitFor();
+    await secPage.getByRole('dialog').getByRole('button', { name: 'Close and decide the outcome' }).click();
+    await tally.filter({ hasText: 'Passed with 2 ratifications' }).waitFor();
+    await fraPage.reload();
+    await fraPage.getByText('Responses are no longer accepted.').waitFor();
+    expect(await fraPage.getByRole('radio').count()).toBe(0);
+    expect(await fraPage.getByRole('button', { name: /response/ }).count()).toBe(0);
+  });
+
+  it('previews the edition, ticks the checklist and publishes', async () => {
+    await secPage.getByRole('link', { name: 'Preview and publish the edition' }).click();
+    await secPage.getByRole('heading', { name: 'Publish STANAG 4711 Edition 1' }).waitFor();
+    const publish = secPage.getByRole('button', { name: 'Publish STANAG 4711 Edition 1' });
+    expect(await publish.isDisabled()).toBe(true);
+    await expectAccessible(secPage, 'publish');
+    await secPage.getByLabel('I have read the preview of the edition').check();
+    await shoot(secPage, 'publish');
+    await publish.click();
+    await secPage.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
+    await secPage.getByText('STANAG 4711 Edition 1 is published:').waitFor();
+
+    const [edition] = await t.db.query(`SELECT e.label, s.status FROM edition e JOIN standard s ON s.id = e.standard_id WHERE s.id = $1`, [standardId]);
+    expect(edition).toEqual({ label: 'STANAG 4711 Edition 1', status: 'PROMULGATED' });
+  });
+});
