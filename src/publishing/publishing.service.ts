@@ -153,4 +153,9 @@ export class PublishingService implements EditionInForce {
     );
     return new Map(rows.map((r) => [r.standard_id, r.version_id]));
   }
+
+  async editionOfVersion(versionId: string, m: EntityManager): Promise<{ label: string } | null> {
+    const [row]: { label: string }[] = await m.query(`SELECT label FROM edition WHERE version_id = $1`, [versionId]);
+    return row ?? null;
+  }
 }

@@ -9,7 +9,7 @@ import { StandardsService } from './standards.service';
 import { StandardEntity, StandardStatus } from './standard.entity';
 import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
 import { splitBlocks } from './text/blocks';
-import { ClauseInfo, parseDocument } from './text/document';
+import { ClauseInfo, DraftingWarning, parseDocument } from './text/document';
 import { assignKeys, DuplicateRequirementKeyError } from './text/keys';
 import { mergeThreeWay } from './text/merge';
 import { computeRedline } from './text/redline';
@@ -95,6 +95,11 @@ export class VersionsService {
 
   clauses(text: string): ClauseInfo[] {
     return parseDocument(text).clauses;
+  }
+
+  /** Drafting errors in the text ("must", "may not", provisions in notes); computed, since they never refuse a version. */
+  warnings(text: string): DraftingWarning[] {
+    return parseDocument(text).warnings;
   }
 
   /** In the given transaction (the corpus loader's), or in a new one. */
@@ -207,7 +212,7 @@ export class VersionsService {
         RequirementEntity,
         keyed.requirements.map((r, ord) => ({
           versionId: version.id, key: r.key, clause: r.clause, obligation: r.obligation, text: r.text, line: r.line,
-          change: r.change as RequirementEntity['change'], ord,
+          change: r.change as RequirementEntity['change'], ord, identifier: r.identifier, status: r.status, condition: r.condition,
         })),
       );
       await m.query(
