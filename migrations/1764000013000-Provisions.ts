@@ -6,7 +6,28 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * PICS status M/O/C/X with the condition of a C, and the values a vendor
  * supports. Requirement rows are immutable, so the backfill of existing rows
  * runs with their trigger disabled inside this migration's transaction.
+ *
+ * Comments get the number given at submission (FR-001: ISO 3166 alpha-2 and
+ * a sequence per nation and round), fixed for ever like the rest of a
+ * submitted comment, and the "Observations of the secretariat" an imported
+ * template carried.
  */
+const ALPHA2 = `('ALB','AL'),('BEL','BE'),('BGR','BG'),('CAN','CA'),('HRV','HR'),('CZE','CZ'),('DNK','DK'),('EST','EE'),
+  ('FIN','FI'),('FRA','FR'),('DEU','DE'),('GRC','GR'),('HUN','HU'),('ISL','IS'),('ITA','IT'),('LVA','LV'),('LTU','LT'),
+  ('LUX','LU'),('MNE','ME'),('NLD','NL'),('MKD','MK'),('NOR','NO'),('POL','PL'),('PRT','PT'),('ROU','RO'),('SVK','SK'),
+  ('SVN','SI'),('ESP','ES'),('SWE','SE'),('TUR','TR'),('GBR','GB'),('USA','US')`;
+
+const fixedColumns = (extra: string) =>
+  `status, round_id, nation_code, author_id, clause, line_from, line_to, paragraph, quote, type, body, proposed_change${extra}`;
+const submittedFixed = (extra: string) => `
+  CREATE OR REPLACE FUNCTION comment_submitted_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF OLD.status = 'SUBMITTED' AND (TG_OP = 'DELETE' OR
+       (${fixedColumns(extra).replace(/(\w+)/g, 'NEW.$1')}) IS DISTINCT FROM (${fixedColumns(extra).replace(/(\w+)/g, 'OLD.$1')})) THEN
+      RAISE EXCEPTION 'a submitted comment cannot change' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END $$`;
 export class Provisions1764000013000 implements MigrationInterface {
   name = 'Provisions1764000013000';
 
@@ -31,9 +52,26 @@ export class Provisions1764000013000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE conformance_claim
         ADD COLUMN values_supported text CHECK (length(values_supported) <= 2000)`);
+
+    await q.query(`
+      ALTER TABLE comment
+        ADD COLUMN number text CHECK (number ~ '^[A-Z]{2}-[0-9]{3,}$'),
+        ADD COLUMN observations text CHECK (observations IS NULL OR length(observations) <= 20000)`);
+    await q.query(`
+      UPDATE comment c SET number = a.alpha2 || '-' || lpad(n.i::text, 3, '0')
+        FROM (SELECT id, row_number() OVER (PARTITION BY round_id, nation_code ORDER BY clause_key, line_key, seq) AS i
+                FROM comment WHERE status = 'SUBMITTED') n,
+             (VALUES ${ALPHA2}) AS a(alpha3, alpha2)
+       WHERE c.id = n.id AND a.alpha3 = c.nation_code`);
+    await q.query(`ALTER TABLE comment ADD CONSTRAINT comment_number_when_submitted CHECK ((status = 'SUBMITTED') = (number IS NOT NULL))`);
+    await q.query(`CREATE UNIQUE INDEX comment_number_key ON comment (round_id, number)`);
+    await q.query(submittedFixed(', number, observations'));
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(submittedFixed(''));
+    await q.query(`DROP INDEX comment_number_key`);
+    await q.query(`ALTER TABLE comment DROP CONSTRAINT comment_number_when_submitted, DROP COLUMN observations, DROP COLUMN number`);
     await q.query(`ALTER TABLE conformance_claim DROP COLUMN values_supported`);
     await q.query(`ALTER TABLE requirement DROP CONSTRAINT requirement_condition_of_c`);
     await q.query(`ALTER TABLE requirement DROP COLUMN condition, DROP COLUMN status, DROP COLUMN identifier`);

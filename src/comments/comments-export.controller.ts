@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Allow, HttpCaller } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { CommentsService } from './comments.service';
 import { neutralizeFormula } from './iso-template';
 
+const layoutOf = (req: Request): 'iso' | 'full' => (req.path.includes('/comments-full.') ? 'full' : 'iso');
 const fileName = (title: string, ext: string) => `${title.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'comments'}.${ext}`;
 
 /**
@@ -17,34 +18,38 @@ const fileName = (title: string, ext: string) => `${title.replace(/[^\w.-]+/g, '
 export class CommentsExportController {
   constructor(private readonly comments: CommentsService) {}
 
-  @Get(':id/comments.csv')
+  /** comments.csv is the ISO template's eight columns; comments-full.csv adds the number, disposition and resolving version. */
+  @Get([':id/comments.csv', ':id/comments-full.csv'])
   @Allow(Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)
-  async csv(@Param('id') id: string, @HttpCaller() caller: Caller, @Res() res: Response) {
-    const { round, header, rows } = await this.comments.matrix(caller, id);
+  async csv(@Param('id') id: string, @HttpCaller() caller: Caller, @Req() req: Request, @Res() res: Response) {
+    const layout = layoutOf(req);
+    const { round, header, rows } = await this.comments.matrix(caller, id, layout);
     const body = stringify([header, ...rows], { escape_formulas: true, bom: true });
     res
       .status(200)
       .type('text/csv; charset=utf-8')
-      .setHeader('content-disposition', `attachment; filename="${fileName(round.title, 'csv')}"`)
+      .setHeader('content-disposition', `attachment; filename="${fileName(round.title + (layout === 'full' ? '-full' : ''), 'csv')}"`)
       .send(body);
   }
 
-  @Get(':id/comments.xlsx')
+  @Get([':id/comments.xlsx', ':id/comments-full.xlsx'])
   @Allow(Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)
-  async xlsx(@Param('id') id: string, @HttpCaller() caller: Caller, @Res() res: Response) {
-    const { round, header, rows } = await this.comments.matrix(caller, id);
+  async xlsx(@Param('id') id: string, @HttpCaller() caller: Caller, @Req() req: Request, @Res() res: Response) {
+    const layout = layoutOf(req);
+    const { round, header, rows } = await this.comments.matrix(caller, id, layout);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Comments');
     sheet.addRow(header).font = { bold: true };
     // Strings are written as text cells; the apostrophe keeps a pasted or re-saved cell from turning into a formula.
     for (const row of rows) sheet.addRow(row.map(neutralizeFormula));
-    sheet.columns.forEach((c, i) => (c.width = [8, 10, 12, 14, 10, 60, 60, 50, 22, 18][i] ?? 20));
+    const widths = [8, 10, 12, 14, 10, 60, 60, 50, 22, 18];
+    sheet.columns.forEach((c, i) => (c.width = (layout === 'full' ? [10, ...widths] : widths)[i] ?? 20));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     const buffer = await workbook.xlsx.writeBuffer();
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .setHeader('content-disposition', `attachment; filename="${fileName(round.title, 'xlsx')}"`)
+      .setHeader('content-disposition', `attachment; filename="${fileName(round.title + (layout === 'full' ? '-full' : ''), 'xlsx')}"`)
       .send(Buffer.from(buffer as ArrayBuffer));
   }
 }

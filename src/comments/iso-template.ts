@@ -54,6 +54,7 @@ export interface TemplateRow {
   type: CommentType;
   body: string;
   proposedChange: string | null;
+  observations: string | null;
 }
 
 export interface TemplateParse {
@@ -108,6 +109,8 @@ export function parseTemplate(csv: string): TemplateParse {
     if (paragraph && paragraph.length > 200) problems.push('paragraph/figure/table is longer than 200 characters');
     const proposedChange = blankToNull(cell('proposedChange'));
     if (proposedChange && proposedChange.length > 20000) problems.push('the proposed change is longer than 20000 characters');
+    const observations = blankToNull(cell('observations'));
+    if (observations && observations.length > 20000) problems.push('the observations are longer than 20000 characters');
     if (problems.length) {
       errors.push(...problems.map((p) => `row ${row}: ${p}`));
       return;
@@ -122,6 +125,7 @@ export function parseTemplate(csv: string): TemplateParse {
       type: type!,
       body: body!,
       proposedChange,
+      observations,
     });
   });
   return { rows, errors };
