@@ -15,6 +15,7 @@ export interface ProposeInput {
   scope: string;
   visibility: Visibility;
   overlapJustification?: string;
+  stanag?: string | null;
 }
 
 @Injectable()
@@ -87,6 +88,10 @@ export class StandardsService {
     return this.dataSource.transaction(async (m) => {
       const [taken] = await m.query(`SELECT 1 FROM standard WHERE lower(designation) = lower($1)`, [designation]);
       if (taken) throw conflict(`The designation ${designation} is taken; choose another.`);
+      const stanag = input.stanag?.trim().replace(/\s+/g, ' ') || null;
+      if (stanag && (await m.query(`SELECT 1 FROM standard WHERE stanag = $1`, [stanag])).length) {
+        throw conflict(`${stanag} already covers another standard; a STANAG covers one Allied Publication here.`);
+      }
       const overlaps = (await this.duplication?.overlaps(caller, input, m)) ?? [];
       const justification = input.overlapJustification?.trim() || null;
       if (overlaps.length && !justification) {
@@ -105,6 +110,7 @@ export class StandardsService {
           visibility: input.visibility,
           overlapJustification: justification,
           proposerId: caller.id,
+          stanag,
         }),
       );
       await m.insert(StandardEditorEntity, { standardId: standard.id, userId: caller.id });

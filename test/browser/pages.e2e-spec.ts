@@ -80,7 +80,7 @@ describe('published pages in a browser', () => {
     for (const tr of await page.locator('section table tbody tr').all()) rows.push((await tr.locator('th, td').allInnerTexts()).map((c) => c.trim()));
     expect(rows).toEqual([
       ['France', 'Ratified, implementing', '—', 'Clause 2.1: Delivery within ten minutes.'],
-      ['Germany', 'Ratified, will implement', '2028-01-01', '—'],
+      ['Germany', 'Ratified, future implementation', '2028-01-01', '—'],
       ['Poland', 'Not participating', '—', '—'],
     ]);
     expect(await page.getByText('2 of 32 Allied nations ratified; 3 responded.').isVisible()).toBe(true);
