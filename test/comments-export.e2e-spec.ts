@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { createTestApp, TestApp } from './helpers/app';
+import { binary } from './helpers/files';
 
 const TEXT = [
   '# Orbit data messages', '', '## 1 Scope', '', 'This standard covers orbit data.', '',
@@ -10,11 +11,6 @@ const TEXT = [
   'Data shall be encoded as CCSDS OEM.', '',
 ].join('\n');
 
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('a full comment round with three nations, ending in the exported matrix', () => {
   let t: TestApp;

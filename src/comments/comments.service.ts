@@ -14,7 +14,7 @@ import { VersionsService } from '../standards/versions.service';
 import {
   CommentEntity, CommentRoundRow, CommentStatus, CommentType, Disposition, NationalSubmissionEntity, RoundStatus,
 } from './comment.entity';
-import { ISO_COLUMNS, parseTemplate, TYPE_CODES } from './iso-template';
+import { ISO_COLUMNS, parseRecords, parseTemplate, TemplateParse, TYPE_CODES } from './iso-template';
 import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
 
 /** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
@@ -288,11 +288,19 @@ export class CommentsService {
   }
 
   /** Rows of the ISO template for the caller's nation: all of them, or none with one line per problem. */
-  async import(caller: Caller, roundId: string, csv: string): Promise<{ imported: number; errors: string[] }> {
+  import(caller: Caller, roundId: string, csv: string): Promise<{ imported: number; errors: string[] }> {
+    return this.importParsed(caller, roundId, parseTemplate(csv), 'csv');
+  }
+
+  /** The same from rows already read out of a DOCX, XLSX or CSV file (the header row first). */
+  importRecords(caller: Caller, roundId: string, records: string[][]): Promise<{ imported: number; errors: string[] }> {
+    return this.importParsed(caller, roundId, parseRecords(records), 'file');
+  }
+
+  private async importParsed(caller: Caller, roundId: string, parsed: TemplateParse, field: string): Promise<{ imported: number; errors: string[] }> {
     const nation = this.nationOfWriter(caller);
-    const parsed = parseTemplate(csv);
     if (parsed.rows.length + parsed.errors.length > MAX_IMPORT_ROWS) {
-      throw badInput('csv', `csv has more than ${MAX_IMPORT_ROWS} rows; split it.`);
+      throw badInput(field, `${field} has more than ${MAX_IMPORT_ROWS} rows; split it.`);
     }
     return this.dataSource.transaction(async (m) => {
       const round = await this.writeGate(m, caller, roundId, nation);
@@ -520,6 +528,13 @@ export class CommentsService {
       const comment = await this.requireComment(caller, e.id).catch(() => null);
       return comment ? { commentAdded: comment } : null;
     });
+  }
+
+  /** What the template's header names: the document (designation and version) and the project (the round). */
+  async roundDocument(caller: Caller, round: CommentRoundRow): Promise<{ document: string; project: string }> {
+    const standard = await this.standards.requireVisible(caller, round.standardId);
+    const [version] = await this.versions.byIds([round.versionId]);
+    return { document: `${standard.designation} version ${version?.number ?? ''}`.trim(), project: `${standard.title}: ${round.title}` };
   }
 
   /**

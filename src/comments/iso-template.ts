@@ -77,6 +77,16 @@ export function parseTemplate(csv: string): TemplateParse {
     const e = err as { message: string; lines?: number };
     return { rows: [], errors: [`row ${e.lines ?? 1}: the CSV cannot be read (${e.message})`] };
   }
+  return parseRecords(records);
+}
+
+/** True when a row is a header row of the template (it names the "Comments" column). */
+export function isHeaderRow(record: readonly string[]): boolean {
+  return record.some((h) => HEADERS[normalizeHeader(h)] === 'body');
+}
+
+/** The rows of a sheet or table, the first being the header row; the same rules whatever the file was. */
+export function parseRecords(records: string[][]): TemplateParse {
   if (!records.length) return { rows: [], errors: ['row 1: the header row is missing'] };
   const columns = new Map<Column, number>();
   records[0].forEach((h, i) => {
