@@ -49,6 +49,7 @@ ul.editions { padding-left: 1.2rem; }
   a { color: inherit; text-decoration: none; }
   table, tr { page-break-inside: avoid; }
   h2, h3 { page-break-after: avoid; }
+  nav.toc, section.front { page-break-after: always; }
 }
 `;
 
@@ -182,13 +183,11 @@ function frontMatter(standard: StandardEntity, edition: EditionEntity, clauseLin
   const chapters = [...byChapter].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
   return `<section class="front" aria-labelledby="promulgation">
 <h2 id="promulgation">NATO Letter of Promulgation</h2>
-<ol>
-<li>The enclosed ${ap ? 'Allied Publication' : 'standardization agreement'} ${esc(name)}, ${esc(standard.title)}, which has been approved by the nations, is promulgated herewith.${
+<p>1. The enclosed ${ap ? 'Allied Publication' : 'standardization agreement'} ${esc(name)}, ${esc(standard.title)}, which has been approved by the nations, is promulgated herewith.${
     covering && ap ? ` The agreement of nations to use this publication is recorded by ${esc(covering)}.` : ''
-  }</li>
-<li>${esc(name)} ${effective}.</li>
-<li>This NATO standardization document is issued by NATO. In case of reproduction, NATO is to be acknowledged.</li>
-</ol>
+  }</p>
+<p>2. ${esc(name)} ${effective}.</p>
+<p>3. This NATO standardization document is issued by NATO. In case of reproduction, NATO is to be acknowledged.</p>
 <p>Promulgated on <time datetime="${edition.promulgatedAt.toISOString()}">${day(edition.promulgatedAt)}</time> by the Space Capabilities Group secretariat.</p>
 <h2 id="record-of-reservations">Record of Reservations</h2>
 ${
