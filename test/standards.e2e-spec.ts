@@ -105,7 +105,7 @@ describe('drafting', () => {
   });
 
   it('saves a version with drafting errors, shows them as warnings, and gives provisions their kind, identifier and PICS status', async () => {
-    const { id, v1 } = await draftingStandard(t, expert.token, { designation: 'ASpP-95' });
+    const { id, v1 } = await draftingStandard(t, expert.token, { designation: 'ASpP-WARN' });
     const text = [
       '# Warnings', '', '## 1 Scope', '', 'This document shall not be read as a requirement.', '',
       '## 2 Rules', '', 'The provider must log. The provider shall sign.', '',
