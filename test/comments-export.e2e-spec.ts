@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { createTestApp, TestApp } from './helpers/app';
+import { binary } from './helpers/files';
 
 const TEXT = [
   '# Orbit data messages', '', '## 1 Scope', '', 'This standard covers orbit data.', '',
@@ -10,11 +11,6 @@ const TEXT = [
   'Data shall be encoded as CCSDS OEM.', '',
 ].join('\n');
 
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('a full comment round with three nations, ending in the exported matrix', () => {
   let t: TestApp;
@@ -53,9 +49,9 @@ describe('a full comment round with three nations, ending in the exported matrix
     // Germany: an expert writes, the delegate adds one and submits both.
     const deLatency = (await add(deExpert.token, { clause: '2', lineFrom: 9, type: 'TECHNICAL', body: 'Sixty seconds is too slow.', proposedChange: 'Use 30 seconds.' })).addComment.id;
     const deTypo = (await add(de.token, { clause: '1', lineFrom: 5, type: 'EDITORIAL', body: 'Say "orbit data messages".' })).addComment.id;
-    // Italy imports its spreadsheet.
+    // Italy imports its spreadsheet, with ISO 3166 alpha-2 codes as the template asks.
     const csv = 'MB/NC,Line number,Clause/Subclause,Paragraph/Figure/Table,Type of comment,Comments,Proposed change,Observations of the secretariat\n' +
-      'ITA,13,2.1,Table 1,ge,Consider OEM v3.,,\n';
+      'IT,13,2.1,Table 1,ge,Consider OEM v3.,,Seen at the CD 0 meeting.\n';
     expect((await t.ok(`mutation($r:ID!,$c:String!){ importComments(roundId:$r,csv:$c){ imported errors } }`, { r: roundId, c: csv }, it_.token)).importComments)
       .toEqual({ imported: 1, errors: [] });
     const itId = (await t.db.query(`SELECT id FROM comment WHERE round_id = $1 AND nation_code = 'ITA'`, [roundId]))[0].id;
@@ -77,26 +73,43 @@ describe('a full comment round with three nations, ending in the exported matrix
     const left = await t.ok(`query($id:ID!){ commentRound(id:$id){ unresolvedCount comments { totalCount } } }`, { id: roundId }, sec.token);
     expect(left.commentRound).toEqual({ unresolvedCount: 0, comments: { totalCount: 3 } });
 
-    // CSV: header, the submitted comments in clause/line order, formulas neutralised.
+    // Numbers are given at submission, per nation, in the order of the matrix, and never change.
+    const numbered = await t.db.query(`SELECT id, number FROM comment WHERE round_id = $1 ORDER BY number NULLS LAST`, [roundId]);
+    expect(numbered.map((r: { number: string | null }) => r.number)).toEqual(['DE-001', 'DE-002', 'FR-001', null]);
+    expect(numbered[0].id).toBe(deTypo);
+    await expect(t.db.query(`UPDATE comment SET number = 'DE-009' WHERE id = $1`, [deTypo])).rejects.toThrow(/cannot change/);
+    const api = await t.ok(`query($id:ID!){ comment(id:$id){ number } }`, { id: deLatency }, sec.token);
+    expect(api.comment.number).toBe('DE-002');
+
+    // CSV in the ISO template: exactly its eight columns, two-letter codes, formulas neutralised.
     const csvRes = await t.http.get(`/rounds/${roundId}/comments.csv`).set('authorization', `Bearer ${sec.token}`);
     expect(csvRes.status).toBe(200);
     expect(csvRes.headers['content-type']).toMatch(/text\/csv/);
     const records: string[][] = parse(csvRes.text, { bom: true });
     expect(records[0]).toEqual([
       'MB/NC', 'Line number', 'Clause/Subclause', 'Paragraph/Figure/Table', 'Type of comment', 'Comments', 'Proposed change',
-      'Observations of the secretariat', 'Disposition', 'Resolved in version',
+      'Observations of the secretariat',
     ]);
-    expect(records.slice(1).map((r) => [r[0], r[2], r[8]])).toEqual([
-      ['DEU', '1', 'REJECTED'],
-      ['FRA', '2', 'ACCEPTED_IN_PRINCIPLE'],
-      ['DEU', '2', 'ACCEPTED'],
+    expect(records.slice(1).map((r) => [r[0], r[2], r.length])).toEqual([
+      ['DE', '1', 8],
+      ['FR', '2', 8],
+      ['DE', '2', 8],
     ]);
     const frRow = records[2];
     expect(frRow[5].startsWith('=')).toBe(false);
     expect(frRow[5]).toContain('HYPERLINK');
     expect(frRow[6].startsWith('+')).toBe(false);
     expect(frRow[7].startsWith('@')).toBe(false);
-    expect(records[3]).toEqual(['DEU', '9', '2', '', 'te', 'Sixty seconds is too slow.', 'Use 30 seconds.', 'Changed to 30 seconds.', 'ACCEPTED', 'version 2']);
+    expect(records[3]).toEqual(['DE', '9', '2', '', 'te', 'Sixty seconds is too slow.', 'Use 30 seconds.', 'Changed to 30 seconds.']);
+
+    // The full export: the comment number, the eight columns, disposition and resolving version.
+    const full: string[][] = parse((await t.http.get(`/rounds/${roundId}/comments-full.csv`).set('authorization', `Bearer ${sec.token}`)).text, { bom: true });
+    expect(full[0]).toEqual(['Comment number', ...records[0], 'Disposition', 'Resolved in version']);
+    expect(full.slice(1).map((r) => [r[0], r[1], r[9], r[10]])).toEqual([
+      ['DE-001', 'DE', 'REJECTED', ''],
+      ['FR-001', 'FR', 'ACCEPTED_IN_PRINCIPLE', 'version 2'],
+      ['DE-002', 'DE', 'ACCEPTED', 'version 2'],
+    ]);
 
     // XLSX opened with exceljs: text cells, no formulas.
     const xlsxRes = await t.http.get(`/rounds/${roundId}/comments.xlsx`).set('authorization', `Bearer ${fr.token}`).buffer(true).parse(binary);
@@ -112,7 +125,8 @@ describe('a full comment round with three nations, ending in the exported matrix
     // A text cell is never evaluated, so it keeps its words exactly: no apostrophe (only CSV needs the guard).
     expect(cell.value).toBe(`=HYPERLINK("http://evil.example","click")`);
     expect(sheet.getRow(3).getCell(7).value).toBe(`+30 s`);
-    expect(sheet.getRow(4).getCell(10).value).toBe('version 2');
+    expect(sheet.getRow(4).getCell(8).value).toBe('Changed to 30 seconds.');
+    expect(sheet.columnCount).toBe(8);
     for (let r = 1; r <= sheet.rowCount; r++) {
       sheet.getRow(r).eachCell((c) => expect(c.type === ExcelJS.ValueType.String || c.type === ExcelJS.ValueType.Null).toBe(true));
     }
@@ -129,8 +143,9 @@ describe('a full comment round with three nations, ending in the exported matrix
       expect(malformed.body).toEqual({ code: 'BAD_USER_INPUT', message: 'id is malformed: it must be a UUID, as the API gives out.' });
     }
     // Italy still sees its own draft in its export; the secretariat does not.
+    // Its imported "Observations of the secretariat" come back out in that column.
     const itCsv = parse((await t.http.get(`/rounds/${roundId}/comments.csv`).set('authorization', `Bearer ${it_.token}`)).text, { bom: true });
-    expect(itCsv.slice(1).filter((r: string[]) => r[0] === 'ITA').length).toBe(1);
+    expect(itCsv.slice(1).filter((r: string[]) => r[0] === 'IT').map((r: string[]) => r[7])).toEqual(['Seen at the CD 0 meeting.']);
   });
 });
 

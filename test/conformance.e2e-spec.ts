@@ -10,7 +10,7 @@ const REGISTER = `mutation($i:RegisterProductInput!){ registerProduct(input:$i){
 const SET = `mutation($i:SetConformanceInput!){ setConformance(input:$i){
   id requirementKey level evidence stale version { number } standard { designation } product { name } } }`;
 const REPORT = `query($p:ID!,$s:ID!,$v:ID){ conformanceReport(productId:$p,standardId:$s,versionId:$v){
-  product { id } standard { designation } version { number }
+  product { id } standard { designation } version { number } draft
   mandatoryTotal mandatoryMet coverage conformant
   gaps { key text } staleClaims { requirementKey level stale version { number } } } }`;
 const MATRIX = `query($s:[ID!]!,$p:[ID!]){ interoperabilityMatrix(standardIds:$s,productIds:$p){
@@ -33,7 +33,7 @@ The terminal shall encrypt telemetry with AES-256. {#ENC}
 
 The terminal shall sign every pass report. {#SIG}
 
-The terminal shall expose a health endpoint. {#HEALTH}
+If the terminal has an IP interface, the terminal shall expose a health endpoint. {#HEALTH}
 
 The terminal should report its temperature. {#TEMP}
 `;
@@ -41,7 +41,7 @@ The terminal should report its temperature. {#TEMP}
 // Version 2 rewords ENC and SIG and removes HEALTH; LOG and TEMP stay as they were.
 const V2 = V1.replace('with AES-256.', 'with AES-256-GCM.')
   .replace('every pass report.', 'every pass report with an Ed25519 key.')
-  .replace('The terminal shall expose a health endpoint. {#HEALTH}\n\n', '');
+  .replace('If the terminal has an IP interface, the terminal shall expose a health endpoint. {#HEALTH}\n\n', '');
 
 const simpleText = (n: number) => `# Profile ${n}
 
@@ -125,7 +125,7 @@ describe('conformance', () => {
     expect(claims.data.setConformance[0]).toMatchObject({ level: 'CONFORMANT', stale: false, version: { number: 1 }, standard: { designation: 'ASpP-90' }, product: { name: 'SkyGate' } });
 
     const onV1 = (await t.ok(REPORT, { p: productA, s: std }, vendorA.token)).conformanceReport;
-    expect(onV1).toMatchObject({ version: { number: 1 }, mandatoryTotal: 4, mandatoryMet: 4, coverage: 1, conformant: true, gaps: [], staleClaims: [] });
+    expect(onV1).toMatchObject({ version: { number: 1 }, draft: true, mandatoryTotal: 4, mandatoryMet: 4, coverage: 1, conformant: true, gaps: [], staleClaims: [] });
 
     v2 = (await t.ok(VERSION, { i: { standardId: std, baseVersionId: v1, text: V2 } }, expert.token)).createVersion.id;
 
@@ -277,7 +277,7 @@ describe('conformance', () => {
         products.push((await t.ok(REGISTER, { i: { name, productVersion: '1' } }, vendor.token)).registerProduct.id);
       }
       const [s0, s1] = standards;
-      // Relay: all of MX-0, half of MX-1; Dish: MX-0 only partially; Modem: MX-1 with NOT_APPLICABLE.
+      // Relay: all of MX-0, half of MX-1; Dish: MX-0 only partially; Modem: MX-1 with NOT_APPLICABLE on a mandatory provision.
       await setClaims(vendorA.token, products[0], s0.id, s0.versionId, [
         { requirementKey: 'ORD', level: 'CONFORMANT' }, { requirementKey: 'ACK', level: 'CONFORMANT' },
       ]);
@@ -300,7 +300,8 @@ describe('conformance', () => {
       expect(cell(0, 2)).toMatchObject({ coverage: 0, conformant: false });
       expect(cell(1, 0)).toMatchObject({ coverage: 0, conformant: false });
       expect(cell(2, 0)).toMatchObject({ coverage: 0.5, conformant: false });
-      expect(cell(3, 1)).toMatchObject({ coverage: 1, conformant: true, product: { organization: { name: 'Polar Ground AS' } } });
+      // N/A does not meet a mandatory (M) provision: only a conditional one whose condition is false.
+      expect(cell(3, 1)).toMatchObject({ coverage: 0.5, conformant: false, product: { organization: { name: 'Polar Ground AS' } } });
       // The same figures as the report, which is the longer form of one cell.
       const report = (await t.ok(REPORT, { p: products[0], s: standards[1].id }, expert.token)).conformanceReport;
       expect(report).toMatchObject({ coverage: 0.5, conformant: false, mandatoryMet: 1, mandatoryTotal: 2 });
@@ -344,7 +345,7 @@ describe('conformance', () => {
 
     it('exports the statement as a formula-safe CSV in the PICS layout over HTTP with the bearer token', async () => {
       await t.ok(SET, { i: { productId: productA, standardId: std, versionId: v2, claims: [
-        { requirementKey: 'LOG', level: 'CONFORMANT', evidence: '=HYPERLINK("http://evil.example","click")' },
+        { requirementKey: 'LOG', level: 'CONFORMANT', evidence: '=HYPERLINK("http://evil.example","click")', valuesSupported: '256 commands/s' },
         { requirementKey: 'TEMP', level: 'PARTIAL', evidence: 'Sensor, "on board"\nsecond line' },
       ] } }, vendorA.token);
 
@@ -352,24 +353,52 @@ describe('conformance', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="SkyGate-2.1-ASpP-90-v2-pics.csv"/);
-      const rows: string[][] = parse(res.text, { bom: true });
-      expect(rows[0]).toEqual(['item', 'description', 'clause', 'status', 'support', 'evidence']);
-      expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
-        ['LOG', '2', 'M', 'CONFORMANT'],
-        ['ENC', '2', 'M', 'PARTIAL'],
-        ['SIG', '2', 'M', 'CONFORMANT (stale)'],
-        ['TEMP', '2', 'O', 'PARTIAL'],
+      const lines: string[][] = parse(res.text, { bom: true, relax_column_count: true });
+      const blank = lines.findIndex((l) => l.length === 1 && l[0] === '');
+      const identification = Object.fromEntries(lines.slice(1, blank));
+      expect(lines[0]).toEqual(['PICS identification']);
+      expect(identification).toMatchObject({
+        product: 'SkyGate', version: '2.1', supplier: 'Orbital Links Ltd', standard: 'ASpP-90 ASpP-90 interface',
+        edition: 'DRAFT: version 2, not ratified', exceptions: 'ENC (2b); SIG (2c)',
+      });
+      expect(identification.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const rows = lines.slice(blank + 1);
+      expect(rows[0]).toEqual(['item', 'description', 'reference', 'status', 'support', 'values', 'notes']);
+      expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
+        ['LOG', '2a', 'M', 'Yes', '256 commands/s'],
+        ['ENC', '2b', 'M', 'No', ''],
+        ['SIG', '2c', 'M', 'Yes (stale)', ''],
+        ['TEMP', '2d', 'O', 'No', ''],
       ]);
       expect(rows[1][1]).toBe('The terminal shall log every command it receives.');
+      expect(rows[2][6]).toMatch(/^Partial support \(counted as No\)\. GCM in release 2\.2/);
       // A spreadsheet must show the vendor's evidence, not run it.
-      expect(rows[1][5]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+      expect(rows[1][6]).toBe(`'=HYPERLINK("http://evil.example","click")`);
       expect(res.text).not.toMatch(/(^|,)=HYPERLINK/m);
-      expect(rows[4][5]).toBe('Sensor, "on board"\nsecond line');
+      expect(rows[4][6]).toBe('Partial support (counted as No). Sensor, "on board"\nsecond line');
 
       // Without versionId: the current version, as for the report.
       const current = await t.http.get(url(productA, std)).set('authorization', `Bearer ${expert.token}`);
       expect(current.status).toBe(200);
-      expect(parse(current.text, { bom: true })).toHaveLength(5);
+      expect(parse(current.text, { bom: true, relax_column_count: true }).slice(blank + 1)).toHaveLength(5);
+    });
+
+    it('reports a mandatory provision answered N/A as not met, and accepts N/A on a conditional one', async () => {
+      const hid = (await t.ok(REGISTER, { i: { name: 'NoIP', productVersion: '1' } }, vendorA.token)).registerProduct.id;
+      await t.ok(SET, { i: { productId: hid, standardId: std, versionId: v1, claims: [
+        { requirementKey: 'LOG', level: 'NOT_APPLICABLE' },
+        { requirementKey: 'HEALTH', level: 'NOT_APPLICABLE', evidence: 'No IP interface' },
+      ] } }, vendorA.token);
+      const report = (await t.ok(REPORT, { p: hid, s: std, v: v1 }, vendorA.token)).conformanceReport;
+      expect(report.gaps.map((g: { key: string }) => g.key)).toEqual(['LOG', 'ENC', 'SIG']);
+      const res = await t.http.get(url(hid, std, v1)).set('authorization', `Bearer ${vendorA.token}`);
+      const lines: string[][] = parse(res.text, { bom: true, relax_column_count: true });
+      const byItem = Object.fromEntries(lines.filter((l) => l.length === 7).map((l) => [l[0], l]));
+      expect(byItem.LOG[4]).toBe('N/A');
+      expect(byItem.LOG[6]).toMatch(/^Not met/);
+      expect(byItem.HEALTH[3]).toBe('C: the terminal has an IP interface');
+      expect(byItem.HEALTH[6]).toBe('No IP interface');
+      expect(Object.fromEntries(lines.filter((l) => l.length === 2)).exceptions).toBe('LOG (2a); ENC (2b); SIG (2c)');
     });
 
     it('refuses the export without a token, to another vendor and for malformed ids', async () => {

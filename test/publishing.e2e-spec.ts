@@ -162,6 +162,50 @@ describe('promulgation and published editions', () => {
     expect((await t.http.get('/health')).body.status).toBe('ok');
   });
 
+  it('labels an Allied Publication "Edition A Version 1" beside its covering STANAG, and shows the promulgation front matter', async () => {
+    const proposed = await t.ok(`mutation($i:ProposeStandardInput!){ proposeStandard(input:$i){ id stanag } }`, {
+      i: { designation: 'ASpP-77', stanag: 'STANAG  4777', title: 'Orbital data exchange AP', scope: 'Exchange of surveillance data.', visibility: 'PUBLIC',
+        overlapJustification: 'Test standard; overlaps are acceptable in this suite.' },
+    }, p.secretariat);
+    expect(proposed.proposeStandard.stanag).toBe('STANAG 4777');
+    const bad = await t.gql(`mutation($i:ProposeStandardInput!){ proposeStandard(input:$i){ id } }`, {
+      i: { designation: 'ASpP-78', stanag: '4777', title: 'x', scope: 'x', visibility: 'PUBLIC', overlapJustification: 'Test standard; overlaps are acceptable.' },
+    }, p.secretariat);
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    const standardId = proposed.proposeStandard.id;
+    await t.ok(`mutation($id:ID!){ startDrafting(standardId:$id){ id } }`, { id: standardId }, p.secretariat);
+    const versionId = (await t.ok(`mutation($i:CreateVersionInput!){ createVersion(input:$i){ id } }`, { i: { standardId, text: TEXT } }, p.secretariat)).createVersion.id;
+    const ballotId = await passedBallot(t, p, standardId, versionId);
+    const published = await t.ok(
+      `mutation($id:ID!,$d:String){ publishEdition(ballotId:$id, effectiveDate:$d){ label editionLetter versionNumber stanagEdition effectiveDate url } }`,
+      { id: ballotId, d: '2027-01-01' },
+      p.secretariat,
+    );
+    expect(published.publishEdition).toEqual({
+      label: 'ASpP-77 Edition A Version 1', editionLetter: 'A', versionNumber: 1, stanagEdition: 'STANAG 4777 Edition 1',
+      effectiveDate: '2027-01-01', url: '/standards/ASpP-77/editions/1',
+    });
+    const page = (await t.http.get(published.publishEdition.url)).text;
+    expect(page).toContain('<h1>ASpP-77 Edition A Version 1</h1>');
+    expect(page).toContain('<dt>Covering agreement</dt><dd>STANAG 4777 Edition 1</dd>');
+    expect(page).toContain('The agreement of nations to use this publication is recorded by STANAG 4777 Edition 1.');
+    expect(page).toContain('ASpP-77, Edition A, Version 1 is effective on 2027-01-01.');
+    expect(page).toMatch(/<h2 id="record-of-reservations">Record of Reservations<\/h2>\s*<table>.*<th scope="row"><a href="#clause-2-1">Clause 2.1<\/a><\/th><td>France<\/td>/s);
+    expect(page).toMatch(/Record of Specific Reservations.*<th scope="row">France<\/th><td><strong><a href="#clause-2-1">Clause 2.1<\/a>:<\/strong> Ten minutes &lt;not five&gt;.<\/td>/s);
+    expect(page).toContain('NATO UNCLASSIFIED. Releasable to the public.');
+    expect(page).toContain('Ratified, future implementation');
+    expect(page).toMatch(/<nav class="toc".*href="#promulgation".*href="#clause-1".*href="#ratification"/s);
+
+    // The next ratified edition is B; a standard designated by its STANAG keeps numbered editions.
+    await t.ok(`mutation($id:ID!){ startDrafting(standardId:$id){ id } }`, { id: standardId }, p.secretariat);
+    const v2 = (await t.ok(`mutation($i:CreateVersionInput!){ createVersion(input:$i){ id } }`,
+      { i: { standardId, baseVersionId: versionId, text: TEXT.replace('daily', 'twice a day') } }, p.secretariat)).createVersion.id;
+    const second = await t.ok(`mutation($id:ID!){ publishEdition(ballotId:$id){ label effectiveDate } }`, { id: await passedBallot(t, p, standardId, v2) }, p.secretariat);
+    expect(second.publishEdition).toEqual({ label: 'ASpP-77 Edition B Version 1', effectiveDate: null });
+    const audit = await t.db.query(`SELECT detail FROM audit_event WHERE action = 'edition.published' ORDER BY id DESC LIMIT 1`);
+    expect(audit[0].detail).toMatch(/ASpP-77 Edition B Version 1 published .* \(STANAG 4777 Edition 2\); effective on receipt; ASpP-77 Edition A superseded/);
+  });
+
   it('escapes every dynamic string on the pages', async () => {
     const hostile = await draft(t, p.secretariat, 'ASpP-<b>9</b>', 'PUBLIC', '# T\n\n## 1 Scope\n\n<script>alert(1)</script> The provider shall be safe.\n');
     const e = (await publish(await passedBallot2(t, p, hostile.standardId, hostile.versionId))).data.publishEdition;
@@ -171,7 +215,7 @@ describe('promulgation and published editions', () => {
     expect(page.text).not.toContain('<b>9</b>');
     expect(page.text).not.toContain('<img');
     expect(page.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(page.text).toContain('ASpP-&lt;b&gt;9&lt;/b&gt; Edition 1');
+    expect(page.text).toContain('ASpP-&lt;b&gt;9&lt;/b&gt; Edition A Version 1');
   });
 });
 

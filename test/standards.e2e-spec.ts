@@ -104,6 +104,41 @@ describe('drafting', () => {
     expect(r.standardVersion.requirements.at(-1)).toMatchObject({ key: 'R-004', change: 'ADDED', text: 'The consumer shall acknowledge each message.' });
   });
 
+  it('saves a version with drafting errors, shows them as warnings, and gives provisions their kind, identifier and PICS status', async () => {
+    const { id, v1 } = await draftingStandard(t, expert.token, { designation: 'ASpP-WARN' });
+    const text = [
+      '# Warnings', '', '## 1 Scope', '', 'This document shall not be read as a requirement.', '',
+      '## 2 Rules', '', 'The provider must log. The provider shall sign.', '',
+      'If a label is given, the provider shall apply it. The provider may not retry.', '',
+      'NOTE The provider should keep logs.', '', 'The consumer can cancel. It is recommended that logs be kept.', '',
+    ].join('\n');
+    const v2 = await t.ok(CREATE_VERSION, { i: { standardId: id, baseVersionId: v1, text } }, expert.token);
+    const r = await t.ok(
+      `query($id:ID!){ standardVersion(id:$id){ warnings { code clause line message }
+        requirements { identifier kind obligation status condition text } clauses { number informative } } }`,
+      { id: v2.createVersion.id },
+      expert.token,
+    );
+    const v = r.standardVersion;
+    expect(v.warnings.map((w: any) => [w.code, w.clause, w.line])).toEqual([
+      ['PROVISION_IN_INFORMATIVE', '1', 5],
+      ['MUST', '2', 9],
+      ['MAY_NOT', '2', 11],
+      ['PROVISION_IN_INFORMATIVE', '2', 13],
+    ]);
+    expect(v.warnings[1].message).toMatch(/write "shall"/);
+    expect(v.requirements.map((q: any) => [q.identifier, q.kind, q.obligation, q.status, q.condition])).toEqual([
+      ['2a', 'REQUIREMENT', 'SHALL', 'M', null],
+      ['2b', 'REQUIREMENT', 'SHALL', 'C', 'a label is given'],
+      ['2c', 'PERMISSION', 'MAY', 'O', null],
+      ['2d', 'POSSIBILITY', 'CAN', null, null],
+      ['2e', 'RECOMMENDATION', 'SHOULD', 'O', null],
+    ]);
+    expect(v.clauses).toEqual([{ number: '1', informative: true }, { number: '2', informative: false }]);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM requirement WHERE version_id = $1 AND identifier LIKE '2_'`, [v2.createVersion.id]);
+    expect(n).toBe(5);
+  });
+
   it('refuses to change or delete stored versions, blocks and requirements in SQL', async () => {
     const { v1 } = await draftingStandard(t, expert.token, { designation: 'ASpP-93' });
     await expect(t.db.query(`UPDATE standard_version SET label = 'x' WHERE id = $1`, [v1])).rejects.toThrow(/not allowed/);

@@ -54,6 +54,10 @@ export class CommentEntity {
   @Column({ type: 'text', nullable: true }) disposition: Disposition | null;
   @Column({ type: 'text', nullable: true }) resolution: string | null;
   @Column({ name: 'resolved_in_version_id', type: 'uuid', nullable: true }) resolvedInVersionId: string | null;
+  /** FR-001: given at submission, per nation and round, never changed (trigger comment_submitted_fixed). */
+  @Column({ type: 'text', nullable: true, insert: false }) number: string | null;
+  /** "Observations of the secretariat" as an imported template carried them. */
+  @Column({ type: 'text', nullable: true }) observations: string | null;
   /** Insertion order, the last tie-breaker of the resolution order. */
   @Column({ type: 'bigint', insert: false, update: false }) seq: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

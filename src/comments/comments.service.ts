@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, isNotFound, notFound, notFoundAs } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
 import { PubSub, selectEach } from '../common/pubsub';
+import { alpha2Of, alpha3Of } from '../accounts/iso3166';
 import { StandardEntity, StandardStatus } from '../standards/standard.entity';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
@@ -13,7 +14,7 @@ import { VersionsService } from '../standards/versions.service';
 import {
   CommentEntity, CommentRoundRow, CommentStatus, CommentType, Disposition, NationalSubmissionEntity, RoundStatus,
 } from './comment.entity';
-import { ISO_COLUMNS, parseTemplate, TYPE_CODES } from './iso-template';
+import { ISO_COLUMNS, parseRecords, parseTemplate, TemplateParse, TYPE_CODES } from './iso-template';
 import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
 
 /** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
@@ -355,19 +356,28 @@ export class CommentsService implements OnModuleInit {
   }
 
   /** Rows of the ISO template for the caller's nation: all of them, or none with one line per problem. */
-  async import(caller: Caller, roundId: string, csv: string): Promise<{ imported: number; errors: string[] }> {
+  import(caller: Caller, roundId: string, csv: string): Promise<{ imported: number; errors: string[] }> {
+    return this.importParsed(caller, roundId, parseTemplate(csv), 'csv');
+  }
+
+  /** The same from rows already read out of a DOCX, XLSX or CSV file (the header row first). */
+  importRecords(caller: Caller, roundId: string, records: string[][]): Promise<{ imported: number; errors: string[] }> {
+    return this.importParsed(caller, roundId, parseRecords(records), 'file');
+  }
+
+  private async importParsed(caller: Caller, roundId: string, parsed: TemplateParse, field: string): Promise<{ imported: number; errors: string[] }> {
     const nation = this.nationOfWriter(caller);
-    const parsed = parseTemplate(csv);
     if (parsed.rows.length + parsed.errors.length > MAX_IMPORT_ROWS) {
-      throw badInput('csv', `csv has more than ${MAX_IMPORT_ROWS} rows; split it.`);
+      throw badInput(field, `${field} has more than ${MAX_IMPORT_ROWS} rows; split it.`);
     }
     return this.dataSource.transaction(async (m) => {
       const round = await this.writeGate(m, caller, roundId, nation);
       const outline = await this.outline(m, round.versionId);
       const errors = [...parsed.errors];
       for (const row of parsed.rows) {
-        if (row.nationCode && row.nationCode !== nation) {
-          errors.push(`row ${row.row}: MB/NC is ${row.nationCode}, but you comment for ${nation}`);
+        // "FR" (ISO 3166 alpha-2, as the template asks), "FRA", or a comment number "FR-001" read back.
+        if (row.nationCode && alpha3Of(row.nationCode) !== nation) {
+          errors.push(`row ${row.row}: MB/NC is ${row.nationCode}, but you comment for ${alpha2Of(nation)} (${nation})`);
         }
         const problem = locationProblem(outline, row);
         if (problem) errors.push(`row ${row.row}: ${problem.message}`);
@@ -382,15 +392,16 @@ export class CommentsService implements OnModuleInit {
       // One statement for the whole file: thousands of rows cost one round trip.
       const inserted: { id: string }[] = await m.query(
         `INSERT INTO comment (round_id, nation_code, author_id, clause, clause_key, line_from, line_to, paragraph, type, body,
-                              proposed_change, created_at, updated_at)
-         SELECT $1, $2, $3, t.clause, t.clause_key, t.line_from, t.line_to, t.paragraph, t.type, t.body, t.proposed_change, ${now}, ${now}
-           FROM unnest($4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
-                WITH ORDINALITY AS t(clause, clause_key, line_from, line_to, paragraph, type, body, proposed_change, ord)
+                              proposed_change, observations, created_at, updated_at)
+         SELECT $1, $2, $3, t.clause, t.clause_key, t.line_from, t.line_to, t.paragraph, t.type, t.body, t.proposed_change, t.observations,
+                ${now}, ${now}
+           FROM unnest($4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                WITH ORDINALITY AS t(clause, clause_key, line_from, line_to, paragraph, type, body, proposed_change, observations, ord)
           ORDER BY t.ord
          RETURNING id`,
         [round.id, nation, caller.id, rows.map((r) => r.clause), rows.map((r) => clauseKey(r.clause)), rows.map((r) => r.lineFrom),
           rows.map((r) => r.lineTo), rows.map((r) => r.paragraph), rows.map((r) => r.type), rows.map((r) => r.body),
-          rows.map((r) => r.proposedChange)],
+          rows.map((r) => r.proposedChange), rows.map((r) => r.observations)],
       );
       await this.audit.record(m, caller, {
         action: 'comments.imported',
@@ -424,10 +435,16 @@ export class CommentsService implements OnModuleInit {
         throw conflict(`${nation} has already submitted its comments on "${round.title}".`);
       }
       const now = this.clock.now();
+      // Numbers in the order of the resolution matrix, after any the nation already holds in this round.
       // An UPDATE answers [rows, count] through TypeORM.
       const [updated]: [unknown[], number] = await m.query(
-        `UPDATE comment SET status = 'SUBMITTED', updated_at = ${now} WHERE round_id = $1 AND nation_code = $2 AND status = 'DRAFT' RETURNING id`,
-        [roundId, nation],
+        `UPDATE comment c SET status = 'SUBMITTED', updated_at = ${now}, number = $3 || '-' || lpad(n.i::text, 3, '0')
+           FROM (SELECT id, row_number() OVER (ORDER BY clause_key, line_key, seq)
+                          + (SELECT count(*) FROM comment WHERE round_id = $1 AND nation_code = $2 AND number IS NOT NULL) AS i
+                   FROM comment WHERE round_id = $1 AND nation_code = $2 AND status = 'DRAFT') n
+          WHERE c.id = n.id
+         RETURNING c.id`,
+        [roundId, nation, alpha2Of(nation)],
       );
       // The primary key (round, nation) settles it if two submissions still met.
       await m.query(
@@ -583,18 +600,34 @@ export class CommentsService implements OnModuleInit {
     });
   }
 
-  /** The comment resolution matrix: the eight ISO columns, the disposition and the version that resolved each comment. */
-  async matrix(caller: Caller, roundId: string): Promise<{ round: CommentRoundRow; header: string[]; rows: string[][] }> {
+  /** What the template's header names: the document (designation and version) and the project (the round). */
+  async roundDocument(caller: Caller, round: CommentRoundRow): Promise<{ document: string; project: string }> {
+    const standard = await this.standards.requireVisible(caller, round.standardId);
+    const [version] = await this.versions.byIds([round.versionId]);
+    return { document: `${standard.designation} version ${version?.number ?? ''}`.trim(), project: `${standard.title}: ${round.title}` };
+  }
+
+  /**
+   * The comment resolution matrix. 'iso': exactly the eight columns of the
+   * ISO/IEC template in its order, MB/NC as ISO 3166 alpha-2, so national and
+   * ISO/CEN tools read it back. 'full': the comment number first, then the
+   * eight columns, the disposition and the version that resolved the comment.
+   */
+  async matrix(caller: Caller, roundId: string, layout: 'iso' | 'full' = 'iso'): Promise<{ round: CommentRoundRow; header: string[]; rows: string[][] }> {
     const round = await this.requireRound(caller, roundId);
     const comments = await this.visibleComments(caller, [roundId])
       .orderBy('c.clauseKey').addOrderBy('c.lineKey').addOrderBy('c.seq').getMany();
+    const lines = (c: CommentEntity) => (c.lineFrom === null ? '' : c.lineTo && c.lineTo !== c.lineFrom ? `${c.lineFrom}-${c.lineTo}` : `${c.lineFrom}`);
+    const iso = (c: CommentEntity) => [
+      alpha2Of(c.nationCode), lines(c), c.clause ?? '', c.paragraph ?? '', TYPE_CODES[c.type], c.body, c.proposedChange ?? '',
+      c.resolution ?? c.observations ?? '',
+    ];
+    if (layout === 'iso') return { round, header: [...ISO_COLUMNS], rows: comments.map(iso) };
     const versionIds = [...new Set(comments.flatMap((c) => (c.resolvedInVersionId ? [c.resolvedInVersionId] : [])))];
     const numbers = new Map((await this.versions.byIds(versionIds)).map((v) => [v.id, v.number]));
-    const lines = (c: CommentEntity) => (c.lineFrom === null ? '' : c.lineTo && c.lineTo !== c.lineFrom ? `${c.lineFrom}-${c.lineTo}` : `${c.lineFrom}`);
     const rows = comments.map((c) => [
-      c.nationCode, lines(c), c.clause ?? '', c.paragraph ?? '', TYPE_CODES[c.type], c.body, c.proposedChange ?? '', c.resolution ?? '',
-      c.disposition ?? '', c.resolvedInVersionId ? `version ${numbers.get(c.resolvedInVersionId)}` : '',
+      c.number ?? '', ...iso(c), c.disposition ?? '', c.resolvedInVersionId ? `version ${numbers.get(c.resolvedInVersionId)}` : '',
     ]);
-    return { round, header: [...ISO_COLUMNS, 'Disposition', 'Resolved in version'], rows };
+    return { round, header: ['Comment number', ...ISO_COLUMNS, 'Disposition', 'Resolved in version'], rows };
   }
 }

@@ -54,6 +54,7 @@ export interface TemplateRow {
   type: CommentType;
   body: string;
   proposedChange: string | null;
+  observations: string | null;
 }
 
 export interface TemplateParse {
@@ -76,6 +77,16 @@ export function parseTemplate(csv: string): TemplateParse {
     const e = err as { message: string; lines?: number };
     return { rows: [], errors: [`row ${e.lines ?? 1}: the CSV cannot be read (${e.message})`] };
   }
+  return parseRecords(records);
+}
+
+/** True when a row is a header row of the template (it names the "Comments" column). */
+export function isHeaderRow(record: readonly string[]): boolean {
+  return record.some((h) => HEADERS[normalizeHeader(h)] === 'body');
+}
+
+/** The rows of a sheet or table, the first being the header row; the same rules whatever the file was. */
+export function parseRecords(records: string[][]): TemplateParse {
   if (!records.length) return { rows: [], errors: ['row 1: the header row is missing'] };
   const columns = new Map<Column, number>();
   records[0].forEach((h, i) => {
@@ -108,6 +119,8 @@ export function parseTemplate(csv: string): TemplateParse {
     if (paragraph && paragraph.length > 200) problems.push('paragraph/figure/table is longer than 200 characters');
     const proposedChange = blankToNull(cell('proposedChange'));
     if (proposedChange && proposedChange.length > 20000) problems.push('the proposed change is longer than 20000 characters');
+    const observations = blankToNull(cell('observations'));
+    if (observations && observations.length > 20000) problems.push('the observations are longer than 20000 characters');
     if (problems.length) {
       errors.push(...problems.map((p) => `row ${row}: ${p}`));
       return;
@@ -122,6 +135,7 @@ export function parseTemplate(csv: string): TemplateParse {
       type: type!,
       body: body!,
       proposedChange,
+      observations,
     });
   });
   return { rows, errors };

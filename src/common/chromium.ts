@@ -58,3 +58,15 @@ export async function findChromium(): Promise<string | null> {
     return null;
   }
 }
+
+/** findChromium, or an error that says how to get one (for callers that cannot go on without it). */
+export async function requireChromium(): Promise<string> {
+  const found = await findChromium();
+  if (!found) throw new Error('No Chromium found: set CHROMIUM_PATH, install chromium or Chrome, or run npm ci on linux-x64 (it brings @sparticuz/chromium).');
+  return found;
+}
+
+/** Flags for a headless Chromium on a closed network: no sandbox (containers, root), no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];

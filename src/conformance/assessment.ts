@@ -1,9 +1,11 @@
-import { ConformanceLevel, MEETS } from './conformance-claim.entity';
+import { ConformanceLevel } from './conformance-claim.entity';
 
 export interface RequirementLike {
   key: string;
   obligation: string;
   text: string;
+  /** PICS status M, O, C or X; null for a possibility. */
+  status: string | null;
 }
 
 export interface ClaimLike {
@@ -34,8 +36,10 @@ export interface Assessment<R, C> {
 
 /**
  * The one definition of conformance, shared by the report, the matrix and the
- * export. A SHALL requirement is met by a fresh CONFORMANT or NOT_APPLICABLE
- * claim; a version with no SHALL requirement is met in full.
+ * export. The mandatory provisions are the requirements (status M, C or X).
+ * Each is met by a fresh claim that supports it (CONFORMANT); NOT_APPLICABLE
+ * meets only a conditional one (C), where it says the condition is false.
+ * PARTIAL is a note, not support. A version with no requirement is met in full.
  */
 export function assess<R extends RequirementLike, C extends ClaimLike>(requirements: readonly R[], claims: readonly C[]): Assessment<R, C> {
   const byKey = new Map(requirements.map((r) => [r.key, r]));
@@ -45,7 +49,7 @@ export function assess<R extends RequirementLike, C extends ClaimLike>(requireme
   const mandatory = requirements.filter((r) => r.obligation === 'SHALL');
   const gaps = mandatory.filter((r) => {
     const claim = claimOf.get(r.key);
-    return !claim || stale.has(claim) || !MEETS.has(claim.level);
+    return !claim || stale.has(claim) || !meets(r, claim.level);
   });
   const mandatoryTotal = mandatory.length;
   const mandatoryMet = mandatoryTotal - gaps.length;
@@ -57,4 +61,9 @@ export function assess<R extends RequirementLike, C extends ClaimLike>(requireme
     gaps,
     staleClaims,
   };
+}
+
+/** Whether a claim's level meets a mandatory provision. */
+export function meets(requirement: RequirementLike, level: ConformanceLevel): boolean {
+  return level === ConformanceLevel.CONFORMANT || (level === ConformanceLevel.NOT_APPLICABLE && requirement.status === 'C');
 }

@@ -7,9 +7,6 @@ export enum ConformanceLevel {
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
 
-/** Levels that meet a SHALL requirement. */
-export const MEETS = new Set<ConformanceLevel>([ConformanceLevel.CONFORMANT, ConformanceLevel.NOT_APPLICABLE]);
-
 /** Written only by ConformanceService.setConformance, as an upsert per (product, standard, key). */
 @Entity('conformance_claim')
 export class ConformanceClaimEntity {
@@ -20,6 +17,8 @@ export class ConformanceClaimEntity {
   @Column({ name: 'version_id', type: 'uuid' }) versionId: string;
   @Column({ type: 'text' }) level: ConformanceLevel;
   @Column({ type: 'text', nullable: true }) evidence: string | null;
+  /** The PICS "values supported" column: ranges, options or parameters the product supports. */
+  @Column({ name: 'values_supported', type: 'text', nullable: true }) valuesSupported: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false, update: false }) updatedAt: Date;
 }

@@ -6,7 +6,7 @@ import { Caller, Role } from '../common/caller';
 import { idParam } from '../common/id-param';
 import { ConformanceService } from './conformance.service';
 
-const PICS_COLUMNS = ['item', 'description', 'clause', 'status', 'support', 'evidence'];
+const PICS_COLUMNS = ['item', 'description', 'reference', 'status', 'support', 'values', 'notes'];
 
 @Controller('products')
 export class ConformanceController {
@@ -26,8 +26,10 @@ export class ConformanceController {
     @Query('versionId', idParam('versionId', { optional: true })) versionId: string | undefined,
     @Res() res: Response,
   ) {
-    const { product, standard, version, rows } = await this.conformance.pics(caller, id, standardId, versionId);
-    const csv = stringify(rows, { header: true, columns: PICS_COLUMNS, escape_formulas: true, bom: true });
+    const { product, standard, version, identification, rows } = await this.conformance.pics(caller, id, standardId, versionId);
+    // The identification block first (one "field, value" pair a line), a blank line, then the table.
+    const header = stringify([['PICS identification'], ...Object.entries(identification), []], { escape_formulas: true, bom: true });
+    const csv = header + stringify(rows, { header: true, columns: PICS_COLUMNS, escape_formulas: true });
     const filename = `${product.name}-${product.productVersion}-${standard.designation}-v${version.number}-pics.csv`.replace(/[^\w.-]+/g, '_');
     res
       .status(200)

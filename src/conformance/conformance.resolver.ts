@@ -13,7 +13,7 @@ import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { VersionsService } from '../standards/versions.service';
 import { ClaimView, ConformanceService } from './conformance.service';
 import { RegisterProductInput, SetConformanceInput } from './dto/conformance.inputs';
-import { ConformanceClaimModel, ConformanceReportModel, MatrixCellModel, ProductModel } from './models/conformance.model';
+import { ConformanceClaimModel, ConformanceReportModel, MatrixCellModel, PicsSupport, ProductModel, SUPPORT_OF } from './models/conformance.model';
 import { ProductEntity } from './product.entity';
 
 /** Vendors for their own products; the Alliance's roles read them all. */
@@ -133,5 +133,10 @@ export class ClaimsResolver {
         indexBy(ids, await this.versions.byIds(ids), (v) => v.id),
       )
       .load(claim.versionId);
+  }
+
+  @ResolveField(() => PicsSupport, { description: 'The PICS support answer: Yes, No (PARTIAL included), or N/A.' })
+  support(@Parent() claim: ConformanceClaimModel): PicsSupport {
+    return SUPPORT_OF[claim.level];
   }
 }

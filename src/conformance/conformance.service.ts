@@ -22,6 +22,7 @@ export interface ClaimView {
   requirementKey: string;
   level: ConformanceLevel;
   evidence: string | null;
+  valuesSupported: string | null;
   updatedAt: Date;
   claimedText: string;
   stale: boolean;
@@ -37,7 +38,7 @@ export interface SetConformanceCommand {
   productId: string;
   standardId: string;
   versionId: string;
-  claims: { requirementKey: string; level: ConformanceLevel; evidence?: string | null }[];
+  claims: { requirementKey: string; level: ConformanceLevel; evidence?: string | null; valuesSupported?: string | null }[];
 }
 
 const MAX_MATRIX_STANDARDS = 100;
@@ -168,11 +169,16 @@ export class ConformanceService implements OnModuleInit {
       );
       const old = new Map(before.map((r) => [r.requirement_key, r.level]));
       await m.query(
-        `INSERT INTO conformance_claim (product_id, standard_id, version_id, requirement_key, level, evidence)
-         SELECT $1, $2, $3, t.key, t.level, t.evidence FROM unnest($4::text[], $5::text[], $6::text[]) AS t(key, level, evidence)
+        `INSERT INTO conformance_claim (product_id, standard_id, version_id, requirement_key, level, evidence, values_supported)
+         SELECT $1, $2, $3, t.key, t.level, t.evidence, t.vals
+           FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS t(key, level, evidence, vals)
          ON CONFLICT (product_id, standard_id, requirement_key) DO UPDATE
-           SET version_id = EXCLUDED.version_id, level = EXCLUDED.level, evidence = EXCLUDED.evidence, updated_at = now()`,
-        [product.id, standard.id, version.id, keys, input.claims.map((c) => c.level), input.claims.map((c) => c.evidence?.trim() || null)],
+           SET version_id = EXCLUDED.version_id, level = EXCLUDED.level, evidence = EXCLUDED.evidence,
+               values_supported = EXCLUDED.values_supported, updated_at = now()`,
+        [
+          product.id, standard.id, version.id, keys, input.claims.map((c) => c.level), input.claims.map((c) => c.evidence?.trim() || null),
+          input.claims.map((c) => c.valuesSupported?.trim() || null),
+        ],
       );
       await this.audit.record(m, caller, {
         action: 'conformance.set',
@@ -232,7 +238,7 @@ export class ConformanceService implements OnModuleInit {
     if (!productIds.length || (standardIds && !standardIds.length)) return [];
     const rows: Omit<ClaimView, 'stale'>[] = await m.query(
       `SELECT c.id, c.product_id AS "productId", c.standard_id AS "standardId", c.version_id AS "versionId",
-              c.requirement_key AS "requirementKey", c.level, c.evidence, c.updated_at AS "updatedAt", r.text AS "claimedText"
+              c.requirement_key AS "requirementKey", c.level, c.evidence, c.values_supported AS "valuesSupported", c.updated_at AS "updatedAt", r.text AS "claimedText"
          FROM conformance_claim c
          JOIN requirement r ON r.version_id = c.version_id AND r.key = c.requirement_key
          JOIN standard s ON s.id = c.standard_id
@@ -271,7 +277,8 @@ export class ConformanceService implements OnModuleInit {
 
   async report(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
     const { product, standard, version, requirements, claims } = await this.reportParts(caller, productId, standardId, versionId);
-    return { product, standard, version, ...assess(requirements, claims) };
+    const edition = await this.editions?.editionOfVersion(version.id, this.dataSource.manager);
+    return { product, standard, version, draft: !edition, ...assess(requirements, claims) };
   }
 
   /**
@@ -311,24 +318,55 @@ export class ConformanceService implements OnModuleInit {
   }
 
   /**
-   * The product's conformance statement in the layout of a CCSDS PICS
-   * proforma: every requirement of the version in document order.
+   * The product's conformance statement as a PICS proforma (ISO/IEC 9646-7,
+   * CCSDS PICS annexes): an identification header, then one row per
+   * provision the vendor can claim (possibilities are not claimed), in
+   * document order. Support is Yes, No or N/A: PARTIAL is No with a note, and
+   * N/A on a provision that is not conditional is reported as not met.
    */
   async pics(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
+    const m = this.dataSource.manager;
     const { product, standard, version, requirements, claims } = await this.reportParts(caller, productId, standardId, versionId);
+    const edition = await this.editions?.editionOfVersion(version.id, m);
+    const [{ supplier }]: { supplier: string }[] = await m.query(`SELECT name AS supplier FROM organization WHERE id = $1`, [product.organizationId]);
+    const { gaps } = assess(requirements, claims);
+    const notMet = new Set(gaps.map((g) => g.key));
     const claimOf = new Map(claims.map((c) => [c.requirementKey, c]));
-    const rows = requirements.map((r) => {
+    const rows = requirements.filter((r) => r.status !== null).map((r) => {
       const claim = claimOf.get(r.key);
+      const notes: string[] = [];
+      if (claim?.level === ConformanceLevel.PARTIAL) notes.push('Partial support (counted as No).');
+      if (claim?.level === ConformanceLevel.NOT_APPLICABLE && r.status !== 'C') notes.push('Not met: N/A applies only to a conditional provision whose condition is false.');
+      // A stale claim vouches for other words; say so rather than let it pass as support.
+      if (claim?.stale) notes.push(`Stale: the claim was made against other wording of this provision.`);
+      if (claim?.evidence) notes.push(claim.evidence);
       return {
         item: r.key,
         description: r.text,
-        clause: r.clause,
-        status: r.obligation === 'SHALL' ? 'M' : 'O',
-        // A stale claim vouches for other words; say so rather than let it pass as support.
-        support: claim ? (claim.stale ? `${claim.level} (stale)` : claim.level) : '',
-        evidence: claim?.evidence ?? '',
+        reference: r.identifier,
+        status: r.status === 'C' && r.condition ? `C: ${r.condition}` : r.status!,
+        support: claim ? SUPPORT_LABEL[claim.level] + (claim.stale ? ' (stale)' : '') : '',
+        values: claim?.valuesSupported ?? '',
+        notes: notes.join(' '),
       };
     });
-    return { product, standard, version, rows };
+    const exceptions = requirements.filter((r) => notMet.has(r.key)).map((r) => `${r.key} (${r.identifier})`);
+    const identification = {
+      date: new Date().toISOString().slice(0, 10),
+      product: product.name,
+      version: product.productVersion,
+      supplier,
+      standard: `${standard.designation} ${standard.title}`,
+      edition: edition ? edition.label : `DRAFT: version ${version.number}${version.label ? ` (${version.label})` : ''}, not ratified`,
+      exceptions: exceptions.length ? exceptions.join('; ') : 'none',
+    };
+    return { product, standard, version, draft: !edition, identification, rows };
   }
 }
+
+const SUPPORT_LABEL: Record<ConformanceLevel, string> = {
+  CONFORMANT: 'Yes',
+  PARTIAL: 'No',
+  NON_CONFORMANT: 'No',
+  NOT_APPLICABLE: 'N/A',
+};

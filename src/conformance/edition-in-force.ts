@@ -19,4 +19,6 @@ export interface EditionInForce {
    * are left out of the map.
    */
   versionsInForce(standardIds: readonly string[], m: EntityManager): Promise<Map<string, string>>;
+  /** The promulgated edition whose text is this version, or null: a draft nobody has ratified. */
+  editionOfVersion(versionId: string, m: EntityManager): Promise<{ label: string } | null>;
 }

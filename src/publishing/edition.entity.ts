@@ -34,6 +34,26 @@ export class EditionEntity {
   @Column({ name: 'content_hash', type: 'char', length: 64 }) contentHash: string;
   @Column({ type: 'text' }) html: string;
   @Column({ type: 'jsonb' }) ratification: RatificationSnapshot[];
+  /** Allied Publications: Version 1 of each ratified edition, then corrections promulgated without ratification. */
+  @Column({ name: 'version_number', type: 'int', insert: false }) versionNumber: number;
+  /** Null: effective on receipt. */
+  @Column({ name: 'effective_date', type: 'date', nullable: true }) effectiveDate: string | null;
+}
+
+/** The letter of an Allied Publication's nth ratified edition: 1 -> A, 2 -> B, 27 -> AA. */
+export function editionLetter(n: number): string {
+  return n <= 26 ? String.fromCharCode(64 + n) : editionLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
+}
+
+/**
+ * NATO labels: a STANAG's editions are numbered ("STANAG 4790 Edition 1"), an
+ * Allied Publication's are lettered and versioned ("AEDP-4607 Edition A
+ * Version 1").
+ */
+export function editionLabel(designation: string, number: number, version: number): string {
+  return /^STANAG\s/i.test(designation.trim())
+    ? `${designation} Edition ${number}`
+    : `${designation} Edition ${editionLetter(number)} Version ${version}`;
 }
 
 /** Path of the public page; a designation's spaces become hyphens ("STANAG 4790" -> STANAG-4790). */

@@ -5,6 +5,7 @@ import { RequestAuth } from '../common/caller';
 import { BallotsService } from '../ballots/ballots.service';
 import { Visibility } from '../standards/standard.entity';
 import { maySee } from '../standards/visibility';
+import { EditionPdfService } from './edition-pdf';
 import { PublishingService } from './publishing.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
 
@@ -22,6 +23,7 @@ export class PagesController {
   constructor(
     private readonly publishing: PublishingService,
     private readonly ballots: BallotsService,
+    private readonly pdf: EditionPdfService,
   ) {}
 
   @Get()
@@ -43,16 +45,23 @@ export class PagesController {
     this.html(res, req, 200, standardPage(standard, editions), standard.visibility);
   }
 
-  /** ":n" is the edition page, ":n.md" its Markdown source. */
+  /** ":n" is the edition page, ":n.md" its Markdown source, ":n.pdf" the page printed to PDF. */
   @Get('standards/:designation/editions/:file')
   @Allow('ANYONE')
   async edition(@Req() req: AuthedRequest, @Res() res: Response, @Param('designation') designation: string, @Param('file') file: string) {
     if (this.refuseBadToken(req, res)) return;
-    const match = /^(\d{1,6})(\.md)?$/.exec(file);
+    const match = /^(\d{1,6})(\.md|\.pdf)?$/.exec(file);
     const standard = match ? await this.publishing.standardBySlug(req.auth?.caller ?? null, designation) : null;
     const edition = standard ? (await this.publishing.ofStandards([standard.id])).find((e) => e.number === Number(match![1])) : undefined;
     if (!standard || !edition) return this.notFound(req, res);
     this.cacheFor(res, standard.visibility);
+    if (match![2] === '.pdf') {
+      const html = editionPage(standard, edition, (await this.ballots.allNations()).length);
+      res.status(200).type('application/pdf').setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('content-disposition', `inline; filename="${standard.designation.replace(/[^\w.-]+/g, '-')}-edition-${edition.number}.pdf"`);
+      res.send(await this.pdf.render(html, edition.label));
+      return;
+    }
     if (match![2]) {
       res.status(200).type('text/markdown; charset=utf-8').setHeader('x-content-type-options', 'nosniff');
       res.setHeader('content-disposition', `inline; filename="${standard.designation.replace(/[^\w.-]+/g, '-')}-edition-${edition.number}.md"`);

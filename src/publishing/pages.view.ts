@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import { RatificationResponse } from '../ballots/ballot.entity';
-import { StandardEntity } from '../standards/standard.entity';
-import { EditionEntity, EditionStatus, editionUrl } from './edition.entity';
+import { StandardEntity, Visibility } from '../standards/standard.entity';
+import { EditionEntity, editionLetter, EditionStatus, editionUrl } from './edition.entity';
 
 /**
  * The public pages as plain server-rendered HTML: no script, one stylesheet
@@ -49,6 +49,7 @@ ul.editions { padding-left: 1.2rem; }
   a { color: inherit; text-decoration: none; }
   table, tr { page-break-inside: avoid; }
   h2, h3 { page-break-after: avoid; }
+  nav.toc, section.front { page-break-after: always; }
 }
 `;
 
@@ -59,7 +60,7 @@ export const PAGE_CSP =
 
 const RESPONSE_LABELS: Record<RatificationResponse, string> = {
   RATIFIED_IMPLEMENTING: 'Ratified, implementing',
-  RATIFIED_FUTURE_IMPLEMENTATION: 'Ratified, will implement',
+  RATIFIED_FUTURE_IMPLEMENTATION: 'Ratified, future implementation',
   RATIFIED_NOT_IMPLEMENTING: 'Ratified, not implementing',
   NOT_RATIFYING: 'Not ratifying',
   NOT_PARTICIPATING: 'Not participating',
@@ -154,24 +155,83 @@ function headings(html: string): Heading[] {
 const clauseId = (clause: string) =>
   `clause-${clause.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
 
+const RELEASABILITY: Record<Visibility, string> = {
+  PUBLIC: 'NATO UNCLASSIFIED. Releasable to the public.',
+  INDUSTRY: 'NATO UNCLASSIFIED. Releasable to the NATO nations and to the industry of the NATO nations.',
+  NATIONS: 'NATO UNCLASSIFIED. Releasable to the NATO nations only.',
+};
+
+/**
+ * The front matter of a promulgated NATO document, from the promulgation
+ * record: the Letter of Promulgation, the Record of Reservations (by
+ * chapter, the nations reserving), the Record of Specific Reservations (by
+ * nation, the text) and the releasability statement.
+ */
+function frontMatter(standard: StandardEntity, edition: EditionEntity, clauseLink: (clause: string) => string): string {
+  const ap = /^STANAG\s/i.test(standard.designation) ? null : `${standard.designation}, Edition ${editionLetter(edition.number)}, Version ${edition.versionNumber}`;
+  const name = ap ?? `${standard.designation} Edition ${edition.number}`;
+  const covering = standard.stanag ? `${standard.stanag} Edition ${edition.number}` : ap ? null : name;
+  const effective = edition.effectiveDate ? `is effective on ${esc(edition.effectiveDate)}` : 'is effective on receipt';
+  const byChapter = new Map<string, string[]>();
+  const specific: { nation: string; where: string; text: string }[] = [];
+  for (const r of [...edition.ratification].sort((a, b) => a.nationName.localeCompare(b.nationName))) {
+    for (const x of r.reservations) {
+      const chapter = x.clause ?? '';
+      byChapter.set(chapter, [...(byChapter.get(chapter) ?? []), r.nationName]);
+      specific.push({ nation: r.nationName, where: x.clause ? clauseLink(x.clause) : 'General', text: x.text });
+    }
+  }
+  const chapters = [...byChapter].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  return `<section class="front" aria-labelledby="promulgation">
+<h2 id="promulgation">NATO Letter of Promulgation</h2>
+<p>1. The enclosed ${ap ? 'Allied Publication' : 'standardization agreement'} ${esc(name)}, ${esc(standard.title)}, which has been approved by the nations, is promulgated herewith.${
+    covering && ap ? ` The agreement of nations to use this publication is recorded by ${esc(covering)}.` : ''
+  }</p>
+<p>2. ${esc(name)} ${effective}.</p>
+<p>3. This NATO standardization document is issued by NATO. In case of reproduction, NATO is to be acknowledged.</p>
+<p>Promulgated on <time datetime="${edition.promulgatedAt.toISOString()}">${day(edition.promulgatedAt)}</time> by the Space Capabilities Group secretariat.</p>
+<h2 id="record-of-reservations">Record of Reservations</h2>
+${
+  chapters.length
+    ? `<table><thead><tr><th scope="col">Chapter</th><th scope="col">Record of reservation by nations</th></tr></thead><tbody>
+${chapters.map(([c, nations]) => `<tr><th scope="row">${c ? clauseLink(c) : 'General'}</th><td>${nations.map(esc).join(', ')}</td></tr>`).join('\n')}
+</tbody></table>`
+    : '<p>No reservations were recorded at promulgation.</p>'
+}
+<h2 id="record-of-specific-reservations">Record of Specific Reservations</h2>
+${
+  specific.length
+    ? `<table><thead><tr><th scope="col">Nation</th><th scope="col">Detail of reservation</th></tr></thead><tbody>
+${specific.map((x) => `<tr><th scope="row">${esc(x.nation)}</th><td><strong>${x.where}:</strong> ${esc(x.text)}</td></tr>`).join('\n')}
+</tbody></table>`
+    : '<p>No specific reservations were recorded at promulgation.</p>'
+}
+<h2 id="releasability">Releasability</h2>
+<p>${RELEASABILITY[standard.visibility]}</p>
+</section>`;
+}
+
 export function editionPage(standard: StandardEntity, edition: EditionEntity, eligible: number): string {
   const toc = headings(edition.html);
   const ids = new Set(toc.map((h) => h.id));
-  const tocHtml = toc.length
-    ? `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>
+  const front = [
+    ['promulgation', 'NATO Letter of Promulgation'],
+    ['record-of-reservations', 'Record of Reservations'],
+    ['record-of-specific-reservations', 'Record of Specific Reservations'],
+    ['releasability', 'Releasability'],
+  ];
+  const tocHtml = `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>
+${front.map(([id, text]) => `<li class="level-2"><a href="#${id}">${text}</a></li>`).join('\n')}
 ${toc.map((h) => `<li class="level-${h.level}"><a href="#${esc(h.id)}">${h.text}</a></li>`).join('\n')}
 <li class="level-2"><a href="#ratification">Ratification</a></li>
-</ol></nav>`
-    : '';
+</ol></nav>`;
+  const clauseLink = (clause: string) =>
+    ids.has(clauseId(clause)) ? `<a href="#${esc(clauseId(clause))}">Clause ${esc(clause)}</a>` : `Clause ${esc(clause)}`;
   const reservationList = (r: EditionEntity['ratification'][number]) =>
     r.reservations.length
       ? `<ul>${r.reservations
           .map((x) => {
-            const where = x.clause
-              ? ids.has(clauseId(x.clause))
-                ? `<a href="#${esc(clauseId(x.clause))}">Clause ${esc(x.clause)}</a>`
-                : `Clause ${esc(x.clause)}`
-              : 'Whole document';
+            const where = x.clause ? clauseLink(x.clause) : 'Whole document';
             return `<li><strong>${where}:</strong> ${esc(x.text)}</li>`;
           })
           .join('')}</ul>`
@@ -191,16 +251,18 @@ ${toc.map((h) => `<li class="level-${h.level}"><a href="#${esc(h.id)}">${h.text}
   const url = editionUrl(standard.designation, edition.number);
   return layout(
     `${edition.label}: ${standard.title}`,
-    `<p><a href="${esc(url.replace(/\/editions\/\d+$/, ''))}">${esc(standard.designation)}</a> › Edition ${edition.number}</p>
+    `<p><a href="${esc(url.replace(/\/editions\/\d+$/, ''))}">${esc(standard.designation)}</a> › ${esc(edition.label.replace(`${standard.designation} `, ''))}</p>
 <h1>${esc(edition.label)}</h1>
 <p class="subtitle">${esc(standard.title)}</p>
 <dl class="meta">
-<dt>Status</dt><dd>${status(edition.status)}</dd>
+${standard.stanag ? `<dt>Covering agreement</dt><dd>${esc(standard.stanag)} Edition ${edition.number}</dd>\n` : ''}<dt>Status</dt><dd>${status(edition.status)}</dd>
 <dt>Promulgated</dt><dd><time datetime="${edition.promulgatedAt.toISOString()}">${day(edition.promulgatedAt)}</time></dd>
+<dt>Effective</dt><dd>${edition.effectiveDate ? `<time datetime="${esc(edition.effectiveDate)}">${esc(edition.effectiveDate)}</time>` : 'On receipt'}</dd>
 <dt>Content hash</dt><dd><code class="hash" title="sha256 of the Markdown source">sha256:${esc(edition.contentHash.trim())}</code></dd>
 <dt>Source</dt><dd><a class="src" href="${esc(url)}.md" type="text/markdown">Markdown source</a></dd>
 </dl>
 ${tocHtml}
+${frontMatter(standard, edition, clauseLink)}
 <article class="text" aria-label="Text of ${esc(edition.label)}">
 ${edition.html}
 </article>

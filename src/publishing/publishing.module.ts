@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { BallotsModule } from '../ballots/ballots.module';
 import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
+import { EditionPdfService } from './edition-pdf';
 import { PagesController } from './pages.controller';
 import { PublishingResolver, StandardEditionsResolver } from './publishing.resolver';
 import { PublishingService } from './publishing.service';
@@ -15,7 +16,7 @@ import { PublishingService } from './publishing.service';
 @Module({
   imports: [AccountsModule, StandardsModule, BallotsModule],
   controllers: [PagesController],
-  providers: [PublishingService, PublishingResolver, StandardEditionsResolver, { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
+  providers: [PublishingService, EditionPdfService, PublishingResolver, StandardEditionsResolver, { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
   exports: [EDITION_IN_FORCE],
 })
 export class PublishingModule {}

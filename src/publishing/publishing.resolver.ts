@@ -10,7 +10,7 @@ import { StandardModel } from '../standards/models/standard.model';
 import { StandardVersionModel } from '../standards/models/standard-version.model';
 import { StandardEntity } from '../standards/standard.entity';
 import { VersionsService } from '../standards/versions.service';
-import { EditionEntity, EditionStatus, editionUrl } from './edition.entity';
+import { EditionEntity, editionLetter, EditionStatus, editionUrl } from './edition.entity';
 import { EditionModel } from './models/edition.model';
 import { PublishingService } from './publishing.service';
 
@@ -47,8 +47,27 @@ export class PublishingResolver {
 
   @Mutation(() => EditionModel)
   @Allow(Role.SECRETARIAT)
-  publishEdition(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
-    return this.publishing.publish(caller, ballotId);
+  publishEdition(
+    @CurrentCaller() caller: Caller,
+    @Args('ballotId', { type: () => ID }) ballotId: string,
+    @Args('effectiveDate', { nullable: true, description: 'YYYY-MM-DD from which the edition is effective; without it, effective on receipt.' })
+    effectiveDate?: string,
+  ) {
+    return this.publishing.publish(caller, ballotId, effectiveDate);
+  }
+
+  @ResolveField(() => String, { description: 'The edition letter of an Allied Publication: A for the first ratified edition, then B, C …' })
+  editionLetter(@Parent() edition: EditionEntity): string {
+    return editionLetter(edition.number);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The covering STANAG\'s edition, numbered: "STANAG 4790 Edition 1"; null when the standard has no covering STANAG.',
+  })
+  async stanagEdition(@Parent() edition: EditionEntity, @Ctx() ctx: GqlContext): Promise<string | null> {
+    const standard = await this.standardOf(edition, ctx);
+    return standard.stanag ? `${standard.stanag} Edition ${edition.number}` : null;
   }
 
   /** The standard of a published edition: a reader of a PUBLIC edition needs no account to see it. */

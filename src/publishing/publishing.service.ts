@@ -13,7 +13,7 @@ import { StandardsService } from '../standards/standards.service';
 import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
 import { visibleTo } from '../standards/visibility';
-import { designationSlug, EditionEntity, RatificationSnapshot } from './edition.entity';
+import { designationSlug, EditionEntity, editionLabel, RatificationSnapshot } from './edition.entity';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -33,7 +33,9 @@ export class PublishingService implements EditionInForce {
     private readonly audit: AuditService,
   ) {}
 
-  async publish(caller: Caller, ballotId: string): Promise<EditionEntity> {
+  /** effectiveDate: a date (YYYY-MM-DD) from which the edition is effective; without it, effective on receipt. */
+  async publish(caller: Caller, ballotId: string, effectiveDate?: string | null): Promise<EditionEntity> {
+    if (effectiveDate && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) throw badInput('effectiveDate', 'effectiveDate must be a date such as 2027-01-01.');
     return this.dataSource.transaction(async (m) => {
       const ballot = await this.ballots.lockForPublishing(m, caller, ballotId);
       if (ballot.outcome === BallotOutcome.PENDING) {
@@ -60,11 +62,11 @@ export class PublishingService implements EditionInForce {
         `UPDATE edition SET status = 'SUPERSEDED' WHERE standard_id = $1 AND status = 'IN_FORCE' RETURNING number`,
         [standard.id],
       );
-      const label = `${standard.designation} Edition ${next}`;
+      const label = editionLabel(standard.designation, next, 1);
       const [{ id }] = await m.query(
-        `INSERT INTO edition (standard_id, version_id, ballot_id, number, label, published_by, content_hash, html, ratification)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id`,
-        [standard.id, ballot.versionId, ballotId, next, label, caller.id, sha256(text), renderMarkdown(text), JSON.stringify(ratification)],
+        `INSERT INTO edition (standard_id, version_id, ballot_id, number, label, published_by, content_hash, html, ratification, effective_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING id`,
+        [standard.id, ballot.versionId, ballotId, next, label, caller.id, sha256(text), renderMarkdown(text), JSON.stringify(ratification), effectiveDate ?? null],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'PROMULGATE', label);
       const previous = superseded[0]?.[0]?.number;
@@ -72,7 +74,9 @@ export class PublishingService implements EditionInForce {
         action: 'edition.published',
         entityType: 'Edition',
         entityId: id,
-        detail: `${label} published with ${ratification.length} national responses` + (previous ? `; Edition ${previous} superseded` : ''),
+        detail: `${label} published with ${ratification.length} national responses` +
+          (standard.stanag ? ` (${standard.stanag} Edition ${next})` : '') +
+          `; effective ${effectiveDate ?? 'on receipt'}` + (previous ? `; ${editionLabel(standard.designation, previous, 1).replace(/ Version 1$/, '')} superseded` : ''),
       });
       return m.findOneByOrFail(EditionEntity, { id });
     });
@@ -152,5 +156,10 @@ export class PublishingService implements EditionInForce {
       [standardIds],
     );
     return new Map(rows.map((r) => [r.standard_id, r.version_id]));
+  }
+
+  async editionOfVersion(versionId: string, m: EntityManager): Promise<{ label: string } | null> {
+    const [row]: { label: string }[] = await m.query(`SELECT label FROM edition WHERE version_id = $1`, [versionId]);
+    return row ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { Obligation } from './text/document';
+import type { Obligation, PicsStatus } from './text/document';
 import type { ChangeKind } from './text/keys';
 
 /** Immutable (database triggers). The text is the concatenation of its blocks. */
@@ -27,6 +27,9 @@ export class RequirementEntity {
   @Column() text: string;
   @Column({ type: 'int' }) line: number;
   @Column({ type: 'text' }) change: Exclude<ChangeKind, 'REMOVED'>;
+  @Column({ type: 'text' }) identifier: string;
+  @Column({ type: 'text', nullable: true }) status: PicsStatus | null;
+  @Column({ type: 'text', nullable: true }) condition: string | null;
   /** Position in the document, for ordering. */
   @Column({ type: 'int' }) ord: number;
 }

@@ -31,6 +31,8 @@ export class StandardEntity {
   @Column({ type: 'text' }) visibility: Visibility;
   @Column({ name: 'overlap_justification', type: 'text', nullable: true }) overlapJustification: string | null;
   @Column({ name: 'proposer_id', type: 'uuid', nullable: true }) proposerId: string | null;
+  /** The covering STANAG ("STANAG 4790") of an Allied Publication, when there is one. */
+  @Column({ type: 'text', nullable: true }) stanag: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false, update: false }) updatedAt: Date;
 }

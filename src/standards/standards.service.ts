@@ -23,6 +23,7 @@ export interface ProposeInput {
   scope: string;
   visibility: Visibility;
   overlapJustification?: string;
+  stanag?: string | null;
 }
 
 @Injectable()
@@ -109,6 +110,10 @@ export class StandardsService {
           { designation: taken.designation },
         );
       }
+      const stanag = input.stanag?.trim().replace(/\s+/g, ' ') || null;
+      if (stanag && (await m.query(`SELECT 1 FROM standard WHERE stanag = $1`, [stanag])).length) {
+        throw conflict(`${stanag} already covers another standard; a STANAG covers one Allied Publication here.`);
+      }
       const overlaps = (await this.duplication?.overlaps(caller, input, m)) ?? [];
       const justification = input.overlapJustification?.trim() || null;
       if (overlaps.length && !justification) {
@@ -127,6 +132,7 @@ export class StandardsService {
           visibility: input.visibility,
           overlapJustification: justification,
           proposerId: caller.id,
+          stanag,
         }),
       );
       await m.insert(StandardEditorEntity, { standardId: standard.id, userId: caller.id });

@@ -6,9 +6,12 @@ import { Allow } from '../common/access';
 import { Caller } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { StandardModel } from './models/standard.model';
-import { ClauseModel, RequirementModel, StandardVersionModel } from './models/standard-version.model';
+import {
+  ClauseModel, DraftingWarningModel, ProvisionKind, RequirementModel, StandardVersionModel,
+} from './models/standard-version.model';
 import { StandardsService } from './standards.service';
 import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
+import { KIND_OF } from './text/document';
 import { VersionsService } from './versions.service';
 
 export function textLoader(ctx: GqlContext, versions: VersionsService) {
@@ -74,8 +77,23 @@ export class VersionsResolver {
     return this.versions.clauses(await textLoader(ctx, this.versions).load(version.id));
   }
 
-  @ResolveField(() => [RequirementModel])
+  @ResolveField(() => [RequirementModel], { description: 'The provisions of the text, in document order.' })
   requirements(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
     return requirementsLoader(ctx, this.versions).load(version.id);
+  }
+
+  @ResolveField(() => [DraftingWarningModel], { description: 'Drafting errors the ISO/IEC Directives name; the version was saved all the same.' })
+  async warnings(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
+    return this.versions.warnings(await textLoader(ctx, this.versions).load(version.id));
+  }
+}
+
+/** A requirement is reached only through a version the caller may see. */
+@Resolver(() => RequirementModel)
+@Allow('SIGNED_IN')
+export class RequirementsResolver {
+  @ResolveField(() => ProvisionKind, { description: 'Requirement (shall), recommendation (should), permission (may) or possibility (can).' })
+  kind(@Parent() requirement: RequirementEntity): ProvisionKind {
+    return KIND_OF[requirement.obligation] as ProvisionKind;
   }
 }

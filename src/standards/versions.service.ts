@@ -9,7 +9,7 @@ import { StandardsService } from './standards.service';
 import { StandardEntity, StandardStatus } from './standard.entity';
 import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
 import { splitBlocks } from './text/blocks';
-import { ClauseInfo, parseDocument } from './text/document';
+import { ClauseInfo, DraftingWarning, parseDocument } from './text/document';
 import { assignKeys, DuplicateRequirementKeyError } from './text/keys';
 import { mergeThreeWay } from './text/merge';
 import { renderMarkdown } from './text/render';
@@ -121,6 +121,11 @@ export class VersionsService {
 
   clauses(text: string): ClauseInfo[] {
     return parseDocument(text).clauses;
+  }
+
+  /** Drafting errors in the text ("must", "may not", provisions in notes); computed, since they never refuse a version. */
+  warnings(text: string): DraftingWarning[] {
+    return parseDocument(text).warnings;
   }
 
   /** In the given transaction (the corpus loader's), or in a new one. */
@@ -258,10 +263,11 @@ export class VersionsService {
       // One statement with arrays: a large standard has thousands of requirements.
       const rs = keyed.requirements;
       await m.query(
-        `INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[])`,
+        `INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord, identifier, status, condition)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[])`,
         [version.id, rs.map((r) => r.key), rs.map((r) => r.clause), rs.map((r) => r.obligation), rs.map((r) => r.text),
-          rs.map((r) => r.line), rs.map((r) => r.change), rs.map((_, ord) => ord)],
+          rs.map((r) => r.line), rs.map((r) => r.change), rs.map((_, ord) => ord),
+          rs.map((r) => r.identifier), rs.map((r) => r.status), rs.map((r) => r.condition ?? null)],
       );
       await m.query(
         `INSERT INTO requirement_key (standard_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,

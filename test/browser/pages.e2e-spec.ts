@@ -78,16 +78,19 @@ describe('published pages in a browser', async () => {
     expect(await page.title()).toBe('STANAG 4790 Edition 1: Orbital data exchange STANAG 4790');
 
     const toc = page.getByRole('navigation', { name: 'Contents' });
-    expect(await toc.getByRole('link').allInnerTexts()).toEqual(['1 Scope', '2 Requirements', '2.1 Tracking data', '2.2 Ephemerides', 'Ratification']);
+    expect(await toc.getByRole('link').allInnerTexts()).toEqual([
+      'NATO Letter of Promulgation', 'Record of Reservations', 'Record of Specific Reservations', 'Releasability',
+      '1 Scope', '2 Requirements', '2.1 Tracking data', '2.2 Ephemerides', 'Ratification',
+    ]);
     await toc.getByRole('link', { name: '2.1 Tracking data' }).click();
     expect(page.url()).toMatch(/#clause-2-1$/);
     expect(await page.locator('#clause-2-1').isVisible()).toBe(true);
 
     const rows: string[][] = [];
-    for (const tr of await page.locator('section table tbody tr').all()) rows.push((await tr.locator('th, td').allInnerTexts()).map((c) => c.trim()));
+    for (const tr of await page.locator('section[aria-labelledby="ratification"] table tbody tr').all()) rows.push((await tr.locator('th, td').allInnerTexts()).map((c) => c.trim()));
     expect(rows).toEqual([
       ['France', 'Ratified, implementing', '—', 'Clause 2.1: Delivery within ten minutes.'],
-      ['Germany', 'Ratified, will implement', '2028-01-01', '—'],
+      ['Germany', 'Ratified, future implementation', '2028-01-01', '—'],
       ['Poland', 'Not participating', '—', '—'],
     ]);
     expect(await page.getByText('2 of 32 Allied nations ratified; 3 responded.').isVisible()).toBe(true);

@@ -3,21 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'expect';
 import { Browser, chromium, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from '../../src/common/chromium';
 import { PASSWORD } from '../../test/helpers/app';
 
 /** Where the stories leave their screenshots: the README's small ones, and every width for review. */
 export const SCREENSHOTS = join(process.cwd(), 'web', 'e2e', 'screenshots');
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** Headless Chromium with every background fetch off (the network here is closed). */
 export async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ssw-web-'));
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: await requireChromium(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   return {
     browser,

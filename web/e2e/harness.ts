@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'expect';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../../test/helpers/app';
+import { CHROMIUM_ARGS, requireChromium } from '../../src/common/chromium';
 
 /**
  * A whole service on a port of its own, with the built web app (dist/app),
@@ -19,22 +20,14 @@ export interface Stage {
 const ROOT = join(__dirname, '..', '..', '..');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
-/** CHROMIUM_PATH, else the system's chromium. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('No Chromium: set CHROMIUM_PATH to a Chromium or Chrome executable.');
-  return found;
-}
-
 export async function stage(): Promise<Stage> {
   if (!existsSync(join(ROOT, 'dist', 'app', 'index.html'))) throw new Error('dist/app is missing: run `npm run build:web` (npm test does).');
   const t = await createTestApp();
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: await requireChromium(),
+    args: CHROMIUM_ARGS,
   });
   return {
     t,

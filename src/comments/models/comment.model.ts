@@ -21,6 +21,11 @@ export class CommentRoundModel {
 @ObjectType('Comment')
 export class CommentModel {
   @Field(() => ID) id: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'FR-001: the nation\'s ISO 3166 alpha-2 code and a sequence, given when the nation submits; never changes. Null for a draft.',
+  })
+  number: string | null;
   @Field(() => String, { nullable: true }) clause: string | null;
   @Field(() => Int, { nullable: true }) lineFrom: number | null;
   @Field(() => Int, { nullable: true }) lineTo: number | null;
@@ -32,6 +37,11 @@ export class CommentModel {
   @Field(() => CommentStatus) status: CommentStatus;
   @Field(() => Disposition, { nullable: true }) disposition: Disposition | null;
   @Field(() => String, { nullable: true, description: 'The secretariat\'s observation: why, and what changed.' }) resolution: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The "Observations of the secretariat" column of an imported template, kept as it was; exports show resolution when there is one, else this.',
+  })
+  observations: string | null;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
   roundId: string;

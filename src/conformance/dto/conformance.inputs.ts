@@ -19,6 +19,9 @@ export class ClaimInput {
   @Field({ nullable: true })
   @IsOptional() @IsString() @MaxLength(5000, { message: 'evidence must be at most 5000 characters' })
   evidence?: string;
+  @Field({ nullable: true, description: 'The PICS "values supported": ranges, options or parameters the product supports for this provision.' })
+  @IsOptional() @IsString() @MaxLength(2000, { message: 'valuesSupported must be at most 2000 characters' })
+  valuesSupported?: string;
 }
 
 @InputType()

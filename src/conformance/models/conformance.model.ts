@@ -5,8 +5,30 @@ import { ConformanceLevel } from '../conformance-claim.entity';
 
 registerEnumType(ConformanceLevel, {
   name: 'ConformanceLevel',
-  description: 'A SHALL requirement is met by CONFORMANT or NOT_APPLICABLE.',
+  description:
+    'The support answer of a PICS: CONFORMANT is Yes, NON_CONFORMANT is No. NOT_APPLICABLE says the condition of a conditional (C) provision is false; ' +
+    'it does not meet a mandatory (M) one.',
+  valuesMap: {
+    PARTIAL: {
+      deprecationReason: 'A PICS answers Yes or No: PARTIAL counts as No and is shown only as a note. Use NON_CONFORMANT and say what is supported in evidence or valuesSupported.',
+    },
+  },
 });
+
+export enum PicsSupport {
+  YES = 'YES',
+  NO = 'NO',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+registerEnumType(PicsSupport, { name: 'PicsSupport', description: 'The support column of a PICS: Yes, No, or N/A for a conditional provision whose condition is false.' });
+
+/** The PICS support answer of a claim level: PARTIAL is No (with a note), never support. */
+export const SUPPORT_OF: Record<ConformanceLevel, PicsSupport> = {
+  CONFORMANT: PicsSupport.YES,
+  PARTIAL: PicsSupport.NO,
+  NON_CONFORMANT: PicsSupport.NO,
+  NOT_APPLICABLE: PicsSupport.NOT_APPLICABLE,
+};
 
 @ObjectType('Product')
 export class ProductModel {
@@ -27,6 +49,9 @@ export class ConformanceClaimModel {
   @Field() requirementKey: string;
   @Field(() => ConformanceLevel) level: ConformanceLevel;
   @Field(() => String, { nullable: true }) evidence: string | null;
+  @Field(() => String, { nullable: true, description: 'The PICS "values supported" column.' }) valuesSupported: string | null;
+  /** Resolved from level. */
+  support?: PicsSupport;
   @Field({
     description:
       "True when the requirement's text changed after the claim's version. In a report, against the report's version; " +
@@ -41,12 +66,17 @@ export class ConformanceReportModel {
   @Field(() => ProductModel) product: ProductModel;
   @Field(() => StandardModel) standard: StandardModel;
   @Field(() => StandardVersionModel) version: StandardVersionModel;
+  @Field({ description: 'True when the version is not a promulgated edition: the claims are against an unratified draft.' })
+  draft: boolean;
   @Field(() => Int) mandatoryTotal: number;
   @Field(() => Int) mandatoryMet: number;
   @Field(() => Float, { description: 'mandatoryMet / mandatoryTotal, 0..1.' }) coverage: number;
-  @Field({ description: 'True when every SHALL requirement is CONFORMANT or NOT_APPLICABLE with no stale claim.' })
+  @Field({
+    description:
+      'True when every mandatory provision is supported, with no stale claim. NOT_APPLICABLE meets a provision only where it is conditional and its condition is false.',
+  })
   conformant: boolean;
-  @Field(() => [RequirementModel], { description: 'SHALL requirements with no claim, a failing claim or a stale claim.' })
+  @Field(() => [RequirementModel], { description: 'Mandatory provisions (requirements) with no claim, a claim that does not meet them, or a stale claim.' })
   gaps: RequirementModel[];
   @Field(() => [ConformanceClaimModel]) staleClaims: ConformanceClaimModel[];
 }

@@ -12,6 +12,10 @@ export class ProposeStandardInput {
   @Field({ nullable: true, description: 'Required when duplicationCheck finds a likely overlap; otherwise POSSIBLE_DUPLICATE.' })
   @IsOptional() @IsString() @Length(20, 5000, { message: 'overlapJustification must be 20 to 5000 characters: say why the overlap is needed' })
   overlapJustification?: string;
+
+  @Field({ nullable: true, description: 'The covering STANAG of an Allied Publication, e.g. "STANAG 4790".' })
+  @IsOptional() @Matches(/^STANAG\s+\d{4}$/, { message: 'stanag must read "STANAG" and four digits, e.g. "STANAG 4790"' })
+  stanag?: string;
 }
 
 @InputType()

@@ -5,6 +5,24 @@ export enum Obligation {
   SHALL = 'SHALL',
   SHOULD = 'SHOULD',
   MAY = 'MAY',
+  CAN = 'CAN',
+}
+export enum ProvisionKind {
+  REQUIREMENT = 'REQUIREMENT',
+  RECOMMENDATION = 'RECOMMENDATION',
+  PERMISSION = 'PERMISSION',
+  POSSIBILITY = 'POSSIBILITY',
+}
+export enum PicsStatus {
+  M = 'M',
+  O = 'O',
+  C = 'C',
+  X = 'X',
+}
+export enum DraftingWarningCode {
+  MUST = 'MUST',
+  MAY_NOT = 'MAY_NOT',
+  PROVISION_IN_INFORMATIVE = 'PROVISION_IN_INFORMATIVE',
 }
 export enum ChangeKind {
   ADDED = 'ADDED',
@@ -12,7 +30,22 @@ export enum ChangeKind {
   MODIFIED = 'MODIFIED',
   UNCHANGED = 'UNCHANGED',
 }
-registerEnumType(Obligation, { name: 'Obligation', description: 'Verbal forms of ISO/IEC Directives Part 2: shall, should, may.' });
+registerEnumType(Obligation, {
+  name: 'Obligation',
+  description: 'Verbal forms of ISO/IEC Directives Part 2: shall (requirement), should (recommendation), may (permission), can (possibility).',
+});
+registerEnumType(ProvisionKind, {
+  name: 'ProvisionKind',
+  description: 'The kind of provision (ISO/IEC Directives Part 2, 3.3): shall is a requirement, should a recommendation, may a permission, can a possibility.',
+});
+registerEnumType(PicsStatus, {
+  name: 'PicsStatus',
+  description: 'Status of a provision in a PICS proforma: M mandatory, O optional, C conditional (see condition), X prohibited.',
+});
+registerEnumType(DraftingWarningCode, {
+  name: 'DraftingWarningCode',
+  description: 'MUST: "must" used for a requirement. MAY_NOT: the ambiguous "may not". PROVISION_IN_INFORMATIVE: a verbal form in a note, example or informative element.',
+});
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
 @ObjectType('StandardVersion')
@@ -30,18 +63,38 @@ export class StandardVersionModel {
 
 @ObjectType('Clause')
 export class ClauseModel {
-  @Field({ description: 'e.g. "5.2.1"; empty for unnumbered headings.' }) number: string;
+  @Field({ description: 'e.g. "5.2.1"; an unnumbered heading gets its number from its place in the hierarchy.' }) number: string;
   @Field() title: string;
   @Field(() => Int) level: number;
   @Field(() => Int, { description: "1-based line of the heading in the version's Markdown." }) line: number;
+  @Field({ description: 'True for the foreword, introduction, scope, terms and definitions, bibliography, clauses marked (informative) and their subclauses: they hold no provisions.' })
+  informative: boolean;
 }
 
-@ObjectType('Requirement')
+@ObjectType('DraftingWarning', { description: 'A drafting error the ISO/IEC Directives name, found in the text; a warning, never a refusal.' })
+export class DraftingWarningModel {
+  @Field(() => DraftingWarningCode) code: DraftingWarningCode;
+  @Field() clause: string;
+  @Field(() => Int, { description: "1-based line in the version's Markdown." }) line: number;
+  @Field() message: string;
+}
+
+@ObjectType('Requirement', {
+  description: 'A provision of the text: a requirement, recommendation, permission or possibility (ISO/IEC Directives Part 2).',
+})
 export class RequirementModel {
   @Field({ description: 'Stable across versions: pinned by the author as {#KEY} or carried forward by the service.' })
   key: string;
+  @Field({ description: 'ECSS-style identifier: clause number and a letter in document order (5.2.1a, 5.2.1b). Changes when the text is renumbered; key does not.' })
+  identifier: string;
   @Field() clause: string;
   @Field(() => Obligation) obligation: Obligation;
+  /** Resolved from obligation by RequirementsResolver.kind. */
+  kind?: ProvisionKind;
+  @Field(() => PicsStatus, { nullable: true, description: 'PICS status; null for a possibility, which is not claimed.' })
+  status: PicsStatus | null;
+  @Field(() => String, { nullable: true, description: 'For status C: the condition under which the provision applies.' })
+  condition: string | null;
   @Field() text: string;
   @Field(() => Int) line: number;
   @Field(() => ChangeKind, { description: 'Against the previous version of the same standard.' }) change: ChangeKind;

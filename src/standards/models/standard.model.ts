@@ -12,6 +12,11 @@ registerEnumType(Visibility, {
 export class StandardModel {
   @Field(() => ID) id: string;
   @Field({ description: 'Unique, e.g. "STANAG 4790" or "ASpP-3".' }) designation: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The covering STANAG of an Allied Publication, e.g. "STANAG 4790": the agreement nations ratify, while the AP (designation) holds the text.',
+  })
+  stanag: string | null;
   @Field() title: string;
   @Field() scope: string;
   @Field(() => StandardStatus) status: StandardStatus;

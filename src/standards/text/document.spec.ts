@@ -33,20 +33,20 @@ describe('parseDocument: title and clauses', () => {
 
   it('numbers clauses from explicit numbers and from their place in the hierarchy', () => {
     expect(parseDocument(doc).clauses).toEqual([
-      { number: '1', title: 'Scope', level: 1, line: 3 },
-      { number: '2', title: 'Terms', level: 1, line: 5 },
-      { number: '2.1', title: 'General', level: 2, line: 6 },
-      { number: '2.2', title: 'Specific', level: 2, line: 7 },
-      { number: '2.2.1', title: 'Detail', level: 3, line: 8 },
-      { number: '4', title: 'Requirements', level: 1, line: 9 },
-      { number: '4.1', title: 'Tracking data', level: 2, line: 10 },
-      { number: '5', title: 'Reporting', level: 1, line: 11 },
-      { number: '5.3', title: 'Late reports', level: 2, line: 12 },
-      { number: '5.4', title: 'Later reports', level: 2, line: 13 },
-      { number: 'A', title: 'Formats', level: 1, line: 14 },
-      { number: 'A.1', title: 'Records', level: 2, line: 15 },
-      { number: 'A.5', title: 'Checks', level: 2, line: 16 },
-      { number: 'B', title: 'Examples', level: 1, line: 17 },
+      { number: '1', title: 'Scope', level: 1, line: 3, informative: true },
+      { number: '2', title: 'Terms', level: 1, line: 5, informative: false },
+      { number: '2.1', title: 'General', level: 2, line: 6, informative: false },
+      { number: '2.2', title: 'Specific', level: 2, line: 7, informative: false },
+      { number: '2.2.1', title: 'Detail', level: 3, line: 8, informative: false },
+      { number: '4', title: 'Requirements', level: 1, line: 9, informative: false },
+      { number: '4.1', title: 'Tracking data', level: 2, line: 10, informative: false },
+      { number: '5', title: 'Reporting', level: 1, line: 11, informative: false },
+      { number: '5.3', title: 'Late reports', level: 2, line: 12, informative: false },
+      { number: '5.4', title: 'Later reports', level: 2, line: 13, informative: false },
+      { number: 'A', title: 'Formats', level: 1, line: 14, informative: false },
+      { number: 'A.1', title: 'Records', level: 2, line: 15, informative: false },
+      { number: 'A.5', title: 'Checks', level: 2, line: 16, informative: false },
+      { number: 'B', title: 'Examples', level: 1, line: 17, informative: true },
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('parseDocument: title and clauses', () => {
   it('has no title when the document does not start with a # heading', () => {
     const parsed = parseDocument(md(['Preamble text.', '', '## 1 Scope']));
     expect(parsed.title).toBeNull();
-    expect(parsed.clauses).toEqual([{ number: '1', title: 'Scope', level: 1, line: 3 }]);
+    expect(parsed.clauses).toEqual([{ number: '1', title: 'Scope', level: 1, line: 3, informative: true }]);
   });
 
   it('treats # headings as top-level clauses when there is no title', () => {
@@ -86,7 +86,7 @@ describe('parseDocument: title and clauses', () => {
   });
 
   it('handles an empty document', () => {
-    expect(parseDocument('')).toEqual({ title: null, clauses: [], requirements: [] });
+    expect(parseDocument('')).toEqual({ title: null, clauses: [], requirements: [], warnings: [] });
   });
 });
 
@@ -105,16 +105,20 @@ describe('parseDocument: requirements', () => {
       'ephemerides within 0.5 h of a manoeuvre, e.g. by CCSDS 502.0-B. It should', // 8
       'use No. 3 of ISO 13526. Nothing else is said here.', // 9
     ]);
+    const extra = { status: 'O', condition: null };
     expect(req(doc)).toEqual([
-      { pinnedKey: null, clause: '', obligation: 'MAY', text: 'Before any clause the operator may read this.', line: 3 },
+      { pinnedKey: null, clause: '', obligation: 'MAY', text: 'Before any clause the operator may read this.', line: 3, identifier: 'a', ...extra },
       {
         pinnedKey: null,
         clause: '5.2',
         obligation: 'SHALL',
         text: 'The provider shall send ephemerides within 0.5 h of a manoeuvre, e.g. by CCSDS 502.0-B.',
         line: 7,
+        identifier: '5.2a',
+        status: 'M',
+        condition: null,
       },
-      { pinnedKey: null, clause: '5.2', obligation: 'SHOULD', text: 'It should use No. 3 of ISO 13526.', line: 8 },
+      { pinnedKey: null, clause: '5.2', obligation: 'SHOULD', text: 'It should use No. 3 of ISO 13526.', line: 8, identifier: '5.2b', ...extra },
     ]);
   });
 
@@ -200,6 +204,135 @@ describe('parseDocument: requirements', () => {
 
   it('counts lines from 1 including leading blank lines and CRLF line ends', () => {
     const doc = '\r\n\r\n## 1 X\r\n\r\nFirst line.\r\nSecond shall be here.\r\n';
-    expect(req(doc)).toEqual([{ pinnedKey: null, clause: '1', obligation: 'SHALL', text: 'Second shall be here.', line: 6 }]);
+    expect(req(doc)).toMatchObject([{ pinnedKey: null, clause: '1', obligation: 'SHALL', text: 'Second shall be here.', line: 6 }]);
+  });
+});
+
+describe('parseDocument: provisions as the ISO/IEC Directives define them', () => {
+  const provisions = (lines: string[]) => parseDocument(md(['# T', ...lines])).requirements.map((r) => [r.obligation, r.text]);
+
+  it('recognises the equivalent expressions of each verbal form, and "can" as a possibility', () => {
+    expect(
+      provisions([
+        '## 4 Forms',
+        'The label is to be applied. Each node is required to log. It has to be signed. It is necessary to sign.',
+        'It is not permitted to skip.',
+        'It is recommended that logs be kept. Logs ought to be kept.',
+        'A copy is permitted. Retries are allowed. The header need not be signed.',
+        'The tool can verify it. It cannot verify that. The user is able to stop it.',
+        'A request states what is to be collected. The purpose is to exchange data. A CAN bus is used.',
+      ]),
+    ).toEqual([
+      ['SHALL', 'The label is to be applied.'],
+      ['SHALL', 'Each node is required to log.'],
+      ['SHALL', 'It has to be signed.'],
+      ['SHALL', 'It is necessary to sign.'],
+      ['SHALL', 'It is not permitted to skip.'],
+      ['SHOULD', 'It is recommended that logs be kept.'],
+      ['SHOULD', 'Logs ought to be kept.'],
+      ['MAY', 'A copy is permitted.'],
+      ['MAY', 'Retries are allowed.'],
+      ['MAY', 'The header need not be signed.'],
+      ['CAN', 'The tool can verify it.'],
+      ['CAN', 'It cannot verify that.'],
+      ['CAN', 'The user is able to stop it.'],
+    ]);
+  });
+
+  it('flags "must" and "may not" as drafting warnings without refusing them', () => {
+    const parsed = parseDocument(md(['# T', '## 4 Forms', 'The node must log.', '', 'The node may not retry.']));
+    expect(parsed.warnings.map((w) => [w.code, w.clause, w.line])).toEqual([
+      ['MUST', '4', 3],
+      ['MAY_NOT', '4', 5],
+    ]);
+    expect(parsed.requirements.map((r) => r.text)).toEqual(['The node may not retry.']);
+  });
+
+  it('takes no provisions from the foreword, introduction, scope, notes, examples or informative annexes', () => {
+    const parsed = parseDocument(
+      md([
+        '# T',
+        '## Foreword',
+        'Nations shall ratify it.',
+        '## Introduction',
+        'Users should read it.',
+        '## 1 Scope',
+        'This document may be applied widely.',
+        '## 2 Terms and definitions',
+        '### 2.1 product',
+        'data a provider can deliver',
+        '## 4 Rules',
+        'The provider shall log.',
+        '',
+        'NOTE The provider should keep logs long.',
+        '',
+        'NOTE 2 Logs can be large.',
+        '',
+        'EXAMPLE 1 A provider shall log like this.',
+        '## 5 Background (informative)',
+        '### 5.1 History',
+        'Earlier systems should not be used.',
+        '## Annex A (normative) Records',
+        'Each record shall carry a time.',
+        '## Annex B (informative) Examples',
+        'An example shall be shown.',
+      ]),
+    );
+    expect(parsed.requirements.map((r) => [r.identifier, r.text])).toEqual([
+      ['4a', 'The provider shall log.'],
+      ['Aa', 'Each record shall carry a time.'],
+    ]);
+    expect(parsed.clauses.map((c) => [c.number, c.title, c.informative])).toEqual([
+      ['', 'Foreword', true],
+      ['', 'Introduction', true],
+      ['1', 'Scope', true],
+      ['2', 'Terms and definitions', true],
+      ['2.1', 'product', true],
+      ['4', 'Rules', false],
+      ['5', 'Background', true],
+      ['5.1', 'History', true],
+      ['A', 'Records', false],
+      ['B', 'Examples', true],
+    ]);
+    expect(parsed.warnings.filter((w) => w.code === 'PROVISION_IN_INFORMATIVE').map((w) => w.line)).toEqual([3, 5, 7, 14, 18, 21, 25]);
+  });
+
+  it('gives ECSS-style identifiers per clause, and PICS status M, O or C with the condition', () => {
+    const parsed = parseDocument(
+      md([
+        '# T',
+        '## 5.2.1 Orders',
+        'The provider shall confirm. The provider should reply fast.',
+        'When the provider declines an order, the provider shall state the reason.',
+        'The user can cancel.',
+      ]),
+    );
+    expect(parsed.requirements.map((r) => [r.identifier, r.status, r.condition])).toEqual([
+      ['5.2.1a', 'M', null],
+      ['5.2.1b', 'O', null],
+      ['5.2.1c', 'C', 'the provider declines an order'],
+      ['5.2.1d', null, null],
+    ]);
+  });
+
+  it('reads each row of a status table as one provision with its status', () => {
+    const parsed = parseDocument(
+      md([
+        '# T',
+        '## Annex A (normative) Elements',
+        '| Element | Status | Content |',
+        '|---|---|---|',
+        '| orderId | M | unique identifier, which shall be unique |',
+        '| label | O | confidentiality label |',
+        '| beam | C: if coverage is a beam | beam identifier |',
+        '| legacyId | X | the old identifier |',
+      ]),
+    );
+    expect(parsed.requirements.map((r) => [r.identifier, r.obligation, r.status, r.condition, r.text, r.line])).toEqual([
+      ['Aa', 'SHALL', 'M', null, 'orderId — unique identifier, which shall be unique', 5],
+      ['Ab', 'MAY', 'O', null, 'label — confidentiality label', 6],
+      ['Ac', 'SHALL', 'C', 'if coverage is a beam', 'beam — beam identifier', 7],
+      ['Ad', 'SHALL', 'X', null, 'legacyId — the old identifier', 8],
+    ]);
   });
 });

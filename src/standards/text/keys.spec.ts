@@ -25,7 +25,7 @@ const summary = (a: KeyAssignment) => a.requirements.map((r) => [r.key, r.change
 const BASE = [
   '# Orbit data',
   '',
-  '## 1 Scope',
+  '## 1 Application',
   '',
   'This standard may be applied to any mission.',
   '',

@@ -106,6 +106,8 @@ export interface ClauseHeading {
   title: string;
   level: number;
   line: number;
+  /** Holds no provisions: foreword, introduction, scope, terms and definitions, bibliography, "(informative)" clauses and their subclauses. */
+  informative: boolean;
 }
 
 export interface HeadingAnalysis {
@@ -119,6 +121,20 @@ export interface HeadingAnalysis {
 // number after "Annex" ("## A note" is not clause A).
 const EXPLICIT_NUMBER = /^(\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.?(?:\s+(.*))?$/s;
 const ANNEX = /^(?:Annex|Appendix)\s+([A-Z])(?![A-Za-z0-9])\s*(?:\((?:normative|informative)\))?\s*[-–—:.]?\s*(.*)$/is;
+
+// A marker the author writes at the end of a heading (annexes carry it after "Annex A").
+const MARKER = /\s*\((normative|informative)\)\s*$/i;
+// Elements the Directives make informative, or that hold no provisions, whatever their number.
+const INFORMATIVE_TITLE = /^(?:foreword|introduction|scope|terms and definitions|terms, definitions.*|bibliography)$/i;
+// Preliminary elements that ISO does not number (an unnumbered introduction is not clause 1).
+const UNNUMBERED_TITLE = /^(?:foreword|introduction|bibliography)$/i;
+
+/** "normative", "informative" or null when the heading does not say. */
+function marker(heading: string): 'normative' | 'informative' | null {
+  const annex = /^(?:Annex|Appendix)\s+[A-Z]\s*\((normative|informative)\)/i.exec(heading);
+  const m = annex ?? MARKER.exec(heading);
+  return m ? (m[1].toLowerCase() as 'normative' | 'informative') : null;
+}
 
 function explicitNumber(heading: string): { number: string; title: string } | null {
   const annex = ANNEX.exec(heading);
@@ -171,24 +187,33 @@ export function analyzeHeadings(tokens: readonly Token[]): HeadingAnalysis {
   const base = titleIndex === null ? minDepth - 1 : Math.min(1, minDepth - 1);
 
   const lastChild = new Map<string, string>(); // parent number -> last child component
-  const stack: { depth: number; number: string }[] = [];
+  const stack: { depth: number; number: string; informative: boolean }[] = [];
   const clauses = headings.map((h) => {
     while (stack.length > 0 && stack[stack.length - 1].depth >= h.depth) stack.pop();
-    const parent = stack.length > 0 ? stack[stack.length - 1].number : '';
+    const parentClause = stack.length > 0 ? stack[stack.length - 1] : null;
+    const parent = parentClause?.number ?? '';
     const explicit = explicitNumber(h.text);
     let number: string;
     let title: string;
     if (explicit) {
       ({ number, title } = explicit);
+    } else if (parent === '' && UNNUMBERED_TITLE.test(h.text.replace(MARKER, ''))) {
+      number = '';
+      title = h.text;
     } else {
       const component = nextComponent(lastChild.get(parent));
       number = parent ? `${parent}.${component}` : component;
       title = h.text;
     }
-    const { parent: numberParent, last } = splitNumber(number);
-    lastChild.set(numberParent, last);
-    stack.push({ depth: h.depth, number });
-    return { tokenIndex: h.tokenIndex, number, title, level: h.depth - base, line: h.line };
+    const said = marker(h.text);
+    title = title.replace(MARKER, '');
+    const informative = said !== null ? said === 'informative' : INFORMATIVE_TITLE.test(title) || (parentClause?.informative ?? false);
+    if (number !== '') {
+      const { parent: numberParent, last } = splitNumber(number);
+      lastChild.set(numberParent, last);
+    }
+    stack.push({ depth: h.depth, number, informative });
+    return { tokenIndex: h.tokenIndex, number, title, level: h.depth - base, line: h.line, informative };
   });
 
   return { titleIndex, title, clauses };

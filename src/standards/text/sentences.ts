@@ -1,5 +1,5 @@
 /**
- * Sentence splitting and verbal-form detection for requirement extraction.
+ * Sentence splitting and verbal-form detection for provision extraction.
  * Deliberately heuristic: standards prose is regular enough that a period,
  * question or exclamation mark followed by whitespace and a character that is
  * not a lowercase letter ends a sentence, unless the word before it is a known
@@ -7,7 +7,15 @@
  * whitespace follows their inner periods.
  */
 
-export type Obligation = 'SHALL' | 'SHOULD' | 'MAY';
+/** The verbal form: shall (requirement), should (recommendation), may (permission), can (possibility). */
+export type Obligation = 'SHALL' | 'SHOULD' | 'MAY' | 'CAN';
+export type ProvisionKind = 'REQUIREMENT' | 'RECOMMENDATION' | 'PERMISSION' | 'POSSIBILITY';
+export const KIND_OF: Record<Obligation, ProvisionKind> = {
+  SHALL: 'REQUIREMENT',
+  SHOULD: 'RECOMMENDATION',
+  MAY: 'PERMISSION',
+  CAN: 'POSSIBILITY',
+};
 
 // Abbreviations that are often followed by a capital or a digit ("e.g. ISO",
 // "No. 5"). Those followed by lowercase words need no entry, and "etc." is
@@ -82,24 +90,70 @@ export function stripPin(sentence: string): { text: string; key: string | null }
   return { text: trimmed.slice(0, m.index).trimEnd() + (m[2] ?? ''), key: m[1] };
 }
 
-const VERBAL_FORM = /\b(shall|should|may)\b/gi;
-const STRENGTH: Record<Obligation, number> = { SHALL: 3, SHOULD: 2, MAY: 1 };
+/**
+ * The verbal forms of ISO/IEC Directives Part 2 (Tables 3 to 6) with the
+ * equivalent expressions the Directives list, each with the form it stands
+ * for. "need not" and "it is not required that" are permissions (Table 5),
+ * "is not allowed" and its kin say "shall not" (Table 3).
+ */
+const FORMS: readonly { form: Obligation; pattern: RegExp }[] = [
+  { form: 'SHALL', pattern: /\bshall\b/gi },
+  { form: 'SHALL', pattern: /\b(?:is|are) (?:not )?to\b/gi },
+  { form: 'SHALL', pattern: /\b(?:is|are) required to\b|\bit is required that\b/gi },
+  { form: 'SHALL', pattern: /\b(?:has|have) to\b|\bit is necessary\b/gi },
+  { form: 'SHALL', pattern: /\b(?:is|are) not (?:allowed|permitted|acceptable|permissible)\b/gi },
+  { form: 'SHOULD', pattern: /\bshould\b|\bit is (?:not )?recommended that\b|\bought (?:not )?to\b/gi },
+  { form: 'MAY', pattern: /\bmay\b|\bneed not\b|\bit is not required that\b/gi },
+  { form: 'MAY', pattern: /\b(?:is|are) (?:permitted|allowed|permissible)\b/gi },
+  { form: 'CAN', pattern: /\bcan(?:not)?\b|\b(?:is|are) (?:un)?able to\b|\bit is (?:not )?possible to\b/gi },
+];
+const STRENGTH: Record<Obligation, number> = { SHALL: 4, SHOULD: 3, MAY: 2, CAN: 1 };
+
+// "what is to be collected", "the purpose is to": a description, not a requirement.
+const NOT_A_REQUIREMENT_BEFORE = /\b(?:what|which|that|who|how|where|when|purpose|aim|objective|goal|intent|intention|idea|task|role)\s+$/i;
+
+/** A drafting error the Directives name: reported as a warning on the version, never refused. */
+export interface VerbalFormWarning {
+  code: 'MUST' | 'MAY_NOT';
+  /** Offset in the sentence. */
+  index: number;
+}
+
+const MUST = /\bmust\b/gi;
+const MAY_NOT = /\bmay not\b/gi;
 
 /**
- * The strongest ISO/IEC Directives verbal form in a sentence, or null.
- * "shall not" is a prohibition and so SHALL; "should not" is SHOULD and
- * "may not"/"need not" are not told apart from "may": we match words, not
- * grammar. The month "May" is skipped when a day or year is next to it.
+ * The strongest verbal form in a sentence (SHALL > SHOULD > MAY > CAN), or
+ * null, and the drafting errors in it. We match words, not grammar: "shall
+ * not" is SHALL, "should not" SHOULD. "must" is not a verbal form of the
+ * Directives (it states an external constraint) and "may not" is ambiguous
+ * (shall not? need not?), so both are flagged. The month "May" is skipped
+ * when a day or year is next to it, and "CAN" in capitals is the acronym.
  */
-export function detectObligation(sentence: string): Obligation | null {
+export function detectVerbalForm(sentence: string): { obligation: Obligation | null; warnings: VerbalFormWarning[] } {
   let best: Obligation | null = null;
-  VERBAL_FORM.lastIndex = 0;
-  for (let m = VERBAL_FORM.exec(sentence); m !== null; m = VERBAL_FORM.exec(sentence)) {
-    if (m[1] === 'May' && isMonth(sentence, m.index, m.index + 3)) continue;
-    const form = m[1].toUpperCase() as Obligation;
-    if (best === null || STRENGTH[form] > STRENGTH[best]) best = form;
+  for (const { form, pattern } of FORMS) {
+    if (best !== null && STRENGTH[form] <= STRENGTH[best]) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m !== null; m = pattern.exec(sentence)) {
+      if (m[0] === 'May' && isMonth(sentence, m.index, m.index + 3)) continue;
+      if (m[0] === 'CAN' || m[0] === 'CANNOT') continue;
+      if (/^(?:is|are) (?:not )?to$/i.test(m[0]) && NOT_A_REQUIREMENT_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      best = form;
+      break;
+    }
   }
-  return best;
+  const warnings: VerbalFormWarning[] = [];
+  for (const [code, pattern] of [['MUST', MUST], ['MAY_NOT', MAY_NOT]] as const) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m !== null; m = pattern.exec(sentence)) warnings.push({ code, index: m.index });
+  }
+  return { obligation: best, warnings };
+}
+
+/** The strongest verbal form in a sentence, or null (see detectVerbalForm). */
+export function detectObligation(sentence: string): Obligation | null {
+  return detectVerbalForm(sentence).obligation;
 }
 
 /** "May" with whitespace and then a digit on either side ("3 May", "May 2024"); scans only the neighbouring spaces. */
