@@ -46,6 +46,8 @@ export type ClaimInput = {
   evidence?: string | null | undefined;
   level: ConformanceLevel;
   requirementKey: string;
+  /** The PICS "values supported": ranges, options or parameters the product supports for this provision. */
+  valuesSupported?: string | null | undefined;
 };
 
 export type CommentStatus =
@@ -58,7 +60,7 @@ export type CommentType =
   | 'GENERAL'
   | 'TECHNICAL';
 
-/** A SHALL requirement is met by CONFORMANT or NOT_APPLICABLE. */
+/** The support answer of a PICS: CONFORMANT is Yes, NON_CONFORMANT is No. NOT_APPLICABLE says the condition of a conditional (C) provision is false; it does not meet a mandatory (M) one. */
 export type ConformanceLevel =
   | 'CONFORMANT'
   | 'NON_CONFORMANT'
@@ -99,8 +101,9 @@ export type GrantRoleInput = {
   userId: string | number;
 };
 
-/** Verbal forms of ISO/IEC Directives Part 2: shall, should, may. */
+/** Verbal forms of ISO/IEC Directives Part 2: shall (requirement), should (recommendation), may (permission), can (possibility). */
 export type Obligation =
+  | 'CAN'
   | 'MAY'
   | 'SHALL'
   | 'SHOULD';
@@ -133,6 +136,8 @@ export type ProposeStandardInput = {
   /** Required when duplicationCheck finds a likely overlap; otherwise POSSIBLE_DUPLICATE. */
   overlapJustification?: string | null | undefined;
   scope: string;
+  /** The covering STANAG of an Allied Publication, e.g. "STANAG 4790". */
+  stanag?: string | null | undefined;
   title: string;
   visibility: Visibility;
 };
