@@ -76,7 +76,8 @@ describe('Dockerfile', () => {
     expect(lines[stages[0]]).toMatch(/AS build$/);
     const build = lines.slice(stages[0], stages[1]).join('\n');
     expect(build).toContain('npm ci');
-    expect(build).toContain('tsc -p tsconfig.build.json');
+    expect(build).toContain('npm run build'); // the service and the web app
+    expect(build).toContain('COPY web web');
     expect(build).toContain('npm prune --omit=dev');
     expect(final.join('\n')).toContain('COPY --from=build /app/node_modules node_modules');
   });
