@@ -6,7 +6,8 @@ import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
 import { runMigrations } from './migrate';
 
-const EMBEDDED = Symbol('EMBEDDED_DATABASE');
+/** The embedded cluster the service started, or null with DATABASE_URL. */
+export const EMBEDDED = Symbol('EMBEDDED_DATABASE');
 
 /**
  * The one store. With DATABASE_URL it is that server; without it an embedded
@@ -21,8 +22,9 @@ const EMBEDDED = Symbol('EMBEDDED_DATABASE');
       inject: [AppConfig],
       useFactory: async (config: AppConfig): Promise<EmbeddedDatabase | null> => {
         if (config.DATABASE_URL) return null;
-        const db = await startEmbeddedDatabase(config.DATA_DIR);
-        rootLogger.info({ dataDir: db.dataDir }, 'embedded PostgreSQL (PGlite) started');
+        const log = rootLogger.child({ component: 'postgres' });
+        const db = await startEmbeddedDatabase(config.DATA_DIR, { log: (line) => log.debug(line) });
+        rootLogger.info({ dataDir: db.dataDir, port: db.port }, 'embedded PostgreSQL started');
         return db;
       },
     },
@@ -38,7 +40,7 @@ const EMBEDDED = Symbol('EMBEDDED_DATABASE');
       },
     },
   ],
-  exports: [DataSource],
+  exports: [DataSource, EMBEDDED],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(
