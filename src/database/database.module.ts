@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
@@ -25,6 +27,9 @@ export const EMBEDDED = Symbol('EMBEDDED_DATABASE');
         const log = rootLogger.child({ component: 'postgres' });
         const db = await startEmbeddedDatabase(config.DATA_DIR, { log: (line) => log.debug(line) });
         rootLogger.info({ dataDir: db.dataDir, port: db.port }, 'embedded PostgreSQL started');
+        if (existsSync(join(config.DATA_DIR, 'pgdata'))) {
+          rootLogger.warn(`${join(config.DATA_DIR, 'pgdata')} holds a PGlite database of an earlier version; it is not used (README, "From PGlite")`);
+        }
         return db;
       },
     },
