@@ -84,9 +84,14 @@ export function freePort(): Promise<number> {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // A zombie (exited, not yet reaped by a parent that does not reap, e.g. PID 1 in a container) is gone.
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): the signal test must do
   }
 }
 
