@@ -96,39 +96,54 @@ async function measure(label: string, dataSource: DataSource, rows: CatalogueRow
   return checkStats;
 }
 
-export async function run(): Promise<void> {
-  const rows = generateCatalogue(SIZE);
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
+/** A fresh database on the server at serverUrl, measured, then dropped. */
+async function measureOn(label: string, serverUrl: string, rows: CatalogueRow[]): Promise<{ median: number }> {
   const name = `ssw_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(SERVER);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const pg = createDataSource(url.toString(), 4);
-  let pgStats: { median: number } | undefined;
+  const ds = createDataSource(url.toString(), 4);
   try {
-    await pg.initialize();
-    await runMigrations(pg);
-    pgStats = await measure('PostgreSQL server', pg, rows);
+    await ds.initialize();
+    await runMigrations(ds);
+    const [{ version }] = await ds.query(`SELECT current_setting('server_version') AS version`);
+    return await measure(`${label} (PostgreSQL ${version})`, ds, rows);
   } finally {
-    if (pg.isInitialized) await pg.destroy();
+    if (ds.isInitialized) await ds.destroy();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
+}
 
+/**
+ * The embedded cluster the service starts without DATABASE_URL, and the
+ * server of TEST_DATABASE_URL (or the default address) when one answers.
+ */
+export async function run(): Promise<void> {
+  const rows = generateCatalogue(SIZE);
   const dir = mkdtempSync(join(tmpdir(), 'ssw-bench-'));
   const embedded = await startEmbeddedDatabase(dir);
-  const lite = createDataSource(embedded.url, 4);
+  let stats: { median: number };
   try {
-    await lite.initialize();
-    await runMigrations(lite);
-    await measure('embedded PGlite', lite, rows);
+    stats = await measureOn('embedded', embedded.url, rows);
   } finally {
-    if (lite.isInitialized) await lite.destroy();
     await embedded.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-
-  if (pgStats) console.log(`target: median < 50 ms on PostgreSQL -> ${pgStats.median < 50 ? 'met' : 'NOT met'} (${pgStats.median.toFixed(2)} ms)`);
+  if (await answers(SERVER)) await measureOn('server', SERVER, rows);
+  console.log(`target: median < 50 ms on the embedded PostgreSQL -> ${stats.median < 50 ? 'met' : 'NOT met'} (${stats.median.toFixed(2)} ms)`);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,10 +10,12 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { PubSub } from '../src/common/pubsub';
 import { AppConfig, loadConfig } from '../src/config/config';
+import { EMBEDDED } from '../src/database/database.module';
+import { EmbeddedDatabase, startEmbeddedDatabase } from '../src/database/embedded';
 import { configureApp } from '../src/main';
-import { ADMIN } from './helpers/app';
+import { ADMIN, createTestApp } from './helpers/app';
 
-/** The one-command start: no DATABASE_URL, PGlite under DATA_DIR, same migrations, same features. */
+/** The one-command start: no DATABASE_URL, the service's own PostgreSQL under DATA_DIR, same migrations, same features. */
 async function embeddedApp(dataDir: string): Promise<NestExpressApplication> {
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
@@ -34,7 +36,7 @@ describe('the embedded database', () => {
     let app = await embeddedApp(dataDir);
     try {
       const health = await request(app.getHttpServer()).get('/health');
-      expect(health.body).toEqual({ status: 'ok', database: { kind: 'embedded', status: 'up' } });
+      expect(health.body).toEqual({ status: 'ok', database: { kind: 'embedded', cluster: 'running', status: 'up' } });
       const db = app.get(DataSource);
       const [{ sim }] = await db.query(`SELECT similarity('tracking data message', 'tracking data messages')::float8 AS sim`);
       expect(sim).toBeGreaterThan(0.7);
@@ -58,12 +60,13 @@ describe('the embedded database', () => {
       await app.close();
     }
   });
-  it('delivers live events in-process when the writing transaction commits, and drops them on rollback', async () => {
+  it('delivers live events through LISTEN/NOTIFY when the writing transaction commits, and drops them on rollback', async () => {
     const app = await embeddedApp(dataDir);
     try {
       const pubsub = app.get(PubSub);
       const db = app.get(DataSource);
       const events = pubsub.subscribe<{ n: number }>('embedded_test');
+      await pubsub.ready('embedded_test');
       await db.transaction((m) => pubsub.publish(m, 'embedded_test', { n: 1 }));
       await db.transaction(async (m) => {
         await pubsub.publish(m, 'embedded_test', { n: 2 });
@@ -75,6 +78,54 @@ describe('the embedded database', () => {
       await events.return!();
     } finally {
       await app.close();
+    }
+  });
+
+  it('stops the cluster with the service, leaving no PostgreSQL process behind', async () => {
+    const app = await embeddedApp(dataDir);
+    const pid = app.get<symbol, EmbeddedDatabase>(EMBEDDED).status().pid!;
+    expect(pid).toBeGreaterThan(0);
+    await app.close();
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
+
+describe('a database restart under a running service', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ssw-restart-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('answers 503 while PostgreSQL is down, then 200, and live events flow again without a service restart', async () => {
+    let cluster = await startEmbeddedDatabase(dataDir, { throwaway: true });
+    const t = await createTestApp({}, { databaseUrl: cluster.url });
+    try {
+      const pubsub = t.app.get(PubSub);
+      const events = pubsub.subscribe<{ n: number }>('restart_test');
+      await pubsub.ready('restart_test');
+      await t.db.transaction((m) => pubsub.publish(m, 'restart_test', { n: 0 }));
+      expect((await events.next()).value).toEqual({ n: 0 });
+      const [{ before }] = await t.db.query(`SELECT pid AS before FROM pg_stat_activity WHERE application_name = 'ssw-listen'`);
+
+      await cluster.stop();
+      expect((await t.http.get('/health')).status).toBe(503);
+      cluster = await startEmbeddedDatabase(dataDir, { throwaway: true, port: cluster.port });
+
+      // Nothing sent while the LISTEN connection was away is replayed, so publish until one arrives.
+      const next = events.next();
+      let received: IteratorResult<{ n: number }> | undefined;
+      void next.then((r) => (received = r));
+      for (let n = 1; !received && n < 200; n++) {
+        await t.db.transaction((m) => pubsub.publish(m, 'restart_test', { n })).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(received?.value?.n).toBeGreaterThan(0);
+      const [{ after: listener }] = await t.db.query(`SELECT pid AS after FROM pg_stat_activity WHERE application_name = 'ssw-listen'`);
+      expect(listener).not.toBe(before);
+      expect((await t.http.get('/health')).status).toBe(200);
+      await events.return!();
+    } finally {
+      await t.close();
+      await cluster.stop();
     }
   });
 });

@@ -38,3 +38,24 @@ describe('migrations', () => {
     expect(await schema()).toEqual(before);
   });
 });
+
+/** Replicas starting together on a new database: one applies the migrations, the others wait and find nothing to do. */
+describe('migrations under several replicas', () => {
+  it('are applied once, by one replica, under the advisory lock', async () => {
+    const db = await createDatabase();
+    const replicas = [createDataSource(db.url, 2), createDataSource(db.url, 2), createDataSource(db.url, 2)];
+    try {
+      await Promise.all(replicas.map((r) => r.initialize()));
+      const applied = await Promise.all(replicas.map((r) => runMigrations(r)));
+      const appliers = applied.filter((names) => names.length > 0);
+      expect(appliers).toHaveLength(1);
+      expect(appliers[0].length).toBeGreaterThanOrEqual(6);
+      const [{ rows, distinct }] = await replicas[0].query(`SELECT count(*)::int AS rows, count(DISTINCT name)::int AS distinct FROM migrations`);
+      expect(rows).toBe(appliers[0].length);
+      expect(distinct).toBe(rows);
+    } finally {
+      await Promise.all(replicas.map((r) => (r.isInitialized ? r.destroy() : undefined)));
+      await db.drop();
+    }
+  });
+});

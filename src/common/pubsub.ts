@@ -1,10 +1,14 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { rootLogger } from './logger';
 
 type Listener = (payload: unknown) => void;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long ready() waits for the LISTEN connection before a subscription fails. */
+const READY_TIMEOUT_MS = 10_000;
 
 /**
  * Live events through PostgreSQL LISTEN/NOTIFY, so that every replica of the
@@ -15,58 +19,29 @@ type Listener = (payload: unknown) => void;
  *   Keep payloads small (ids); subscribers load the row they are allowed to see.
  * - `subscribe(channel)` is an async iterator of payloads; `return()` ends it.
  *
- * One dedicated connection per process LISTENs. The embedded database
- * (PGlite behind pglite-socket) serves one process and is not relied on for
- * LISTEN/NOTIFY across its socket connections, so there events are delivered
- * in-process when the writer's transaction commits (a TypeORM transaction
- * subscriber), and dropped when it rolls back.
+ * One dedicated connection per process LISTENs. When it is lost (the
+ * database restarted, the backend was terminated) it is opened again, with
+ * growing pauses while the database is away, and LISTENs again on every
+ * channel that has subscribers. Events sent while it was away are not
+ * replayed: NOTIFY keeps nothing for absent listeners.
  */
 @Injectable()
 export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly listeners = new Map<string, Set<Listener>>();
   private listenClient: Client | null = null;
+  private connecting: Promise<Client | null> | null = null;
+  private closed = false;
+  /** Channels LISTENed on the current connection (cleared when it is lost). */
   private readonly listening = new Map<string, Promise<void>>();
-  /** Events of open transactions, delivered locally at commit (embedded database only). */
-  private readonly pending = new WeakMap<QueryRunner, { channel: string; payload: unknown }[]>();
 
   constructor(private readonly dataSource: DataSource, private readonly config: AppConfig) {}
 
-  /** True when events cross processes (a PostgreSQL server); false on the embedded database. */
-  get crossProcess(): boolean {
-    return !!this.listenClient;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
-    const pending = this.pending;
-    const deliver = (channel: string, payload: unknown) => this.deliver(channel, payload);
-    const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit(event: TransactionCommitEvent) {
-        const events = pending.get(event.queryRunner);
-        pending.delete(event.queryRunner);
-        for (const e of events ?? []) deliver(e.channel, e.payload);
-      },
-      afterTransactionRollback(event: TransactionRollbackEvent) {
-        pending.delete(event.queryRunner);
-      },
-    };
-    this.dataSource.subscribers.push(subscriber);
-    if (!this.config.DATABASE_URL) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL });
-    client.on('notification', (n) => {
-      try {
-        this.deliver(n.channel, JSON.parse(n.payload ?? 'null'));
-      } catch (err) {
-        rootLogger.warn({ err, channel: n.channel }, 'unreadable notification');
-      }
-    });
-    client.on('error', (err) => rootLogger.error({ err }, 'LISTEN connection failed; live events stop until restart'));
-    await client.connect();
-    this.listenClient = client;
-    for (const channel of this.listeners.keys()) await this.listen(channel);
-
+    await this.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     const client = this.listenClient;
     this.listenClient = null;
     await client?.end().catch(() => undefined);
@@ -79,18 +54,7 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Many events in one statement (an import of thousands of rows). */
   async publishMany(m: EntityManager, channel: string, payloads: unknown[]): Promise<void> {
     if (!payloads.length) return;
-    if (this.listenClient) {
-      await m.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [channel, payloads.map((p) => JSON.stringify(p))]);
-      return;
-    }
-    const runner = m.queryRunner;
-    if (runner?.isTransactionActive) {
-      const list = this.pending.get(runner) ?? [];
-      list.push(...payloads.map((payload) => ({ channel, payload })));
-      this.pending.set(runner, list);
-    } else {
-      setImmediate(() => payloads.forEach((payload) => this.deliver(channel, payload)));
-    }
+    await m.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [channel, payloads.map((p) => JSON.stringify(p))]);
   }
 
   /** Payloads published on the channel from now on, until `return()` is called. */
@@ -133,20 +97,81 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
     };
   }
 
-  /** Resolves once this process LISTENs on the channel, so nothing committed afterwards is missed. */
+  /**
+   * Resolves once this process LISTENs on the channel, so nothing committed
+   * afterwards is missed; fails when the database cannot be reached in time.
+   */
   ready(channel: string): Promise<void> {
-    return this.listen(channel);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('live events are unavailable: the database cannot be reached')), READY_TIMEOUT_MS);
+    });
+    return Promise.race([this.listen(channel), timeout]).finally(() => clearTimeout(timer));
   }
 
+  /** LISTENs on the channel on the current connection, waiting for one if need be. Never rejects. */
   private listen(channel: string): Promise<void> {
-    const client = this.listenClient;
-    if (!client) return Promise.resolve();
     let done = this.listening.get(channel);
     if (!done) {
-      done = client.query(`LISTEN ${client.escapeIdentifier(channel)}`).then(() => undefined);
+      done = (async () => {
+        while (!this.closed) {
+          const client = await this.connect();
+          if (!client) return;
+          try {
+            await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+            return;
+          } catch {
+            await sleep(100); // the connection was lost under us; the next one LISTENs again
+          }
+        }
+      })();
       this.listening.set(channel, done);
     }
     return done;
+  }
+
+  /** The LISTEN connection, opened (again) if need be; null once the service shuts down. */
+  private connect(): Promise<Client | null> {
+    if (this.listenClient) return Promise.resolve(this.listenClient);
+    this.connecting ??= (async () => {
+      const url = (this.dataSource.options as { url?: string }).url;
+      for (let pause = 100; !this.closed; pause = Math.min(pause * 2, 5_000)) {
+        const client = new Client({ connectionString: url, application_name: 'ssw-listen' });
+        client.on('notification', (n) => {
+          try {
+            this.deliver(n.channel, JSON.parse(n.payload ?? 'null'));
+          } catch (err) {
+            rootLogger.warn({ err, channel: n.channel }, 'unreadable notification');
+          }
+        });
+        client.on('error', (err) => rootLogger.warn({ err }, 'LISTEN connection failed; opening it again'));
+        try {
+          await client.connect();
+          for (const channel of this.listeners.keys()) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+        } catch (err) {
+          await client.end().catch(() => undefined);
+          rootLogger.warn({ err, retryInMs: pause }, 'cannot open the LISTEN connection');
+          await sleep(pause);
+          continue;
+        }
+        client.on('end', () => this.lost(client));
+        this.listening.clear();
+        for (const channel of this.listeners.keys()) this.listening.set(channel, Promise.resolve());
+        this.listenClient = client;
+        return client;
+      }
+      return null;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private lost(client: Client) {
+    if (this.listenClient !== client) return;
+    this.listenClient = null;
+    this.listening.clear();
+    if (!this.closed) void this.connect();
   }
 
   private deliver(channel: string, payload: unknown) {

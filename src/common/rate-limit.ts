@@ -18,18 +18,11 @@ type Scope = 'address' | 'ip' | 'client' | 'ceiling';
 export class RateLimitService {
   private readonly limiters = new Map<string, RateLimiterPostgres>();
 
-  /**
-   * The service's pool, with the limiter's named prepared statements made
-   * unnamed: on the embedded database every connection shares one backend,
-   * where a second PREPARE of the same name fails.
-   */
-  private readonly store: { query: (q: unknown) => Promise<unknown> };
+  /** The service's own pg pool: the counters live in its database. */
+  private readonly pool: unknown;
 
   constructor(dataSource: DataSource, private readonly config: AppConfig) {
-    const pool = (dataSource.driver as unknown as { master: { query: (q: unknown) => Promise<unknown> } }).master;
-    this.store = {
-      query: (q) => pool.query(q && typeof q === 'object' ? { text: (q as { text: string }).text, values: (q as { values?: unknown[] }).values } : q),
-    };
+    this.pool = (dataSource.driver as unknown as { master: unknown }).master;
   }
 
   private limiter(action: LimitedAction, scope: Scope): RateLimiterPostgres {
@@ -43,7 +36,7 @@ export class RateLimitService {
         ceiling: this.config.RATE_LIMIT_ADDRESS_CEILING,
       }[scope];
       limiter = new RateLimiterPostgres({
-        storeClient: this.store,
+        storeClient: this.pool,
         storeType: 'pool',
         tableName: 'rate_limit',
         tableCreated: true,

