@@ -9,6 +9,7 @@ import type { Request, Response } from 'express';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { TextInputPipe } from './common/text-input.pipe';
 import { AccessGuard } from './common/access';
 import { CommonModule } from './common/common.module';
 import { GqlContext, Loaders } from './common/context';
@@ -125,6 +126,8 @@ interface WsExtra {
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    // Before validation, which cannot itself cope with a lone surrogate.
+    { provide: APP_PIPE, useClass: TextInputPipe },
     {
       provide: APP_PIPE,
       useValue: new ValidationPipe({
