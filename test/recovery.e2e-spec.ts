@@ -9,6 +9,9 @@ import { ADMIN } from './helpers/app';
 
 const MAIN = join(__dirname, '..', 'src', 'main.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Services still running, ended when the file ends however it ends (a timeout included). */
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 /** `node dist/src/main.js` on its own PostgreSQL under dataDir, as `npm start` runs it; resolves once /health answers 200. */
 async function service(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
@@ -18,7 +21,10 @@ async function service(dataDir: string): Promise<{ child: ChildProcess; base: st
     ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'r'.repeat(40), SEED_STANDARDS: 'false',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // No stdio shared with the test runner: a service outliving this file must not hold its pipe open.
+  const child = spawn(process.execPath, [MAIN], { env, stdio: 'ignore' });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const base = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 100) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
@@ -53,7 +59,12 @@ function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 
 describe('the service on its own PostgreSQL, killed and restored', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ssw-recovery-'));
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  after(async () => {
+    await Promise.all([...children].map((c) => stopped(c, 'SIGTERM')));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  /** Rows found after the restart, with the service stopped cleanly afterwards (the backup's starting point). */
+  let found = 0;
 
   it('keeps every acknowledged write when killed with SIGKILL mid-write, and recovers the cluster on the next start', async () => {
     let { child, base } = await service(dataDir);
@@ -78,7 +89,7 @@ describe('the service on its own PostgreSQL, killed and restored', () => {
 
     ({ child, base } = await service(dataDir));
     try {
-      const found = await organizations(base, 'Killed ');
+      found = await organizations(base, 'Killed ');
       expect(found).toBeGreaterThanOrEqual(acknowledged);
       expect(found).toBeLessThanOrEqual(attempted);
       // The postmaster the killed service left behind was shut down, and a new one serves.
@@ -90,16 +101,16 @@ describe('the service on its own PostgreSQL, killed and restored', () => {
   });
 
   it('restores a copy of the data folder taken while the service was stopped', async () => {
-    let { child, base } = await service(dataDir);
-    const before = await organizations(base, 'Killed ');
-    await stopped(child, 'SIGTERM');
+    expect(found).toBeGreaterThan(0);
     const copy = mkdtempSync(join(tmpdir(), 'ssw-restored-'));
     try {
       cpSync(dataDir, copy, { recursive: true });
-      ({ child, base } = await service(copy));
-      expect(await organizations(base, 'Killed ')).toBe(before);
-      expect(before).toBeGreaterThan(0);
-      await stopped(child, 'SIGTERM');
+      const { child, base } = await service(copy);
+      try {
+        expect(await organizations(base, 'Killed ')).toBe(found);
+      } finally {
+        await stopped(child, 'SIGTERM');
+      }
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
