@@ -346,7 +346,7 @@ describe('request limits', () => {
       .send(JSON.stringify({ query: '{ nations { code } }', variables: { x: 'x'.repeat(t.config.MAX_BODY_BYTES) } }));
     expect(big.status).toBe(413);
     const form = await t.http.post('/graphql').set('content-type', 'text/plain').send('{"query":"{ nations { code } }"}');
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
     expect(JSON.stringify(form.body)).not.toMatch(/at .*\.js/);
   });
 

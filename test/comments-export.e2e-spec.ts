@@ -109,8 +109,9 @@ describe('a full comment round with three nations, ending in the exported matrix
     const cell = sheet.getRow(3).getCell(6);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
-    expect(String(cell.value)).toBe(`'=HYPERLINK("http://evil.example","click")`);
-    expect(sheet.getRow(3).getCell(7).value).toBe(`'+30 s`);
+    // A text cell is never evaluated, so it keeps its words exactly: no apostrophe (only CSV needs the guard).
+    expect(cell.value).toBe(`=HYPERLINK("http://evil.example","click")`);
+    expect(sheet.getRow(3).getCell(7).value).toBe(`+30 s`);
     expect(sheet.getRow(4).getCell(10).value).toBe('version 2');
     for (let r = 1; r <= sheet.rowCount; r++) {
       sheet.getRow(r).eachCell((c) => expect(c.type === ExcelJS.ValueType.String || c.type === ExcelJS.ValueType.Null).toBe(true));
@@ -121,6 +122,12 @@ describe('a full comment round with three nations, ending in the exported matrix
     expect((await t.http.get(`/rounds/${roundId}/comments.csv`).set('authorization', `Bearer ${vendor.token}`)).status).toBe(403);
     const unknown = await t.http.get(`/rounds/00000000-0000-4000-8000-000000000000/comments.xlsx`).set('authorization', `Bearer ${sec.token}`);
     expect(unknown.status).toBe(404);
+    // A malformed id is the caller's mistake, answered in the body shape of every other HTTP error.
+    for (const file of ['comments.csv', 'comments.xlsx']) {
+      const malformed = await t.http.get(`/rounds/not-a-uuid/${file}`).set('authorization', `Bearer ${sec.token}`);
+      expect(malformed.status).toBe(400);
+      expect(malformed.body).toEqual({ code: 'BAD_USER_INPUT', message: 'id is malformed: it must be a UUID, as the API gives out.' });
+    }
     // Italy still sees its own draft in its export; the secretariat does not.
     const itCsv = parse((await t.http.get(`/rounds/${roundId}/comments.csv`).set('authorization', `Bearer ${it_.token}`)).text, { bom: true });
     expect(itCsv.slice(1).filter((r: string[]) => r[0] === 'ITA').length).toBe(1);

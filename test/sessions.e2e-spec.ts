@@ -160,10 +160,10 @@ describe('sessions', () => {
       const res = await b.refresh({ 'sec-fetch-site': site });
       expect(code(res)).toBe('FORBIDDEN');
     }
-    // A form post (a "simple" request) is refused by Apollo's CSRF prevention before anything runs.
+    // A form post (a "simple" request) is refused before anything runs: /graphql takes JSON only (415).
     const form = await t.http.post('/graphql').set('content-type', 'text/plain').set('cookie', `ssw_refresh=${first}`)
       .send(JSON.stringify({ query: REFRESH }));
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
     // None of these used the token up.
     const [{ n }] = await t.db.query(
       `SELECT count(*)::int AS n FROM refresh_token t JOIN user_session s ON s.id = t.session_id WHERE s.user_id = $1 AND t.used_at IS NOT NULL`,

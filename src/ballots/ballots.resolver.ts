@@ -112,7 +112,9 @@ export class NationalResponseResolver {
     return nationLoader(ctx, this.orgs).load(response.nationCode);
   }
 
+  /** The person behind a nation's response is for signed-in readers; anonymous readers of an edition get the nation and the response. */
   @ResolveField(() => UserModel)
+  @Allow('SIGNED_IN')
   castBy(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(response.castById);
   }

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { PubSub, selectEach } from '../common/pubsub';
-import { badInput, deadlinePassed, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
+import { badInput, deadlinePassed, DomainError, ErrorCode, forbidden, invalidState, notFound, notFoundAs } from '../common/errors';
 import { CommentsService } from '../comments/comments.service';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
 import { StandardStatus } from '../standards/standard.entity';
@@ -77,7 +77,7 @@ export function tally(threshold: number, nations: Nation[], responses: Pick<Nati
 }
 
 @Injectable()
-export class BallotsService {
+export class BallotsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
@@ -107,11 +107,7 @@ export class BallotsService {
     await this.settleDue([id]);
     const [ballot] = await this.rows(this.dataSource.manager, `b.id = $1`, [id]);
     if (!ballot) throw notFound('ballot', id);
-    try {
-      await this.standards.requireVisible(caller, ballot.standardId);
-    } catch {
-      throw notFound('ballot', id);
-    }
+    await this.standards.requireVisible(caller, ballot.standardId).catch(notFoundAs('ballot', id));
     return ballot;
   }
 
@@ -143,6 +139,11 @@ export class BallotsService {
 
   mayReadResponses(caller: Caller | null): boolean {
     return hasRole(caller, ...RESPONSE_READERS);
+  }
+
+  /** Who cast what, and the counts, are read in the audit log by those who read the responses. */
+  onModuleInit(): void {
+    this.audit.definePolicy('Ballot', { readsDetail: (caller) => this.mayReadResponses(caller) });
   }
 
   async open(caller: Caller, input: OpenBallotCommand): Promise<BallotModel> {
@@ -204,9 +205,7 @@ export class BallotsService {
       return await this.dataSource.transaction(async (m) => {
         const [ballot] = await this.rows(m, `b.id = $1`, [input.ballotId]);
         if (!ballot) throw notFound('ballot', input.ballotId);
-        const standard = await this.standards.requireVisible(caller, ballot.standardId, m).catch(() => {
-          throw notFound('ballot', input.ballotId);
-        });
+        const standard = await this.standards.requireVisible(caller, ballot.standardId, m).catch(notFoundAs('ballot', input.ballotId));
         const reservations = await this.checkReservations(m, ballot.versionId, input.reservations ?? []);
         const now = this.clock.now();
         const open = `b.closed_at IS NULL AND b.opens_at <= ${now} AND b.closes_at > ${now}`;
@@ -241,6 +240,7 @@ export class BallotsService {
           entityId: ballot.id,
           detail: `${nation} ${response.response} on ${standard.designation} (revision ${response.revision})` +
             (reservations.length ? `, ${reservations.length} reservation(s)` : ''),
+          summary: `A national response on ${standard.designation} was recorded`,
         });
         await this.pubsub.publish(m, RESPONSE_CAST, { ballotId: ballot.id, nationCode: nation } satisfies ResponseCastEvent);
         return toResponseModel(response);
@@ -339,6 +339,7 @@ export class BallotsService {
       entityType: 'Ballot',
       entityId: ballot.id,
       detail: `Ballot on ${standard.designation} ${why}: ${outcome}, ${ratifying} ratifying of threshold ${ballot.threshold}`,
+      summary: `Ballot on ${standard.designation} ${why}: ${outcome}`,
     });
     // A standard cancelled during its ballot stays cancelled.
     if (outcome === BallotOutcome.FAILED && standard.status === StandardStatus.IN_RATIFICATION) {
@@ -350,9 +351,7 @@ export class BallotsService {
   async lockForPublishing(m: EntityManager, caller: Caller, ballotId: string): Promise<BallotModel> {
     const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
     if (!ballot) throw notFound('ballot', ballotId);
-    await this.standards.requireVisible(caller, ballot.standardId, m).catch(() => {
-      throw notFound('ballot', ballotId);
-    });
+    await this.standards.requireVisible(caller, ballot.standardId, m).catch(notFoundAs('ballot', ballotId));
     if (ballot.outcome === BallotOutcome.PENDING && ballot.status === BallotStatus.CLOSED) {
       await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');
       const [settled] = await this.rows(m, `b.id = $1`, [ballotId]);

@@ -2,6 +2,7 @@ import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nes
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import { LIST_AFTER, LIST_FIRST } from '../common/pagination';
 import { StandardModel } from '../standards/models/standard.model';
 import { StandardsService } from '../standards/standards.service';
 import { CatalogueService } from './catalogue.service';
@@ -31,8 +32,10 @@ export class CatalogueResolver {
     @CurrentCaller() caller: Caller,
     @Args('body', { type: () => StandardsBody, nullable: true }) body?: StandardsBody,
     @Args('text', { nullable: true }) text?: string,
+    @Args('first', LIST_FIRST) first?: number,
+    @Args('after', LIST_AFTER) after?: string,
   ) {
-    return this.catalogue.list(caller, { body, text });
+    return this.catalogue.list(caller, { body, text, first, after });
   }
 
   @Query(() => [OverlapCandidateModel])

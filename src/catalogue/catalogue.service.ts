@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { rootLogger } from '../common/logger';
+import { pageAfterId } from '../common/pagination';
 import { CORPUS_DIR } from '../standards/corpus.service';
 import { StandardsService } from '../standards/standards.service';
 import { ExternalStandardEntity, RelationKind, StandardRelationEntity, StandardsBody } from './external-standard.entity';
@@ -103,7 +104,7 @@ export class CatalogueService implements OnApplicationBootstrap {
     return m ? run(m) : this.dataSource.transaction(run);
   }
 
-  list(_caller: Caller, args: { body?: StandardsBody | null; text?: string | null }): Promise<ExternalStandardEntity[]> {
+  list(_caller: Caller, args: { body?: StandardsBody | null; text?: string | null; first?: number | null; after?: string | null }): Promise<ExternalStandardEntity[]> {
     const qb = this.dataSource.getRepository(ExternalStandardEntity).createQueryBuilder('e');
     if (args.body) qb.andWhere('e.body = :body', { body: args.body });
     const text = args.text?.trim();
@@ -114,7 +115,7 @@ export class CatalogueService implements OnApplicationBootstrap {
         { text, like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }
-    return qb.orderBy('e.body').addOrderBy('e.designation').limit(500).getMany();
+    return pageAfterId(qb, 'external_standard', (a) => [`${a}.body`, `${a}.designation`, `${a}.id`], args).getMany();
   }
 
   byIds(ids: readonly string[]): Promise<ExternalStandardEntity[]> {

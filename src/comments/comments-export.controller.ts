@@ -4,14 +4,16 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { Allow, HttpCaller } from '../common/access';
 import { Caller, Role } from '../common/caller';
+import { idParam } from '../common/id-param';
 import { CommentsService } from './comments.service';
-import { neutralizeFormula } from './iso-template';
 
 const fileName = (title: string, ext: string) => `${title.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'comments'}.${ext}`;
 
 /**
  * The comment resolution matrix of a round as a file, for the same bearer
- * token as the API. Every cell a spreadsheet would evaluate is neutralised.
+ * token as the API. CSV cells that a spreadsheet would evaluate (= + - @) get
+ * csv-stringify's formula guard; XLSX needs none, as ExcelJS writes strings as
+ * text cells, so they keep their words exactly.
  */
 @Controller('rounds')
 export class CommentsExportController {
@@ -19,7 +21,7 @@ export class CommentsExportController {
 
   @Get(':id/comments.csv')
   @Allow(Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)
-  async csv(@Param('id') id: string, @HttpCaller() caller: Caller, @Res() res: Response) {
+  async csv(@Param('id', idParam('id')) id: string, @HttpCaller() caller: Caller, @Res() res: Response) {
     const { round, header, rows } = await this.comments.matrix(caller, id);
     const body = stringify([header, ...rows], { escape_formulas: true, bom: true });
     res
@@ -31,13 +33,12 @@ export class CommentsExportController {
 
   @Get(':id/comments.xlsx')
   @Allow(Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)
-  async xlsx(@Param('id') id: string, @HttpCaller() caller: Caller, @Res() res: Response) {
+  async xlsx(@Param('id', idParam('id')) id: string, @HttpCaller() caller: Caller, @Res() res: Response) {
     const { round, header, rows } = await this.comments.matrix(caller, id);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Comments');
     sheet.addRow(header).font = { bold: true };
-    // Strings are written as text cells; the apostrophe keeps a pasted or re-saved cell from turning into a formula.
-    for (const row of rows) sheet.addRow(row.map(neutralizeFormula));
+    for (const row of rows) sheet.addRow(row);
     sheet.columns.forEach((c, i) => (c.width = [8, 10, 12, 14, 10, 60, 60, 50, 22, 18][i] ?? 20));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     const buffer = await workbook.xlsx.writeBuffer();

@@ -14,7 +14,7 @@ import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
 import { CommentEntity, CommentRoundRow, NationalSubmissionEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
-import { AddCommentInput, CommentFilter, OpenCommentRoundInput, ResolveCommentInput, UpdateCommentInput } from './dto/comment.inputs';
+import { AddCommentInput, CommentFilter, ImportCommentsArgs, OpenCommentRoundInput, ResolveCommentInput, UpdateCommentInput } from './dto/comment.inputs';
 import { CommentConnection, CommentModel, CommentRoundModel, ImportResultModel, NationalSubmissionModel } from './models/comment.model';
 
 const COMMENT_ROLES = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE] as const;
@@ -58,12 +58,8 @@ export class CommentRoundsResolver {
 
   @Mutation(() => ImportResultModel, { description: 'ISO commenting template as CSV, for the caller\'s nation.' })
   @Allow(Role.EXPERT, Role.DELEGATE)
-  importComments(
-    @CurrentCaller() caller: Caller,
-    @Args('roundId', { type: () => ID }) roundId: string,
-    @Args('csv') csv: string,
-  ) {
-    return this.comments.import(caller, roundId, csv);
+  importComments(@CurrentCaller() caller: Caller, @Args() args: ImportCommentsArgs) {
+    return this.comments.import(caller, args.roundId, args.csv);
   }
 
   @ResolveField(() => StandardModel)

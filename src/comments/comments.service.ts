@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
-import { badInput, conflict, deadlinePassed, forbidden, invalidState, notFound } from '../common/errors';
+import { badInput, conflict, deadlinePassed, forbidden, invalidState, isNotFound, notFound, notFoundAs } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
 import { PubSub, selectEach } from '../common/pubsub';
 import { StandardStatus } from '../standards/standard.entity';
@@ -56,7 +56,7 @@ const trimOrNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : nul
 const iso = (d: Date) => d.toISOString();
 
 @Injectable()
-export class CommentsService {
+export class CommentsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
@@ -74,6 +74,27 @@ export class CommentsService {
                    CASE WHEN r.closed_at IS NOT NULL OR r.closes_at <= ${now} THEN 'CLOSED'
                         WHEN r.opens_at > ${now} THEN 'SCHEDULED' ELSE 'OPEN' END AS status
               FROM comment_round r WHERE ${where} ${lock}`;
+  }
+
+  /**
+   * The audit log reads comment events as the comments themselves are read:
+   * only by comment readers, and an event about a nation's DRAFT comments by
+   * that nation alone until the comment is submitted (or, for an import, the
+   * nation's set is). A deleted draft never reached the secretariat.
+   */
+  onModuleInit(): void {
+    const draftRule = (caller: Caller) => {
+      if (!this.mayRead(caller)) return false;
+      return {
+        sql: `e.nation_code IS NULL OR e.nation_code = :auditCommentNation
+          OR (e.entity_type = 'Comment' AND EXISTS (SELECT 1 FROM comment c WHERE c.id = e.entity_id::uuid AND c.status = 'SUBMITTED'))
+          OR (e.entity_type = 'CommentRound' AND EXISTS (
+                SELECT 1 FROM national_submission s WHERE s.round_id = e.entity_id::uuid AND s.nation_code = e.nation_code))`,
+        params: { auditCommentNation: this.nationOfReader(caller) ?? '' },
+      };
+    };
+    this.audit.definePolicy('Comment', { visible: draftRule });
+    this.audit.definePolicy('CommentRound', { visible: draftRule });
   }
 
   mayRead(caller: Caller | null): boolean {
@@ -96,11 +117,7 @@ export class CommentsService {
     if (!this.mayRead(caller)) throw notFound('comment round', id);
     const [round]: CommentRoundRow[] = await m.query(this.roundSql('r.id = $1', lock), [id]);
     if (!round) throw notFound('comment round', id);
-    try {
-      await this.standards.requireVisible(caller, round.standardId, m);
-    } catch {
-      throw notFound('comment round', id);
-    }
+    await this.standards.requireVisible(caller, round.standardId, m).catch(notFoundAs('comment round', id));
     return round;
   }
 
@@ -224,6 +241,7 @@ export class CommentsService {
       );
       await this.audit.record(m, caller, {
         action: 'comment.added',
+        nationCode: nation,
         entityType: 'Comment',
         entityId: id,
         detail: `${nation} ${TYPE_CODES[input.type]} comment on "${round.title}"${loc.clause ? `, clause ${loc.clause}` : ''}`,
@@ -263,6 +281,7 @@ export class CommentsService {
       await m.update(CommentEntity, { id }, { ...changes, updatedAt: () => this.clock.now() });
       await this.audit.record(m, caller, {
         action: 'comment.updated',
+        nationCode: comment.nationCode,
         entityType: 'Comment',
         entityId: id,
         detail: `changed ${Object.keys(input).join(', ') || 'nothing'}`,
@@ -277,6 +296,7 @@ export class CommentsService {
       await m.delete(CommentEntity, { id });
       await this.audit.record(m, caller, {
         action: 'comment.deleted',
+        nationCode: comment.nationCode,
         entityType: 'Comment',
         entityId: id,
         // No words of the draft: the audit log is read by the secretariat, and drafts belong to their nation.
@@ -326,6 +346,7 @@ export class CommentsService {
       );
       await this.audit.record(m, caller, {
         action: 'comments.imported',
+        nationCode: nation,
         entityType: 'CommentRound',
         entityId: round.id,
         detail: `${inserted.length} ${nation} comments imported from the ISO template`,
@@ -355,7 +376,8 @@ export class CommentsService {
         throw conflict(`${nation} has already submitted its comments on "${round.title}".`);
       }
       const now = this.clock.now();
-      const updated: unknown[] = await m.query(
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [updated]: [unknown[], number] = await m.query(
         `UPDATE comment SET status = 'SUBMITTED', updated_at = ${now} WHERE round_id = $1 AND nation_code = $2 AND status = 'DRAFT' RETURNING id`,
         [roundId, nation],
       );
@@ -445,11 +467,7 @@ export class CommentsService {
     const comment = await m.findOneBy(CommentEntity, { id });
     const nation = this.nationOfReader(caller);
     if (!comment || (comment.status !== CommentStatus.SUBMITTED && comment.nationCode !== nation)) throw notFound('comment', id);
-    try {
-      await this.requireRound(caller, comment.roundId, m);
-    } catch {
-      throw notFound('comment', id);
-    }
+    await this.requireRound(caller, comment.roundId, m).catch(notFoundAs('comment', id));
     return comment;
   }
 
@@ -508,7 +526,11 @@ export class CommentsService {
     const nation = this.nationOfReader(caller);
     return selectEach(source, async (e) => {
       if (e.roundId !== roundId || (e.status === CommentStatus.DRAFT && e.nationCode !== nation)) return null;
-      const comment = await this.requireComment(caller, e.id).catch(() => null);
+      // A comment deleted or hidden since the event is skipped; a failure to load it is not.
+      const comment = await this.requireComment(caller, e.id).catch((err: unknown) => {
+        if (isNotFound(err)) return null;
+        throw err;
+      });
       return comment ? { commentAdded: comment } : null;
     });
   }

@@ -127,11 +127,3 @@ export function parseTemplate(csv: string): TemplateParse {
   return { rows, errors };
 }
 
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
- * leading apostrophe, as OWASP advises for CSV injection; the same rule as
- * csv-stringify's escape_formulas, applied to xlsx cells too.
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}

@@ -41,3 +41,14 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
     retryAfterSeconds,
   });
+
+export const isNotFound = (err: unknown): boolean => err instanceof DomainError && err.code === ErrorCode.NOT_FOUND;
+
+/**
+ * For `.catch()`: a NOT_FOUND of a parent (a hidden standard) becomes NOT_FOUND
+ * of the child asked for; any other failure, a database one included, stays what it is.
+ */
+export const notFoundAs = (what: string, id: string) => (err: unknown): never => {
+  if (isNotFound(err)) throw notFound(what, id);
+  throw err;
+};

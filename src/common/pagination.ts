@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
@@ -43,7 +43,10 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+// Cursors hold a few sort values (a designation, a clause, an id); anything longer was not given out.
+const MAX_CURSOR = 1000;
 function decode(cursor: string, width: number): unknown[] {
+  if (cursor.length > MAX_CURSOR) throw badInput('after', `after must be at most ${MAX_CURSOR} characters: a cursor this list gave out.`);
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (Array.isArray(values) && values.length === width) return values;
@@ -91,3 +94,31 @@ export async function paginate<R extends ObjectLiteral, N = R>(
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/** The longest plain list (a contract list, not a connection) one request may ask for. */
+export const MAX_LIST = 500;
+
+/**
+ * Pages a plain list the contract returns as `[T!]!`: `first` rows (1 to
+ * MAX_LIST), continuing after the row whose id is `after`, the last one the
+ * client received. `order(alias)` gives the unique sort, ending with the id.
+ */
+export function pageAfterId<R extends ObjectLiteral>(
+  qb: SelectQueryBuilder<R>,
+  table: string,
+  order: (alias: string) => string[],
+  args: { first?: number | null; after?: string | null },
+): SelectQueryBuilder<R> {
+  const first = args.first ?? MAX_LIST;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw badInput('first', `first must be between 1 and ${MAX_LIST}.`);
+  const columns = order(qb.alias);
+  if (args.after) {
+    qb.andWhere(`(${columns.join(', ')}) > (SELECT ${order('a').join(', ')} FROM ${table} a WHERE a.id = :after)`, { after: args.after });
+  }
+  columns.forEach((c, i) => (i === 0 ? qb.orderBy(c) : qb.addOrderBy(c)));
+  return qb.limit(first);
+}
+
+/** The arguments of a list paged by pageAfterId. */
+export const LIST_FIRST = { type: () => Int, nullable: true, defaultValue: MAX_LIST, description: `At most ${MAX_LIST}.` };
+export const LIST_AFTER = { type: () => ID, nullable: true, description: 'The id of the last item received: the list continues after it.' };

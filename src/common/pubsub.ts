@@ -57,15 +57,24 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
     await m.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [channel, payloads.map((p) => JSON.stringify(p))]);
   }
 
-  /** Payloads published on the channel from now on, until `return()` is called. */
+  /**
+   * Payloads published on the channel from now on, until `return()` is called.
+   * At most LIVE_QUEUE_LIMIT wait unread: a consumer further behind gets a
+   * SlowConsumerError instead of making the process hold every event for it.
+   */
   subscribe<T = unknown>(channel: string): AsyncIterableIterator<T> {
     const queue: T[] = [];
     const waiting: ((r: IteratorResult<T>) => void)[] = [];
     let done = false;
+    let overflowed = false;
     const listener: Listener = (payload) => {
       const next = waiting.shift();
       if (next) next({ value: payload as T, done: false });
-      else queue.push(payload as T);
+      else if (queue.length < this.config.LIVE_QUEUE_LIMIT) queue.push(payload as T);
+      else {
+        overflowed = true;
+        void finish();
+      }
     };
     let set = this.listeners.get(channel);
     if (!set) this.listeners.set(channel, (set = new Set()));
@@ -83,6 +92,7 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
     return {
       next: () => {
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (overflowed) return Promise.reject(new SlowConsumerError(channel, this.config.LIVE_QUEUE_LIMIT));
         if (done) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => waiting.push(resolve));
       },
@@ -176,6 +186,14 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private deliver(channel: string, payload: unknown) {
     for (const listener of this.listeners.get(channel) ?? []) listener(payload);
+  }
+}
+
+/** A subscriber left more events unread than LIVE_QUEUE_LIMIT; its events were dropped. */
+export class SlowConsumerError extends Error {
+  constructor(channel: string, limit: number) {
+    super(`More than ${limit} ${channel} events were left unread; subscribe again and reload.`);
+    this.name = 'SlowConsumerError';
   }
 }
 

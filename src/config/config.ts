@@ -97,6 +97,22 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   GRAPHQL_MAX_ALIASES = 15;
 
+  /** Most values of text, html, clauses, requirements, redlines and search snippets one request may ask for. */
+  @Type(() => Number) @IsInt() @Min(1)
+  GRAPHQL_MAX_HEAVY_FIELDS = 25;
+
+  /** Largest websocket message accepted, in bytes: a subscription is a short query. */
+  @Type(() => Number) @IsInt() @Min(1024)
+  WS_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+  /** How often an open websocket re-checks its caller, so a deactivated account is dropped while idle. */
+  @Type(() => Number) @IsInt() @Min(1)
+  WS_RECHECK_SECONDS = 60;
+
+  /** Events a live subscription may hold unread; a client further behind is disconnected (4429). */
+  @Type(() => Number) @IsInt() @Min(1)
+  LIVE_QUEUE_LIMIT = 1000;
+
   /**
    * Score 0..1 at which proposeStandard asks for an overlap justification. 0.3 is
    * set from test/duplication/eval-set.json: clean proposals stay below 0.19, the

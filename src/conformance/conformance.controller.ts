@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { Allow, HttpCaller } from '../common/access';
 import { Caller, Role } from '../common/caller';
+import { idParam } from '../common/id-param';
 import { ConformanceService } from './conformance.service';
 
 const PICS_COLUMNS = ['item', 'description', 'clause', 'status', 'support', 'evidence'];
@@ -20,9 +21,9 @@ export class ConformanceController {
   @Allow(Role.VENDOR, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE, Role.ADMIN)
   async pics(
     @HttpCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Query('standardId', new ParseUUIDPipe()) standardId: string,
-    @Query('versionId', new ParseUUIDPipe({ optional: true })) versionId: string | undefined,
+    @Param('id', idParam('id')) id: string,
+    @Query('standardId', idParam('standardId')) standardId: string,
+    @Query('versionId', idParam('versionId', { optional: true })) versionId: string | undefined,
     @Res() res: Response,
   ) {
     const { product, standard, version, rows } = await this.conformance.pics(caller, id, standardId, versionId);

@@ -5,6 +5,7 @@ import { organizationLoader } from '../accounts/users.resolver';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import { LIST_AFTER, LIST_FIRST, MAX_LIST } from '../common/pagination';
 import { StandardVersionModel } from '../standards/models/standard-version.model';
 import { StandardModel } from '../standards/models/standard.model';
 import { StandardsService } from '../standards/standards.service';
@@ -31,8 +32,13 @@ export class ProductsResolver {
 
   @Query(() => [ProductModel], { description: "A VENDOR sees its own organization's products only." })
   @Allow(...READERS)
-  products(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string) {
-    return this.conformance.list(caller, organizationId);
+  products(
+    @CurrentCaller() caller: Caller,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
+    @Args('first', LIST_FIRST) first?: number,
+    @Args('after', LIST_AFTER) after?: string,
+  ) {
+    return this.conformance.list(caller, organizationId, { first, after });
   }
 
   @Query(() => ProductModel, { nullable: true })
@@ -58,8 +64,10 @@ export class ProductsResolver {
     @CurrentCaller() caller: Caller,
     @Args('standardIds', { type: () => [ID] }) standardIds: string[],
     @Args('productIds', { type: () => [ID], nullable: true }) productIds?: string[],
+    @Args('first', { ...LIST_FIRST, description: `Without productIds: how many products, in name order (at most ${MAX_LIST}).` }) first?: number,
+    @Args('after', { ...LIST_AFTER, description: 'Without productIds: the id of the last product received; the matrix continues after it.' }) after?: string,
   ) {
-    return this.conformance.matrix(caller, standardIds, productIds);
+    return this.conformance.matrix(caller, standardIds, productIds, { first, after });
   }
 
   @Mutation(() => ProductModel)

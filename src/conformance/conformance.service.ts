@@ -1,8 +1,9 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
+import { pageAfterId } from '../common/pagination';
 import { RequirementEntity, StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardEntity } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
@@ -45,11 +46,11 @@ const MAX_MATRIX_PRODUCTS = 500;
 /**
  * Products, claims, reports and the matrix. A VENDOR works on its own
  * organization's products only (others are NOT_FOUND, so their existence does
- * not leak); the Alliance's roles read every product. Standards stay behind
+ * not leak), whatever other roles it holds; the Alliance's roles read every product. Standards stay behind
  * their own visibility in every path.
  */
 @Injectable()
-export class ConformanceService {
+export class ConformanceService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
@@ -58,10 +59,28 @@ export class ConformanceService {
     @Optional() @Inject(EDITION_IN_FORCE) private readonly editions?: EditionInForce,
   ) {}
 
-  /** null: every product; otherwise the one organization whose products the caller may see. */
+  /**
+   * null: every product; otherwise the one organization whose products the
+   * caller may see. A VENDOR is bound to its organization whatever other roles
+   * it holds: an EXPERT who is also a vendor's staff must not read competitors.
+   */
   private scope(caller: Caller): { organizationId: string | null } | null {
-    if (hasRole(caller, Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)) return null;
+    if (!hasRole(caller, Role.VENDOR) && hasRole(caller, Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE)) return null;
     return { organizationId: caller.organizationId };
+  }
+
+  /** A product's events in the audit log follow the product: a VENDOR reads its own organization's only. */
+  onModuleInit(): void {
+    this.audit.definePolicy('Product', {
+      visible: (caller) => {
+        const scope = this.scope(caller);
+        if (!scope) return true;
+        return {
+          sql: `EXISTS (SELECT 1 FROM product p WHERE p.id = e.entity_id::uuid AND p.organization_id = :auditProductOrg)`,
+          params: { auditProductOrg: scope.organizationId ?? '00000000-0000-0000-0000-000000000000' },
+        };
+      },
+    });
   }
 
   private maySee(caller: Caller, product: ProductEntity): boolean {
@@ -69,15 +88,15 @@ export class ConformanceService {
     return !scope || (scope.organizationId !== null && product.organizationId === scope.organizationId);
   }
 
-  list(caller: Caller, organizationId?: string | null): Promise<ProductEntity[]> {
+  list(caller: Caller, organizationId?: string | null, page: { first?: number | null; after?: string | null } = {}): Promise<ProductEntity[]> {
     const scope = this.scope(caller);
     const orgs = [organizationId, scope?.organizationId].filter((o): o is string => o !== undefined && o !== null);
     if (scope && !scope.organizationId) return Promise.resolve([]);
     // A vendor asking for another organization gets nothing, not an error that confirms it exists.
     if (new Set(orgs).size > 1) return Promise.resolve([]);
-    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p').orderBy('lower(p.name)').addOrderBy('p.productVersion').addOrderBy('p.id');
+    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p');
     if (orgs.length) qb.where('p.organizationId = :org', { org: orgs[0] });
-    return qb.getMany();
+    return pageAfterId(qb, 'product', (a) => [`lower(${a}.name)`, `${a}.product_version`, `${a}.id`], page).getMany();
   }
 
   async requireProduct(caller: Caller, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProductEntity> {
@@ -259,14 +278,14 @@ export class ConformanceService {
    * One cell per visible (product, standard) pair. Six queries at most,
    * whatever the numbers of products, standards and claims.
    */
-  async matrix(caller: Caller, standardIds: readonly string[], productIds?: readonly string[] | null) {
+  async matrix(caller: Caller, standardIds: readonly string[], productIds?: readonly string[] | null, page: { first?: number | null; after?: string | null } = {}) {
     const wantedStandards = [...new Set(standardIds)];
     if (wantedStandards.length > MAX_MATRIX_STANDARDS) throw badInput('standardIds', `standardIds may name at most ${MAX_MATRIX_STANDARDS} standards.`);
     if (productIds && new Set(productIds).size > MAX_MATRIX_PRODUCTS) throw badInput('productIds', `productIds may name at most ${MAX_MATRIX_PRODUCTS} products.`);
     const m = this.dataSource.manager;
     const found = new Map((await this.standards.byIds(caller, wantedStandards)).map((s) => [s.id, s]));
     const standards = wantedStandards.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
-    const products = productIds ? await this.productsByIds(caller, [...new Set(productIds)]) : await this.list(caller);
+    const products = productIds ? await this.productsByIds(caller, [...new Set(productIds)]) : await this.list(caller, null, page);
     products.sort((a, b) => a.name.localeCompare(b.name) || a.productVersion.localeCompare(b.productVersion) || a.id.localeCompare(b.id));
     if (!standards.length || !products.length) return [];
     const refs = await this.referenceVersions(standards.map((s) => s.id), m);

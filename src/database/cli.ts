@@ -3,19 +3,23 @@ import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
+import { verifyAuditChain } from '../audit/audit-chain';
 import { CorpusService } from '../standards/corpus.service';
 import { ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
 import { runMigrations } from './migrate';
 
-const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Name> | import <folder>>
+const USAGE = `usage: node dist/src/database/cli.js <run | revert | generate <Name> | import <folder> | verify-audit [head]>
   run       apply pending migrations
   revert    undo the last applied migration
   generate  write migrations/<timestamp>-<Name>.ts to fill in, listing as comments
             what TypeORM sees differ between the entities and the database
   import    load draft standards (a folder per standard, v1.md, v2.md …) from <folder>,
-            skipping designations that exist, all in one transaction`;
+            skipping designations that exist, all in one transaction
+  verify-audit  recompute the audit log's hash chain; exit 1 naming the first row
+            that was changed, deleted or reordered, or when the chain no longer
+            passes through [head], a hash printed by an earlier run`;
 
 async function withDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -101,6 +105,15 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await app.close();
       }
+      return 0;
+    }
+    case 'verify-audit': {
+      const report = await withDatabase((ds) => verifyAuditChain(ds, arg));
+      if (!report.ok) {
+        process.stderr.write(`audit log TAMPERED: ${report.problem!.message}\n`);
+        return 1;
+      }
+      process.stdout.write(`audit log intact: ${report.rows} rows chained; head ${report.head}\n`);
       return 0;
     }
     default:

@@ -8,7 +8,7 @@ import { Caller } from '../common/caller';
 import { badInput, conflict, invalidState, notFound } from '../common/errors';
 import { EditionInForce } from '../conformance/edition-in-force';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
-import { StandardEntity, Visibility } from '../standards/standard.entity';
+import { slugSql, StandardEntity, Visibility } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
@@ -121,7 +121,7 @@ export class PublishingService implements EditionInForce {
     const standard = await this.dataSource
       .getRepository(StandardEntity)
       .createQueryBuilder('s')
-      .where(`lower(regexp_replace(btrim(s.designation), '\\s+', '-', 'g')) = lower(:slug)`, { slug: designationSlug(slug) })
+      .where(`s.slug = ${slugSql(':slug')}`, { slug: designationSlug(slug) })
       .andWhere('s.visibility IN (:...visible)', { visible: editionVisibility(caller) })
       .getOne();
     return standard ?? null;

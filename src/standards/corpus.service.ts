@@ -8,7 +8,7 @@ import { UsersService, toCaller } from '../accounts/users.service';
 import { AppConfig } from '../config/config';
 import { rootLogger } from '../common/logger';
 import { StandardLifecycle } from './standard-lifecycle';
-import { StandardEditorEntity, StandardEntity, Visibility } from './standard.entity';
+import { slugSql, StandardEditorEntity, StandardEntity, Visibility } from './standard.entity';
 import { VersionsService } from './versions.service';
 
 /** standards/ at the project root, beside src/ (and beside dist/ once built). */
@@ -82,7 +82,7 @@ export class CorpusService implements OnApplicationBootstrap {
       }
       const loaded: string[] = [];
       for (const draft of drafts) {
-        const [exists] = await m.query(`SELECT 1 FROM standard WHERE lower(designation) = lower($1)`, [draft.designation]);
+        const [exists] = await m.query(`SELECT 1 FROM standard WHERE slug = ${slugSql('$1')}`, [draft.designation]);
         if (exists) continue;
         await this.load(m, admin, draft);
         loaded.push(draft.designation);

@@ -14,6 +14,12 @@ export enum Visibility {
   PUBLIC = 'PUBLIC',
 }
 
+/**
+ * SQL for the page address of a designation: white space runs become hyphens,
+ * compared without case. The column standard.slug is this, and unique.
+ */
+export const slugSql = (expr: string) => `lower(regexp_replace(btrim(${expr}), '\\s+', '-', 'g'))`;
+
 @Entity('standard')
 export class StandardEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

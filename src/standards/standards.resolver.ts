@@ -5,7 +5,7 @@ import { UsersService } from '../accounts/users.service';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy } from '../common/context';
-import { CreateVersionInput, ProposeStandardInput, StandardFilter } from './dto/standard.inputs';
+import { CancelStandardArgs, CreateVersionInput, ProposeStandardInput, StandardFilter, StandardLookupArgs } from './dto/standard.inputs';
 import { StandardConnection, StandardModel } from './models/standard.model';
 import { RedlineModel, SearchHitModel, StandardVersionModel } from './models/standard-version.model';
 import { SearchService } from './search.service';
@@ -43,12 +43,8 @@ export class StandardsResolver {
 
   @Query(() => StandardModel, { nullable: true })
   @Allow('SIGNED_IN')
-  standard(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID, nullable: true }) id?: string,
-    @Args('designation', { nullable: true }) designation?: string,
-  ) {
-    return this.standards.find(caller, { id, designation });
+  standard(@CurrentCaller() caller: Caller, @Args() args: StandardLookupArgs) {
+    return this.standards.find(caller, args);
   }
 
   @Query(() => StandardVersionModel, { nullable: true })
@@ -80,7 +76,7 @@ export class StandardsResolver {
   }
 
   @Mutation(() => StandardModel)
-  @Allow(Role.EXPERT, Role.SECRETARIAT)
+  @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   proposeStandard(@CurrentCaller() caller: Caller, @Args('input') input: ProposeStandardInput) {
     return this.standards.propose(caller, input);
   }
@@ -93,12 +89,8 @@ export class StandardsResolver {
 
   @Mutation(() => StandardModel)
   @Allow(Role.SECRETARIAT)
-  cancelStandard(
-    @CurrentCaller() caller: Caller,
-    @Args('standardId', { type: () => ID }) standardId: string,
-    @Args('reason') reason: string,
-  ) {
-    return this.standards.cancel(caller, standardId, reason);
+  cancelStandard(@CurrentCaller() caller: Caller, @Args() args: CancelStandardArgs) {
+    return this.standards.cancel(caller, args.standardId, args.reason);
   }
 
   @Mutation(() => StandardModel)

@@ -6,7 +6,7 @@ import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from 
 import { paginate } from '../common/pagination';
 import { DUPLICATION_GATE, DuplicationGate } from './duplication-gate';
 import { StandardLifecycle } from './standard-lifecycle';
-import { StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
+import { slugSql, StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
 
 export interface ProposeInput {
@@ -85,8 +85,16 @@ export class StandardsService {
   async propose(caller: Caller, input: ProposeInput): Promise<StandardEntity> {
     const designation = input.designation.trim();
     return this.dataSource.transaction(async (m) => {
-      const [taken] = await m.query(`SELECT 1 FROM standard WHERE lower(designation) = lower($1)`, [designation]);
-      if (taken) throw conflict(`The designation ${designation} is taken; choose another.`);
+      // One page address per standard: "STANAG 4790" takes /standards/STANAG-4790 from "STANAG-4790" too.
+      const [taken] = await m.query(`SELECT designation FROM standard WHERE slug = ${slugSql('$1')}`, [designation]);
+      if (taken) {
+        throw conflict(
+          taken.designation.toLowerCase() === designation.toLowerCase()
+            ? `The designation ${taken.designation} is taken; choose another.`
+            : `The designation ${designation} has the page address of ${taken.designation}; choose one that differs in more than spaces, hyphens or case.`,
+          { designation: taken.designation },
+        );
+      }
       const overlaps = (await this.duplication?.overlaps(caller, input, m)) ?? [];
       const justification = input.overlapJustification?.trim() || null;
       if (overlaps.length && !justification) {

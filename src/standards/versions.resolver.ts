@@ -9,7 +9,6 @@ import { StandardModel } from './models/standard.model';
 import { ClauseModel, RequirementModel, StandardVersionModel } from './models/standard-version.model';
 import { StandardsService } from './standards.service';
 import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
-import { renderMarkdown } from './text/render';
 import { VersionsService } from './versions.service';
 
 export function textLoader(ctx: GqlContext, versions: VersionsService) {
@@ -54,7 +53,7 @@ export class VersionsResolver {
 
   @ResolveField(() => String, { description: 'Rendered, sanitized HTML.' })
   async html(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
-    return renderMarkdown(await textLoader(ctx, this.versions).load(version.id));
+    return this.versions.html(version, () => textLoader(ctx, this.versions).load(version.id));
   }
 
   @ResolveField(() => UserModel)

@@ -12,7 +12,9 @@ import { splitBlocks } from './text/blocks';
 import { ClauseInfo, parseDocument } from './text/document';
 import { assignKeys, DuplicateRequirementKeyError } from './text/keys';
 import { mergeThreeWay } from './text/merge';
-import { computeRedline } from './text/redline';
+import { renderMarkdown } from './text/render';
+import { LRUCache } from 'lru-cache';
+import { computeRedline, Rendition, rendition } from './text/redline';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -31,8 +33,32 @@ export interface RequirementDelta {
   after: string | null;
 }
 
+/**
+ * Versions are immutable, so what is derived from their text can be kept by
+ * content hash: a replica that misses only pays the time again. Sizes are
+ * estimates in bytes (a rendition holds tokens worth about 6 times its text).
+ */
+const CACHE_BYTES = { renditions: 48 << 20, html: 32 << 20, redlines: 32 << 20 };
+
+interface CachedRedline {
+  unified: string;
+  html: string;
+  stats: { wordsInserted: number; wordsDeleted: number; changedClauses: string[] };
+  requirementChanges: RequirementDelta[];
+}
+
 @Injectable()
 export class VersionsService {
+  private readonly renditions = new LRUCache<string, Rendition>({
+    maxSize: CACHE_BYTES.renditions,
+    sizeCalculation: (r) => Math.max(1, 6 * r.bytes),
+  });
+  private readonly htmlByHash = new LRUCache<string, string>({ maxSize: CACHE_BYTES.html, sizeCalculation: (h) => Math.max(1, h.length) });
+  private readonly redlines = new LRUCache<string, CachedRedline>({
+    maxSize: CACHE_BYTES.redlines,
+    sizeCalculation: (r) => Math.max(1, r.html.length + r.unified.length),
+  });
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly standards: StandardsService,
@@ -120,7 +146,33 @@ export class VersionsService {
         summary: merged ? [input.summary?.trim(), `Merged with version ${current!.number}.`].filter(Boolean).join(' ') : input.summary?.trim() || null,
       });
     };
-    return manager ? work(manager) : this.dataSource.transaction(work);
+    if (manager) return work(manager);
+    const version = await this.dataSource.transaction(work);
+    // The screen that follows a save shows the version and its redline: prepare
+    // its rendition once the request is answered, not while the row is locked.
+    setImmediate(() => void this.renditionOf(version).catch(() => undefined));
+    return version;
+  }
+
+  /** The rendition of a version's text, from the cache or made (and cached) now. */
+  private async renditionOf(version: StandardVersionEntity, text?: string): Promise<Rendition> {
+    const cached = this.renditions.get(version.contentHash);
+    if (cached) return cached;
+    const made = rendition(text ?? (await this.text(version.id)));
+    this.renditions.set(version.contentHash, made);
+    return made;
+  }
+
+  /** The rendered HTML of a version, rendered once per content hash. */
+  async html(version: StandardVersionEntity, text: () => Promise<string>): Promise<string> {
+    const cached = this.htmlByHash.get(version.contentHash) ?? this.renditions.get(version.contentHash)?.nodeHtml.join('');
+    if (cached !== undefined) {
+      this.htmlByHash.set(version.contentHash, cached);
+      return cached;
+    }
+    const html = renderMarkdown(await text());
+    this.htmlByHash.set(version.contentHash, html);
+    return html;
   }
 
   /** The text to store: the caller's own, or merged three-way with what landed since its base. */
@@ -203,12 +255,13 @@ export class VersionsService {
       }),
     );
     if (keyed.requirements.length) {
-      await m.insert(
-        RequirementEntity,
-        keyed.requirements.map((r, ord) => ({
-          versionId: version.id, key: r.key, clause: r.clause, obligation: r.obligation, text: r.text, line: r.line,
-          change: r.change as RequirementEntity['change'], ord,
-        })),
+      // One statement with arrays: a large standard has thousands of requirements.
+      const rs = keyed.requirements;
+      await m.query(
+        `INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[])`,
+        [version.id, rs.map((r) => r.key), rs.map((r) => r.clause), rs.map((r) => r.obligation), rs.map((r) => r.text),
+          rs.map((r) => r.line), rs.map((r) => r.change), rs.map((_, ord) => ord)],
       );
       await m.query(
         `INSERT INTO requirement_key (standard_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
@@ -236,34 +289,41 @@ export class VersionsService {
     if (from.version.standardId !== to.version.standardId) {
       throw badInput('toVersionId', 'A redline compares two versions of the same standard.');
     }
-    const texts = await this.texts([fromId, toId]);
     const name = (v: StandardVersionEntity) => `${from.standard.designation} version ${v.number}`;
-    const result = computeRedline(texts.get(fromId)!, texts.get(toId)!, name(from.version), name(to.version));
-    const reqs = await this.requirementsOf([fromId, toId]);
-    return {
-      from: from.version,
-      to: to.version,
-      unified: result.unified,
-      html: result.html,
-      stats: { wordsInserted: result.wordsInserted, wordsDeleted: result.wordsDeleted, changedClauses: result.changedClauses },
-      requirementChanges: requirementDeltas(
-        reqs.filter((r) => r.versionId === fromId),
-        reqs.filter((r) => r.versionId === toId),
-      ),
-    };
+    // Both versions are immutable: the redline of a pair is computed once.
+    const cacheKey = `${from.version.id}:${to.version.id}:${name(from.version)}:${name(to.version)}`;
+    let cached: CachedRedline | undefined = this.redlines.get(cacheKey);
+    if (!cached) {
+      const missing = [from.version, to.version].filter((v) => !this.renditions.has(v.contentHash)).map((v) => v.id);
+      const texts = await this.texts(missing);
+      const [a, b] = await Promise.all([from.version, to.version].map((v) => this.renditionOf(v, texts.get(v.id))));
+      const result = computeRedline(a, b, name(from.version), name(to.version));
+      cached = {
+        unified: result.unified,
+        html: result.html,
+        stats: { wordsInserted: result.wordsInserted, wordsDeleted: result.wordsDeleted, changedClauses: result.changedClauses },
+        requirementChanges: await this.requirementDeltas(fromId, toId),
+      };
+      this.redlines.set(cacheKey, cached);
+    }
+    return { from: from.version, to: to.version, ...cached };
   }
-}
 
-/** ADDED, REMOVED and MODIFIED requirements between two versions, by key, in the newer document's order. */
-export function requirementDeltas(before: RequirementEntity[], after: RequirementEntity[]): RequirementDelta[] {
-  const old = new Map(before.map((r) => [r.key, r]));
-  const next = new Map(after.map((r) => [r.key, r]));
-  const deltas: RequirementDelta[] = [];
-  for (const r of after) {
-    const o = old.get(r.key);
-    if (!o) deltas.push({ key: r.key, change: 'ADDED', before: null, after: r.text });
-    else if (o.text !== r.text || o.obligation !== r.obligation) deltas.push({ key: r.key, change: 'MODIFIED', before: o.text, after: r.text });
+  /**
+   * ADDED, REMOVED and MODIFIED requirements between two versions, by key, in
+   * the newer document's order, then the removed ones in the older's order.
+   * The database joins the two sets, so only the changes leave it.
+   */
+  private requirementDeltas(fromId: string, toId: string): Promise<RequirementDelta[]> {
+    return this.dataSource.query(
+      `SELECT coalesce(b.key, a.key) AS key,
+              CASE WHEN a.key IS NULL THEN 'ADDED' WHEN b.key IS NULL THEN 'REMOVED' ELSE 'MODIFIED' END AS change,
+              a.text AS before, b.text AS after
+         FROM (SELECT key, text, obligation, ord FROM requirement WHERE version_id = $1) a
+         FULL JOIN (SELECT key, text, obligation, ord FROM requirement WHERE version_id = $2) b ON a.key = b.key
+        WHERE a.key IS NULL OR b.key IS NULL OR a.text <> b.text OR a.obligation <> b.obligation
+        ORDER BY b.ord IS NULL, b.ord, a.ord`,
+      [fromId, toId],
+    );
   }
-  for (const o of before) if (!next.has(o.key)) deltas.push({ key: o.key, change: 'REMOVED', before: o.text, after: null });
-  return deltas;
 }

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { CommentType, Disposition } from '../comment.entity';
 
 @InputType()
@@ -39,8 +39,19 @@ export class ResolveCommentInput {
 
 @InputType()
 export class CommentFilter {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() nationCode?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional() @Matches(/^\s*[A-Za-z]{3}\s*$/, { message: 'filter.nationCode must be an ISO 3166-1 alpha-3 code such as FRA' })
+  nationCode?: string | null;
   @Field(() => CommentType, { nullable: true }) @IsOptional() type?: CommentType | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() clause?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'filter.clause must be at most 40 characters' }) clause?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() resolved?: boolean | null;
+}
+
+/** The file's size is bounded here, before parsing; its rows by MAX_IMPORT_ROWS in the service. */
+export const MAX_IMPORT_CHARS = 5_000_000;
+
+@ArgsType()
+export class ImportCommentsArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'roundId must be an id' }) roundId: string;
+  @Field() @IsString() @MaxLength(MAX_IMPORT_CHARS, { message: `csv must be at most ${MAX_IMPORT_CHARS} characters; split the file` }) csv: string;
 }

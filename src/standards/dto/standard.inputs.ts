@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { StandardStatus, Visibility } from '../standard.entity';
 
@@ -27,12 +27,28 @@ export class CreateVersionInput {
 
   /** The byte limit (MAX_TEXT_BYTES) is checked in the service, where the configuration is. */
   @Field() @IsString() text: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) label?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200, { message: 'label must be at most 200 characters' }) label?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000, { message: 'summary must be at most 2000 characters' }) summary?: string;
 }
 
 @InputType()
 export class StandardFilter {
   @Field(() => StandardStatus, { nullable: true }) @IsOptional() @IsEnum(StandardStatus) status?: StandardStatus;
-  @Field({ nullable: true, description: 'Matches designation, title and scope.' }) @IsOptional() @IsString() @MaxLength(200) text?: string;
+  @Field({ nullable: true, description: 'Matches designation, title and scope.' })
+  @IsOptional() @IsString() @MaxLength(200, { message: 'filter.text must be at most 200 characters' })
+  text?: string;
+}
+
+@ArgsType()
+export class StandardLookupArgs {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'id must be a standard id' }) id?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60, { message: 'designation must be at most 60 characters' }) designation?: string;
+}
+
+@ArgsType()
+export class CancelStandardArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field({ description: 'Why the standard is cancelled; kept in the audit log.' })
+  @IsString() @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
 }

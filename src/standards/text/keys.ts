@@ -1,5 +1,5 @@
 import type { ExtractedRequirement, Obligation } from './document';
-import { diceSimilarity, words } from './similarity';
+import { words } from './similarity';
 
 export type ChangeKind = 'ADDED' | 'REMOVED' | 'MODIFIED' | 'UNCHANGED';
 
@@ -28,6 +28,15 @@ export interface KeyAssignment {
  * clause does not.
  */
 export const SIMILARITY_THRESHOLD = 0.5;
+
+/**
+ * An unmatched sentence is compared with at most this many candidates on
+ * either side of its relative position in its clause. Below 2 × 32 unmatched
+ * candidates in a clause that is every candidate, as before; above it the
+ * work stays linear in the number of sentences.
+ */
+export const SIMILARITY_WINDOW = 32;
+const CANDIDATES_KEPT = 8;
 
 /** An author pinned the same `{#KEY}` on two sentences; the service reports it as BAD_USER_INPUT. */
 export class DuplicateRequirementKeyError extends Error {
@@ -81,16 +90,22 @@ export function assignKeys(
 
   // Same text: first within the same clause, so that a sentence repeated in
   // several clauses keeps the key of its own clause, then across clauses.
+  // Each queue is walked once, so repeated sentences cost no more than others.
   const exactPairs: [PreviousRequirement, number][] = [];
-  for (const sameClauseOnly of [true, false]) {
-    const byText = groupBy(
+  for (const keyOf of [(x: { text: string; clause: string }) => `${x.clause}\u0000${x.text}`, (x: { text: string }) => x.text]) {
+    const queues = groupBy(
       previous.filter((p) => !taken.has(p.key)),
-      (p) => p.text,
+      keyOf,
     );
+    const next = new Map<string, number>();
     current.forEach((r, i) => {
       if (keys[i] !== null) return;
-      const candidates = (byText.get(r.text) ?? []).filter((p) => !taken.has(p.key));
-      const p = candidates.find((c) => c.clause === r.clause) ?? (sameClauseOnly ? undefined : candidates[0]);
+      const k = keyOf(r);
+      const queue = queues.get(k) ?? [];
+      let at = next.get(k) ?? 0;
+      while (at < queue.length && taken.has(queue[at].key)) at++;
+      next.set(k, at);
+      const p = queue[at];
       if (!p) return;
       give(i, p.key, changeFrom(p, r));
       exactPairs.push([p, i]);
@@ -109,16 +124,39 @@ export function assignKeys(
       candidatesByClause.set(clause, list);
     }
   }
-  const wordsOf = new Map(previous.map((p) => [p, words(p.text)]));
+  const bags = new WordBags();
   const pairs: { score: number; i: number; p: PreviousRequirement; order: number }[] = [];
-  current.forEach((r, i) => {
-    if (keys[i] !== null) return;
-    const mine = words(r.text);
-    (candidatesByClause.get(r.clause) ?? []).forEach((p, order) => {
-      const score = diceSimilarity(wordsOf.get(p) ?? [], mine);
-      if (score >= SIMILARITY_THRESHOLD) pairs.push({ score, i, p, order });
+  const unmatched = groupBy(
+    current.map((r, i) => ({ r, i })).filter(({ i }) => keys[i] === null),
+    ({ r }) => r.clause,
+  );
+  for (const [clause, mine] of unmatched) {
+    const candidates = candidatesByClause.get(clause) ?? [];
+    const theirs = candidates.map((p) => bags.of(p.text));
+    mine.forEach(({ r, i }, k) => {
+      const bag = bags.of(r.text);
+      // Edits keep document order, so the match of the k-th unmatched sentence
+      // is near the same relative place among the candidates: compare within
+      // a window there, which bounds the work per sentence (a clause of
+      // thousands of rewritten sentences would otherwise cost n·m).
+      const centre = Math.floor((k * candidates.length) / mine.length);
+      const from = Math.max(0, centre - SIMILARITY_WINDOW);
+      const to = Math.min(candidates.length, centre + SIMILARITY_WINDOW + 1);
+      // Only the best few candidates of each sentence go into the greedy
+      // matching: enough unless that many better-placed sentences all took
+      // theirs first, and it keeps the sort small.
+      const best: { score: number; i: number; p: PreviousRequirement; order: number }[] = [];
+      for (let order = from; order < to; order++) {
+        const score = bagDice(theirs[order], bag);
+        if (score < SIMILARITY_THRESHOLD || (best.length === CANDIDATES_KEPT && score <= best[best.length - 1].score)) continue;
+        if (best.length === CANDIDATES_KEPT) best.pop();
+        let at = best.length;
+        while (at > 0 && best[at - 1].score < score) at--;
+        best.splice(at, 0, { score, i, p: candidates[order], order });
+      }
+      pairs.push(...best);
     });
-  });
+  }
   // Best first; ties go to document order so the result is deterministic.
   pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.order - b.order);
   for (const { i, p } of pairs) {
@@ -139,7 +177,9 @@ function rejectDuplicatePins(current: readonly ExtractedRequirement[]): void {
   const lines = new Map<string, number[]>();
   for (const r of current) {
     if (r.pinnedKey === null) continue;
-    lines.set(r.pinnedKey, [...(lines.get(r.pinnedKey) ?? []), r.line]);
+    const at = lines.get(r.pinnedKey) ?? [];
+    at.push(r.line);
+    lines.set(r.pinnedKey, at);
   }
   for (const [key, at] of lines) {
     if (at.length > 1) throw new DuplicateRequirementKeyError(key, at);
@@ -180,4 +220,44 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     groups.set(keyOf(item), list);
   }
   return groups;
+}
+
+/**
+ * Word multisets as sorted integer arrays (words interned per call), so the
+ * Dice coefficient of two sentences is one merge of two short arrays rather
+ * than a map built per pair. Same value as diceSimilarity(words(a), words(b)).
+ */
+class WordBags {
+  private readonly ids = new Map<string, number>();
+  private readonly bags = new Map<string, Int32Array>();
+
+  of(text: string): Int32Array {
+    let bag = this.bags.get(text);
+    if (!bag) {
+      const list = words(text);
+      bag = new Int32Array(list.length);
+      for (let k = 0; k < list.length; k++) {
+        let id = this.ids.get(list[k]);
+        if (id === undefined) this.ids.set(list[k], (id = this.ids.size));
+        bag[k] = id;
+      }
+      bag.sort();
+      this.bags.set(text, bag);
+    }
+    return bag;
+  }
+}
+
+function bagDice(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
 }

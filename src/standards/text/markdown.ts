@@ -11,6 +11,8 @@ export type Markdown = MarkdownIt.MarkdownIt;
 
 // Only schemes that cannot run code. Relative and fragment links have no scheme.
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+// A figure is embedded in the text as a raster data: image (markdown-it's own rule); SVG could carry script.
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);base64,[a-z0-9+/=\s]*$/i;
 
 /**
  * Allow-list link check. markdown-it hands us the URL after decoding HTML
@@ -28,7 +30,7 @@ export function isSafeLink(url: string): boolean {
   // eslint-disable-next-line no-control-regex
   const compact = decoded.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact);
-  return scheme === null || SAFE_SCHEMES.has(scheme[1]);
+  return scheme === null || SAFE_SCHEMES.has(scheme[1]) || DATA_IMAGE.test(decoded);
 }
 
 /** A fresh instance: render.ts adds renderer rules, which must not leak into parsing elsewhere. */

@@ -1,10 +1,11 @@
-import { parseDocument } from './document';
+import { splitBlocks } from './blocks';
 import { splitLines } from './lines';
-import { clauseAtLine, Markdown, Token } from './markdown';
+import { analyzeHeadings, clauseAtLine, Markdown, Token } from './markdown';
 import { renderTokens } from './render';
-import { diffSequences } from './sequence';
+import { diffSequences, pushRun } from './sequence';
+import type { Run } from './sequence';
 import { diceSimilarity, words } from './similarity';
-import { formatUnified, lineChanges } from './unified';
+import { formatUnified, lineChangesFromRuns } from './unified';
 import type { LineChange } from './unified';
 
 export interface RedlineResult {
@@ -25,39 +26,178 @@ const PAIR_THRESHOLD = 0.3;
 const MAX_PAIRING_WORK = 10_000;
 
 /**
+ * What a redline needs of one version, computed once per text and reusable
+ * for every redline that involves it (the service caches it by content
+ * hash): its lines and storage blocks, the rendered token stream, the HTML of
+ * each top-level block and the clause headings.
+ */
+export interface Rendition {
+  /** UTF-16 length of the text, for cache accounting. */
+  bytes: number;
+  lines: string[];
+  /** The storage blocks (splitBlocks), and the index in `lines` where each starts. */
+  blocks: string[];
+  blockLine: number[];
+  side: Side;
+  nodes: BlockNode[];
+  nodeHtml: string[];
+  clauses: { number: string; line: number }[];
+}
+
+export function rendition(text: string): Rendition {
+  const lines = splitLines(text);
+  const blocks = splitBlocks(text);
+  const blockLine: number[] = [];
+  let line = 0;
+  for (const block of blocks) {
+    blockLine.push(line);
+    line += splitLines(block).length;
+  }
+  blockLine.push(line);
+  const side = renderTokens(text);
+  const nodes = blockTree(side.tokens);
+  // Same numbering as parseDocument: the anchors rule changes ids and pins, not headings.
+  const clauses = analyzeHeadings(side.tokens).clauses;
+  return { bytes: text.length, lines, blocks, blockLine, side, nodes, nodeHtml: nodes.map((n) => nodeHtml(side, n)), clauses };
+}
+
+/**
  * Compares two versions of a standard's Markdown.
+ *
+ * Versions are stored as content-addressed blocks (paragraphs), so the two
+ * texts are first compared block by block: equal blocks need no further
+ * work, and only the lines of changed blocks are diffed. Likewise the HTML:
+ * top-level rendered blocks are compared as strings, and only those that
+ * differ are compared word by word. With both renditions at hand (cached by
+ * the service), the cost grows with the change, not with the document.
  *
  * `unified` is what `diff -u` prints (minus the timestamps in the header).
  * `html` is the new rendering with <ins>/<del> on words: both versions are
  * rendered with the same token stream renderMarkdown uses, sibling blocks are
- * diffed by their HTML, and only blocks that differ are diffed word by word,
- * so the work grows with the change, not the document. <ins> and <del> only
- * ever wrap escaped text, and every tag comes from one of the two renderings,
- * so the output stays well-formed and as safe as renderMarkdown's.
+ * diffed by their HTML, and only blocks that differ are diffed word by word.
+ * <ins> and <del> only ever wrap escaped text, and every tag comes from one
+ * of the two renderings, so the output stays well-formed and as safe as
+ * renderMarkdown's.
  * `changedClauses` are the clauses any changed line falls in, old version's
  * numbering for removed lines and new version's for added ones, in the order
  * the changes occur; text before the first clause has no number and is left out.
  */
-export function computeRedline(fromText: string, toText: string, fromName: string, toName: string): RedlineResult {
-  const oldLines = splitLines(fromText);
-  const newLines = splitLines(toText);
-  const changes = lineChanges(oldLines, newLines);
+export function computeRedline(from: string | Rendition, to: string | Rendition, fromName: string, toName: string): RedlineResult {
+  const old = typeof from === 'string' ? rendition(from) : from;
+  const next = typeof to === 'string' ? rendition(to) : to;
+  const changes = blockLineChanges(old, next);
   const counts = { inserted: 0, deleted: 0 };
-  const html = changes.length === 0 ? renderWhole(toText) : redlineHtml(fromText, toText, counts);
+  const html =
+    changes.length === 0
+      ? next.nodeHtml.join('')
+      : diffSiblings(old.side, old.nodes, next.side, next.nodes, counts, old.nodeHtml, next.nodeHtml, topLevelRuns(old, next, changes));
   return {
-    unified: formatUnified(oldLines, newLines, changes, fromName, toName),
+    unified: formatUnified(old.lines, next.lines, changes, fromName, toName),
     html,
     wordsInserted: counts.inserted,
     wordsDeleted: counts.deleted,
-    changedClauses: changedClauses(changes, fromText, toText),
+    changedClauses: changedClauses(changes, old.clauses, next.clauses),
   };
+}
+
+/** Line changes, diffing lines only inside the blocks that differ. */
+function blockLineChanges(old: Rendition, next: Rendition): LineChange[] {
+  const runs: Run[] = [];
+  let ob = 0;
+  let nb = 0;
+  let ol = 0;
+  let nl = 0;
+  let removed = 0;
+  let added = 0;
+  const flush = (): void => {
+    const oldLines = old.lines.slice(ol, old.blockLine[ob]);
+    const newLines = next.lines.slice(nl, next.blockLine[nb]);
+    if (oldLines.length + newLines.length > 0) runs.push(...diffSequences(oldLines, newLines));
+    ol = old.blockLine[ob];
+    nl = next.blockLine[nb];
+    removed = added = 0;
+  };
+  for (const { kind, count } of diffSequences(old.blocks, next.blocks, { anchorFirst: true })) {
+    if (kind === 'removed') {
+      ob += count;
+      removed += count;
+    } else if (kind === 'added') {
+      nb += count;
+      added += count;
+    } else {
+      if (removed + added > 0) flush();
+      ob += count;
+      nb += count;
+      runs.push({ kind: 'equal', count: old.blockLine[ob] - ol });
+      ol = old.blockLine[ob];
+      nl = next.blockLine[nb];
+    }
+  }
+  if (removed + added > 0) flush();
+  return lineChangesFromRuns(old.lines, next.lines, runs);
+}
+
+/**
+ * The top-level blocks paired through the line diff instead of a second
+ * diff over the whole rendering: a block whose source lines are unchanged
+ * and line up with a block on the other side is equal to it when their HTML
+ * is (else it was renumbered, and shows as edited); the blocks between two
+ * such pairs are the changed regions.
+ */
+function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineChange[]): Run[] {
+  const lineMap = (side: 'old' | 'new') => {
+    const changed = new Uint8Array(side === 'old' ? old.lines.length + 1 : next.lines.length + 1);
+    for (const c of changes) {
+      const [start, end] = side === 'old' ? [c.oldStart, c.oldEnd] : [c.newStart, c.newEnd];
+      changed.fill(1, start, end);
+    }
+    return changed;
+  };
+  const oldChanged = lineMap('old');
+  const newChanged = lineMap('new');
+  const newNodeAt = new Map<number, number>();
+  next.nodes.forEach((n, j) => {
+    const map = next.side.tokens[n.open].map;
+    if (map) newNodeAt.set(map[0], j);
+  });
+  const untouched = (changed: Uint8Array, map: [number, number]) => changed.subarray(map[0], map[1]).every((c) => c === 0);
+  // Old line → new line, for unchanged lines: shift by the changes before it.
+  let c = 0;
+  let shift = 0;
+  const runs: Run[] = [];
+  const push = (kind: Run['kind'], count: number): void => pushRun(runs, kind, count);
+  let i = 0;
+  let j = 0;
+  for (let oi = 0; oi < old.nodes.length; oi++) {
+    const map = old.side.tokens[old.nodes[oi].open].map;
+    if (!map) return diffSequences(old.nodeHtml, next.nodeHtml);
+    while (c < changes.length && changes[c].oldEnd <= map[0]) {
+      shift += changes[c].newEnd - changes[c].newStart - (changes[c].oldEnd - changes[c].oldStart);
+      c++;
+    }
+    if (!untouched(oldChanged, map)) continue;
+    const nj = newNodeAt.get(map[0] + shift);
+    if (nj === undefined || nj < j) continue;
+    const newMap = next.side.tokens[next.nodes[nj].open].map as [number, number];
+    if (newMap[1] - newMap[0] !== map[1] - map[0] || !untouched(newChanged, newMap)) continue;
+    push('removed', oi - i);
+    push('added', nj - j);
+    if (old.nodeHtml[oi] === next.nodeHtml[nj]) push('equal', 1);
+    else {
+      push('removed', 1);
+      push('added', 1);
+    }
+    i = oi + 1;
+    j = nj + 1;
+  }
+  push('removed', old.nodes.length - i);
+  push('added', next.nodes.length - j);
+  return runs;
 }
 
 // ─────────────────────────── changed clauses ───────────────────────────
 
-function changedClauses(changes: readonly LineChange[], fromText: string, toText: string): string[] {
-  const fromClauses = parseDocument(fromText).clauses;
-  const toClauses = parseDocument(toText).clauses;
+function changedClauses(changes: readonly LineChange[], fromClauses: Rendition['clauses'], toClauses: Rendition['clauses']): string[] {
   const seen = new Set<string>();
   for (const c of changes) {
     for (let line = c.oldStart + 1; line <= c.oldEnd; line++) seen.add(clauseAtLine(fromClauses, line));
@@ -84,17 +224,6 @@ interface BlockNode {
 interface Counts {
   inserted: number;
   deleted: number;
-}
-
-function renderWhole(text: string): string {
-  const side = renderTokens(text);
-  return renderRange(side, 0, side.tokens.length - 1);
-}
-
-function redlineHtml(fromText: string, toText: string, counts: Counts): string {
-  const from = renderTokens(fromText);
-  const to = renderTokens(toText);
-  return diffSiblings(from, blockTree(from.tokens), to, blockTree(to.tokens), counts);
 }
 
 function blockTree(tokens: readonly Token[]): BlockNode[] {
@@ -133,20 +262,28 @@ const kindOf = (side: Side, node: BlockNode): string => `${side.tokens[node.open
 const isContainer = (side: Side, node: BlockNode): boolean =>
   node.children.length > 0 && node.children.every((c) => side.tokens[c.open].type !== 'inline');
 
-function diffSiblings(from: Side, oldNodes: BlockNode[], to: Side, newNodes: BlockNode[], counts: Counts): string {
-  const oldHtml = oldNodes.map((n) => nodeHtml(from, n));
-  const newHtml = newNodes.map((n) => nodeHtml(to, n));
+function diffSiblings(
+  from: Side,
+  oldNodes: BlockNode[],
+  to: Side,
+  newNodes: BlockNode[],
+  counts: Counts,
+  oldHtml = oldNodes.map((n) => nodeHtml(from, n)),
+  newHtml = newNodes.map((n) => nodeHtml(to, n)),
+  runs = diffSequences(oldHtml, newHtml),
+): string {
   let html = '';
   let oi = 0;
   let ni = 0;
   let removed: number[] = [];
   let added: number[] = [];
   const flush = (): void => {
+    if (removed.length + added.length === 0) return;
     html += changedRegion(from, removed.map((i) => oldNodes[i]), to, added.map((i) => newNodes[i]), counts);
     removed = [];
     added = [];
   };
-  for (const { kind, count: n } of diffSequences(oldHtml, newHtml)) {
+  for (const { kind, count: n } of runs) {
     if (kind === 'removed') {
       for (let k = 0; k < n; k++) removed.push(oi++);
     } else if (kind === 'added') {
@@ -224,10 +361,13 @@ function editedBlock(from: Side, oldNode: BlockNode, to: Side, newNode: BlockNod
 
 /** A block only one side has: marked with a class, its text wrapped so it reads as inserted or deleted. */
 function wholeBlock(side: Side, node: BlockNode, mark: 'ins' | 'del', counts: Counts): string {
-  if (mark === 'del') dropAnchors(side.tokens, node);
-  side.tokens[node.open].attrJoin('class', `redline-${mark}`);
+  const marked = onCopies(side, node, () => {
+    if (mark === 'del') dropAnchors(side.tokens, node);
+    side.tokens[node.open].attrJoin('class', `redline-${mark}`);
+    return nodeHtml(side, node);
+  });
   let html = '';
-  for (const run of textRuns(pieces(nodeHtml(side, node)))) {
+  for (const run of textRuns(pieces(marked))) {
     if (typeof run === 'string') {
       html += run;
       continue;
@@ -239,6 +379,25 @@ function wholeBlock(side: Side, node: BlockNode, mark: 'ins' | 'del', counts: Co
     html += text.trim() === '' ? text : `<${mark}>${text}</${mark}>`;
   }
   return html;
+}
+
+/**
+ * Runs `fn` with the node's tokens replaced by copies, then puts the
+ * originals back: a rendition's token stream is cached and shared by
+ * every redline of that version, so marking must not change it.
+ */
+function onCopies<T>(side: Side, node: BlockNode, fn: () => T): T {
+  const originals = side.tokens.slice(node.open, node.close + 1);
+  originals.forEach((token, k) => {
+    const copy: Token = Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token);
+    copy.attrs = token.attrs?.map(([name, value]) => [name, value]) ?? null;
+    side.tokens[node.open + k] = copy;
+  });
+  try {
+    return fn();
+  } finally {
+    side.tokens.splice(node.open, originals.length, ...originals);
+  }
 }
 
 /** Deleted text must not take the ids (heading anchors, requirement anchors) the new version's blocks carry. */

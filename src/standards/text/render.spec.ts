@@ -43,6 +43,12 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('renders a figure embedded as a raster data: image, and no SVG', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(renderMarkdown(`![Figure 1 — Orbit](${png})\n`)).toBe(`<p><img src="${png}" alt="Figure 1 — Orbit"></p>\n`);
+    expect(renderMarkdown('![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)\n')).not.toContain('<img');
+  });
+
   it('renders tables, lists and code as markdown-it does, escaping raw HTML', () => {
     expect(renderMarkdown('| a | b |\n|:--|--:|\n| <b>x</b> | `y` |\n')).toBe(
       '<table>\n<thead>\n<tr>\n<th style="text-align:left">a</th>\n<th style="text-align:right">b</th>\n</tr>\n</thead>\n' +
@@ -67,7 +73,10 @@ describe('renderMarkdown', () => {
 });
 
 describe('isSafeLink', () => {
-  for (const url of ['https://x.example', 'HTTP://X.EXAMPLE', 'mailto:a@b.c', '/abs/path', 'rel/path.md', '#frag', '?q=1', '//cdn.example/x', '']) {
+  for (const url of [
+    'https://x.example', 'HTTP://X.EXAMPLE', 'mailto:a@b.c', '/abs/path', 'rel/path.md', '#frag', '?q=1', '//cdn.example/x', '',
+    'data:image/png;base64,iVBORw0KGgo=', 'data:image/jpeg;base64,AAAA',
+  ]) {
     it(`allows ${JSON.stringify(url)}`, () => expect(isSafeLink(url)).toBe(true));
   }
   for (const url of [
@@ -77,7 +86,8 @@ describe('isSafeLink', () => {
     '%6A%61vascript:alert(1)',
     'vbscript:x',
     'data:text/html,x',
-    'data:image/png;base64,AAAA',
+    'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=',
+    'data:image/png;base64,AA"onerror=x',
     'file:///etc/passwd',
     'ftp://x.example',
     'javascript:%E0%A4%A',

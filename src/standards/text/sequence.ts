@@ -20,25 +20,40 @@ export interface Run {
 
 const MAX_EDITS = 200;
 
-export function diffSequences(a: readonly string[], b: readonly string[]): Run[] {
+/** Appends a run, merged with the last one when of the same kind. */
+export function pushRun(runs: Run[], kind: Run['kind'], count: number): void {
+  if (count === 0) return;
+  const last = runs[runs.length - 1];
+  if (last?.kind === kind) last.count += count;
+  else runs.push({ kind, count });
+}
+
+/**
+ * `anchorFirst` skips the first bounded Myers pass and anchors on unique
+ * elements straight away: right for sequences whose elements are mostly
+ * unique (a document's paragraphs), where the Myers pass would cost
+ * (n + m) · MAX_EDITS before giving up on a large document with many edits.
+ */
+export function diffSequences(a: readonly string[], b: readonly string[], options: { anchorFirst?: boolean } = {}): Run[] {
   const runs: Run[] = [];
-  const push = (kind: Run['kind'], count: number): void => {
-    if (count === 0) return;
-    const last = runs[runs.length - 1];
-    if (last?.kind === kind) last.count += count;
-    else runs.push({ kind, count });
-  };
-  diffRange(a.slice(), b.slice(), true, push);
+  const push = (kind: Run['kind'], count: number): void => pushRun(runs, kind, count);
+  diffRange(a.slice(), b.slice(), true, push, options.anchorFirst ?? false);
   return orderReplacements(runs);
 }
 
-function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['kind'], count: number) => void): void {
-  const changes = diffArrays(a, b, { maxEditLength: MAX_EDITS });
+function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['kind'], count: number) => void, anchorFirst = false): void {
+  if (a.length === 0 || b.length === 0) {
+    push('removed', a.length);
+    push('added', b.length);
+    return;
+  }
+  const changes = anchorFirst ? undefined : diffArrays(a, b, { maxEditLength: MAX_EDITS });
   if (changes) {
     for (const c of changes) push(c.added ? 'added' : c.removed ? 'removed' : 'equal', c.value.length);
     return;
   }
   const anchors = anchor ? uniqueAnchors(a, b) : [];
+  if (anchors.length === 0 && anchorFirst) return diffRange(a, b, false, push);
   if (anchors.length === 0) {
     push('removed', a.length);
     push('added', b.length);

@@ -1,5 +1,6 @@
 import { splitLines } from './lines';
 import { diffSequences } from './sequence';
+import type { Run } from './sequence';
 
 /**
  * A unified diff laid out the way GNU `diff -u` lays it out, so that what the
@@ -64,11 +65,16 @@ export function formatUnified(
 
 /** The changes between two line arrays (lines compared with their terminators), GNU-aligned. */
 export function lineChanges(oldLines: readonly string[], newLines: readonly string[]): LineChange[] {
+  return lineChangesFromRuns(oldLines, newLines, diffSequences(oldLines, newLines));
+}
+
+/** The same, from a diff of the two line arrays already made (for example block by block). */
+export function lineChangesFromRuns(oldLines: readonly string[], newLines: readonly string[], runs: readonly Run[]): LineChange[] {
   const oldChanged = new Array<boolean>(oldLines.length).fill(false);
   const newChanged = new Array<boolean>(newLines.length).fill(false);
   let o = 0;
   let n = 0;
-  for (const { kind, count } of diffSequences(oldLines, newLines)) {
+  for (const { kind, count } of runs) {
     if (kind === 'removed') for (let k = 0; k < count; k++) oldChanged[o++] = true;
     else if (kind === 'added') for (let k = 0; k < count; k++) newChanged[n++] = true;
     else {

@@ -1,0 +1,176 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Injectable } from '@nestjs/common';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  ASTVisitor, DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLList, GraphQLSchema, Kind,
+  NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, ValidationContext, ValidationRule,
+} from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { AppConfig } from '../config/config';
+import { DEFAULT_PAGE, MAX_PAGE } from './pagination';
+
+/** graphql-js's own token limit: the parser stops counting there, so a huge query costs little. */
+export const MAX_TOKENS = 5000;
+
+/** The extensions.code of a query refused before it runs, as Apollo names it. */
+export const VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED';
+
+/**
+ * Fields whose every value is real work: rendering, parsing or diffing a
+ * whole text, or ts_headline over one. A request may ask for at most
+ * GRAPHQL_MAX_HEAVY_FIELDS of them, lists multiplied out.
+ */
+export const HEAVY_FIELDS: Record<string, string[]> = {
+  StandardVersion: ['text', 'html', 'clauses', 'requirements'],
+  Edition: ['html'],
+  Redline: ['html', 'unified', 'requirementChanges'],
+  SearchHit: ['snippet'],
+};
+
+/**
+ * How many values a field stands for: `first` where the field pages (its
+ * default page when absent), one for a connection's edges (their field
+ * already counted `first`), and DEFAULT_PAGE for any other list.
+ */
+function multiplier(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (field.args.some((a) => a.name === 'first')) {
+    const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE;
+    return Math.max(1, Math.min(first, MAX_PAGE));
+  }
+  const type = getNullableType(field.type);
+  if (!(type instanceof GraphQLList)) return 1;
+  return getNamedType(type).name.endsWith('Edge') ? 1 : DEFAULT_PAGE;
+}
+
+/** An estimator where a field costs `own` once per parent, and what it holds once per value of its list. */
+const listEstimator = (own: (typeName: string, fieldName: string) => number): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => own(type.name, field.name) + childComplexity * multiplier(field, args);
+
+const costOf = listEstimator(() => 1);
+const heavyOf = listEstimator((type, field) => (HEAVY_FIELDS[type]?.includes(field) ? 1 : 0));
+
+/**
+ * A field selected more than once in the same selection set. GraphQL merges
+ * the copies, but only after comparing every pair of them (quadratic), so
+ * `{ __typename __typename ... }` x 500 is work for nothing: each field once.
+ */
+const FieldOnceRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
+  SelectionSet(node) {
+    const seen = new Set<string>();
+    for (const s of node.selections) {
+      if (s.kind !== Kind.FIELD) continue;
+      const key = s.alias?.value ?? s.name.value;
+      if (seen.has(key)) {
+        context.reportError(new GraphQLError(`"${key}" is selected more than once in one selection; select each field once.`, { nodes: s }));
+        return false;
+      }
+      seen.add(key);
+    }
+    return undefined;
+  },
+});
+
+/**
+ * The one set of limits every door applies: /graphql over HTTP (Apollo) and
+ * the websocket (graphql-ws). Built once per application from its config.
+ */
+@Injectable()
+export class GraphqlLimits {
+  /** Rules run after graphql-js's own; the limits act on the operation as a whole, so they report first. */
+  readonly validationRules: ValidationRule[];
+  readonly plugins: ApolloServerPlugin[];
+  readonly parseOptions = { maxTokens: MAX_TOKENS };
+  /** Validation stops at the first error (see firstErrorOnly). */
+  readonly validationOptions = { maxErrors: 1 };
+
+  constructor(private readonly config: AppConfig) {
+    const armor = new ApolloArmor({
+      maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
+      // Replaced by measure(): graphql-armor's cost ignores list sizes.
+      costLimit: { enabled: false },
+      // __typename counts: 101 aliases of it are as much an alias flood as any other field.
+      maxAliases: { n: config.GRAPHQL_MAX_ALIASES, allowList: [] },
+      // Counted by graphql-js's own parser (parseOptions), so that a malformed query stays GRAPHQL_PARSE_FAILED.
+      maxTokens: { enabled: false },
+      maxDirectives: { n: 50 },
+      blockFieldSuggestion: { enabled: config.production },
+    }).protect();
+    this.validationRules = [...armor.validationRules, FieldOnceRule];
+    // graphql-armor's types come from Apollo's ESM build, Nest's from its CJS build: the same objects.
+    const measured: ApolloServerPlugin = {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ schema, document, request }) => {
+          const refused = this.measure(schema, document, request.operationName, request.variables);
+          if (refused) throw refused;
+        },
+      }),
+    };
+    this.plugins = [...(armor.plugins as ApolloServerPlugin[]), firstErrorOnly, measured];
+  }
+
+  /**
+   * What running the operation would cost with these variables: every field
+   * 1, times the list sizes above it, at most GRAPHQL_MAX_COST; and at most
+   * GRAPHQL_MAX_HEAVY_FIELDS values of HEAVY_FIELDS. The error, or null.
+   */
+  measure(schema: GraphQLSchema, query: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): GraphQLError | null {
+    const options = { schema, query, operationName: operationName ?? undefined, variables: variables ?? {} };
+    let cost: number;
+    let heavy: number;
+    try {
+      cost = getComplexity({ ...options, estimators: [costOf] });
+      heavy = getComplexity({ ...options, estimators: [heavyOf] });
+    } catch (err) {
+      // Variables that do not fit their types: execution would refuse them the same way.
+      return err instanceof GraphQLError ? tooMuch(err.message) : tooMuch('The operation could not be measured.');
+    }
+    if (cost > this.config.GRAPHQL_MAX_COST) {
+      return tooMuch(`This operation would cost ${cost}, above the limit of ${this.config.GRAPHQL_MAX_COST}: ask for smaller pages (first) or fewer fields.`);
+    }
+    if (heavy > this.config.GRAPHQL_MAX_HEAVY_FIELDS) {
+      return tooMuch(`This operation asks for ${heavy} texts, renderings, redlines or snippets, above the limit of ${this.config.GRAPHQL_MAX_HEAVY_FIELDS}: ask for them a page at a time.`);
+    }
+    return null;
+  }
+
+  /**
+   * What the websocket runs before subscribing: the same parse and rules as
+   * HTTP, with introspection and suggestions off in production as Apollo
+   * turns them off there. Returns the document, or the one error to answer.
+   */
+  check(schema: GraphQLSchema, query: unknown): DocumentNode | GraphQLError {
+    if (typeof query !== 'string') return new GraphQLError('The query must be a string.', { extensions: { code: VALIDATION_FAILED } });
+    let document: DocumentNode;
+    try {
+      document = parse(query, this.parseOptions);
+    } catch (err) {
+      const message = err instanceof GraphQLError ? err.message : 'The query could not be parsed.';
+      return new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    }
+    const rules = [...specifiedRules, ...(this.config.production ? [NoSchemaIntrospectionCustomRule] : []), ...this.validationRules];
+    const [first] = validate(schema, document, rules, { ...this.validationOptions, hideSuggestions: this.config.production });
+    if (!first) return document;
+    const code = first.extensions.code ?? VALIDATION_FAILED;
+    return new GraphQLError(first.message, { nodes: first.nodes, extensions: { code } });
+  }
+}
+
+const tooMuch = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+
+/**
+ * One refused query, one error. Without this a query repeating an unknown
+ * directive ten times (`__typename @aa@aa...`) gets ten errors: an answer
+ * that grows with the attack. Validation also stops at the first error.
+ */
+const firstErrorOnly: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async validationDidStart() {
+        // Apollo answers with this same array, so cutting it here is what the client sees.
+        return async (errors?: readonly Error[]) => {
+          if (errors && errors.length > 1) (errors as Error[]).splice(1);
+        };
+      },
+    };
+  },
+};
