@@ -144,7 +144,7 @@ const MUTATIONS: Record<string, Row> = {
   proposeStandard: {
     q: `mutation($i:ProposeStandardInput!){ proposeStandard(input:$i){ id } }`,
     vars: () => ({ i: { designation: unique('MX'), title: 'Matrix proposal', scope: 'A scope for the matrix.', visibility: 'PUBLIC', overlapJustification: 'Matrix fixture: overlaps are expected here.' } }),
-    expect: 'U F a a F F a F',
+    expect: 'U F a a a F a F',
   },
   publishEdition: { q: `mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, vars: (fx) => ({ id: fx.closedBallotId }), expect: 'U F a F F F F F' },
   reactivateUser: { q: `mutation($u:ID!){ reactivateUser(userId:$u){ id } }`, vars: (fx) => ({ u: fx.ids.target }), expect: 'U a F F F F F F' },
@@ -236,7 +236,7 @@ const FIELDS: Record<string, Row> = {
   'Edition.url': edition('url', '', 'a a a a a a a a'),
   'Edition.version': edition('version', '{ id }', 'a a a a a a a a'),
   'ExternalStandard.equivalents': field('externalStandards', '', undefined, 'equivalents', '{ id }', 'U a a a a a a a'),
-  'NationalResponse.castBy': edition('castBy', '{ displayName }', 'a a a a a a a a', ['ratification']),
+  'NationalResponse.castBy': edition('castBy', '{ displayName }', 'U a a a a a a a', ['ratification']),
   'NationalResponse.nation': edition('nation', '{ code }', 'a a a a a a a a', ['ratification']),
   'NationalSubmission.nation': round('nation', '{ code }', 'U N a a a N a N', ['submissions']),
   'NationalSubmission.submittedBy': round('submittedBy', '{ id }', 'U N a a a N a N', ['submissions']),
