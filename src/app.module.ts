@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Request, Response } from 'express';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { TextInputPipe } from './common/text-input.pipe';
 import { AccessGuard } from './common/access';
 import { CommonModule } from './common/common.module';
 import { GqlContext, Loaders } from './common/context';
@@ -101,6 +102,8 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     { provide: SocketAuthenticator, useExisting: AuthService },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    // Before validation, which cannot itself cope with a lone surrogate.
+    { provide: APP_PIPE, useClass: TextInputPipe },
     {
       provide: APP_PIPE,
       useValue: new ValidationPipe({
