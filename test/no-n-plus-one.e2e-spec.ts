@@ -46,8 +46,9 @@ describe('no N+1: SQL statements per request do not grow with list length', () =
          INSERT INTO standard_version (standard_id, number, label, author_id, content_hash, blocks, byte_length)
          SELECT s.id, 1, 'WD 1', v.author_id, v.content_hash, v.blocks, v.byte_length FROM s, standard_version v WHERE v.id = $2
          RETURNING id)
-       INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord)
-       SELECT v.id, r.key, r.clause, r.obligation, r.text, r.line, r.change, r.ord FROM v, requirement r WHERE r.version_id = $2`,
+       INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord, identifier, status, condition)
+       SELECT v.id, r.key, r.clause, r.obligation, r.text, r.line, r.change, r.ord, r.identifier, r.status, r.condition
+         FROM v, requirement r WHERE r.version_id = $2`,
       [template.id, template.v1],
     );
     const round = await t.ok(`mutation($i:OpenCommentRoundInput!){ openCommentRound(input:$i){ id } }`, {
