@@ -28,23 +28,36 @@ export const HEAVY_FIELDS: Record<string, string[]> = {
 };
 
 /**
+ * Unpaged lists that are small by nature, with the size a cost estimate
+ * should assume: a nation's reservations name a few clauses, and its
+ * revisions of one response are few. Without these, a ballot page (responses
+ * x revisions x reservations) would be costed as 20 x 20 x 20 values.
+ */
+const SMALL_LISTS: Record<string, number> = {
+  'NationalResponse.reservations': 5,
+  'NationalResponse.history': 5,
+};
+
+/**
  * How many values a field stands for: `first` where the field pages (its
  * default page when absent), one for a connection's edges (their field
- * already counted `first`), and DEFAULT_PAGE for any other list.
+ * already counted `first`), a small list's own size, and DEFAULT_PAGE for any
+ * other list.
  */
-function multiplier(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+function multiplier(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   if (field.args.some((a) => a.name === 'first')) {
     const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE;
     return Math.max(1, Math.min(first, MAX_PAGE));
   }
   const type = getNullableType(field.type);
   if (!(type instanceof GraphQLList)) return 1;
-  return getNamedType(type).name.endsWith('Edge') ? 1 : DEFAULT_PAGE;
+  if (getNamedType(type).name.endsWith('Edge')) return 1;
+  return SMALL_LISTS[`${typeName}.${field.name}`] ?? DEFAULT_PAGE;
 }
 
 /** An estimator where a field costs `own` once per parent, and what it holds once per value of its list. */
 const listEstimator = (own: (typeName: string, fieldName: string) => number): ComplexityEstimator =>
-  ({ type, field, args, childComplexity }) => own(type.name, field.name) + childComplexity * multiplier(field, args);
+  ({ type, field, args, childComplexity }) => own(type.name, field.name) + childComplexity * multiplier(type.name, field, args);
 
 const costOf = listEstimator(() => 1);
 const heavyOf = listEstimator((type, field) => (HEAVY_FIELDS[type]?.includes(field) ? 1 : 0));
