@@ -81,7 +81,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (err) {
