@@ -12,7 +12,7 @@ import { StandardVersionModel } from '../standards/models/standard-version.model
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
 import { BallotsService, Nation, RESPONSE_READERS, tally, toResponseModel } from './ballots.service';
-import { CastResponseInput, OpenBallotInput } from './dto/ballot.inputs';
+import { CastResponseInput, ExtendBallotInput, OpenBallotInput } from './dto/ballot.inputs';
 import { BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 
 /** Responses of many ballots in one query. */
@@ -60,6 +60,12 @@ export class BallotsResolver {
   @Allow(Role.SECRETARIAT)
   closeBallot(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
     return this.ballots.close(caller, ballotId);
+  }
+
+  @Mutation(() => BallotModel, { description: 'Moves the deadline of an OPEN ballot later; audited.' })
+  @Allow(Role.SECRETARIAT)
+  extendBallot(@CurrentCaller() caller: Caller, @Args('input') input: ExtendBallotInput) {
+    return this.ballots.extend(caller, input.ballotId, input.closesAt);
   }
 
   @Subscription(() => NationalResponseModel)

@@ -332,6 +332,46 @@ export class BallotsService implements OnModuleInit {
   }
 
   /**
+   * Moves an open ballot's deadline later. Only while it is OPEN by the
+   * database clock, and only later than the current deadline (which, the
+   * ballot being open, is in the future): nations keep every hour they were
+   * promised. A trigger refuses an earlier deadline or a decided ballot too.
+   */
+  async extend(caller: Caller, ballotId: string, closesAt: Date): Promise<BallotModel> {
+    await this.find(caller, ballotId);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const now = this.clock.now();
+        const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
+        if (ballot.outcome !== BallotOutcome.PENDING) {
+          throw invalidState(`The ballot closed at ${new Date(ballot.closedAt!).toISOString()} with outcome ${ballot.outcome}; its deadline no longer moves.`, { outcome: ballot.outcome });
+        }
+        if (ballot.status === BallotStatus.SCHEDULED) {
+          throw invalidState(`The ballot opens at ${new Date(ballot.opensAt).toISOString()}; its deadline is extended only while it is open.`);
+        }
+        if (ballot.status === BallotStatus.CLOSED) {
+          throw deadlinePassed(`The ballot closed at its deadline, ${new Date(ballot.closesAt).toISOString()}; it can no longer be extended.`);
+        }
+        const [check] = await m.query(`SELECT $2::timestamptz > b.closes_at AS later, $2::timestamptz > ${now} AS future FROM ballot b WHERE b.id = $1`, [ballotId, closesAt]);
+        if (!check.later || !check.future) {
+          throw badInput('closesAt', `closesAt must be later than the current deadline, ${new Date(ballot.closesAt).toISOString()}.`);
+        }
+        await m.query(`UPDATE ballot SET closes_at = $2 WHERE id = $1`, [ballotId, closesAt]);
+        const [standard] = await m.query(`SELECT designation FROM standard WHERE id = $1`, [ballot.standardId]);
+        await this.audit.record(m, caller, {
+          action: 'ballot.extended', entityType: 'Ballot', entityId: ballotId,
+          detail: `Ballot on ${standard.designation} extended: closes ${new Date(ballot.closesAt).toISOString()} → ${closesAt.toISOString()}`,
+        });
+        const [extended] = await this.rows(m, `b.id = $1`, [ballotId]);
+        return extended;
+      });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.DEADLINE_PASSED) await this.settleDue([ballotId]);
+      throw err;
+    }
+  }
+
+  /**
    * Decides the outcome of ballots whose closesAt has passed and that nobody
    * closed. The row lock and the PENDING condition make the first caller
    * decide and every later one find nothing to do.

@@ -18,6 +18,12 @@ export class OpenBallotInput {
 }
 
 @InputType()
+export class ExtendBallotInput {
+  @Field(() => ID) @IsUUID('all', { message: 'ballotId must be a ballot id' }) ballotId: string;
+  @Field({ description: 'The new deadline: later than the current one.' }) @IsDate({ message: 'closesAt must be a date-time' }) closesAt: Date;
+}
+
+@InputType()
 export class ReservationInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'reservations.clause must be at most 40 characters' })
   clause?: string | null;
