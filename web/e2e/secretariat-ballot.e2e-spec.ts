@@ -47,7 +47,9 @@ describe('story: the secretariat from ballot to published edition', () => {
 
   it('opens a ballot after its checklist and sees the tally move live as two delegates vote', async () => {
     secPage = await signedIn(browser, base, sec.email);
-    await secPage.goto(`${base}/app/standards/${standardId}/manage`);
+    // The standard's page leads the secretariat to its desk.
+    await secPage.goto(`${base}/app/standards/${standardId}`);
+    await secPage.getByRole('link', { name: 'Secretariat desk' }).click();
     await secPage.getByText('Every submitted comment has a disposition.').waitFor();
     await secPage.getByLabel('Threshold (ratifying nations needed)').fill('2');
     await secPage.getByRole('button', { name: 'Open the ballot…' }).click();
@@ -104,6 +106,19 @@ describe('story: the secretariat from ballot to published edition', () => {
     ]);
     expect(responses[1].reservations).toEqual([{ clause: '2', text: 'Delivery within ten minutes for legacy sensors.' }]);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM ballot_response_revision WHERE nation_code = 'DEU'`))[0].n).toBe(2);
+
+    // The secretariat extends the deadline by a week, after a confirmation that says a deadline only moves later.
+    const [{ closes_at: before }] = await t.db.query(`SELECT closes_at FROM ballot WHERE standard_id = $1`, [standardId]);
+    await secPage.getByRole('button', { name: 'Extend…' }).click();
+    await secPage.getByRole('dialog').getByText('A deadline moves only later').waitFor();
+    await expectAccessible(secPage, 'extend the ballot');
+    await shoot(secPage, 'ballot-extend');
+    await secPage.getByRole('dialog').getByRole('button', { name: 'Extend the deadline' }).click();
+    await secPage.getByRole('dialog').waitFor({ state: 'detached' });
+    const [{ closes_at: extended }] = await t.db.query(`SELECT closes_at FROM ballot WHERE standard_id = $1`, [standardId]);
+    // A week later, to the minute (the form has no seconds; a daylight-saving change may add or take an hour).
+    expect(Math.abs(extended.getTime() - before.getTime() - 7 * 86_400_000)).toBeLessThanOrEqual(3_660_000);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ballot.extended'`))[0].n).toBe(1);
 
     // The secretariat closes the ballot; France's page now offers nothing to submit.
     await secPage.getByRole('button', { name: 'Close the ballot now' }).click();
