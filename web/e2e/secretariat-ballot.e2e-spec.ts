@@ -60,9 +60,17 @@ describe('story: the secretariat from ballot to published edition', () => {
     await tally.filter({ hasText: 'Needs 2 more ratifications (0 of 2).' }).waitFor();
     await expectAccessible(secPage, 'ballot (secretariat)');
 
-    // France answers with the keyboard only.
+    // France's home lists the ballot its nation has not answered, with the days left; the link leads to it.
     const fraPage = await signedIn(browser, base, fra.email);
-    await fraPage.goto(ballotUrl);
+    const toAnswer = fraPage.getByRole('table', { name: 'Ballots waiting for your nation' });
+    await toAnswer.getByRole('cell', { name: /^\d+ days$/ }).waitFor();
+    await expectAccessible(fraPage, 'home (delegate)');
+    await toAnswer.getByRole('link', { name: 'STANAG 4711 v1' }).click();
+    await fraPage.waitForURL(ballotUrl);
+    // The countdown says how long is left.
+    await fraPage.getByText(/closes in \d+/).first().waitFor();
+
+    // France answers with the keyboard only.
     await fraPage.getByRole('radio', { name: /Ratifies and implements/ }).waitFor();
     await expectAccessible(fraPage, 'ballot (delegate)');
     await shoot(fraPage, 'ballot-delegate');
@@ -98,6 +106,15 @@ describe('story: the secretariat from ballot to published edition', () => {
     await secPage.locator('tr[data-nation="DEU"]').getByText('(was Does not ratify)').waitFor();
     await deuPage.getByRole('table', { name: "Your nation's revisions" }).locator('tbody tr').nth(1).waitFor();
     await shoot(secPage, 'ballot-tally');
+
+    // The secretariat's home lists the ballot as ready to close; France's no longer waits for an answer.
+    const home = await secPage.context().newPage();
+    await home.goto(`${base}/app/`);
+    await home.getByRole('table', { name: 'Ballots ready to close' }).getByText('threshold met; 30 nations have not answered').waitFor();
+    await home.close();
+    await fraPage.goto(`${base}/app/`);
+    await fraPage.getByText('Your nation has answered every open ballot.').waitFor();
+    await fraPage.goto(ballotUrl);
 
     const responses = await t.db.query(`SELECT nation_code, response, revision, reservations FROM ballot_response ORDER BY nation_code`);
     expect(responses.map((r: any) => [r.nation_code, r.response, r.revision])).toEqual([

@@ -87,6 +87,12 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     await expectAccessible(page, 'stale claims');
     await shoot(page, 'vendor-stale');
 
+    // The vendor's home lists the stale claim, and leads back to the product.
+    await page.getByRole('navigation').getByRole('link', { name: 'My work' }).click();
+    const staleHome = page.getByRole('table', { name: 'Stale claims on your products' });
+    await staleHome.getByRole('link', { name: 'Orbit Relay 2.0.1' }).click();
+    await page.locator('tr.stale').first().waitFor();
+
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the PICS (CSV)' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');

@@ -66,9 +66,10 @@ export default function AdminUsersScreen() {
   const [text, setText] = useState('');
   const [role, setRole] = useState('');
   const [nation, setNation] = useState('');
+  const [organization, setOrganization] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
-  const filter = { text: text.trim() || null, role: (role || null) as Role | null, nationCode: nation || null };
+  const filter = { text: text.trim() || null, role: (role || null) as Role | null, nationCode: nation || null, organizationId: organization || null };
   const [result, refetch] = useQuery({ query: UsersDirectory, variables: { filter, first: PAGE, after } });
   const [chosen, setChosen] = useState<string | null>(null);
   const data = result.data;
@@ -88,6 +89,10 @@ export default function AdminUsersScreen() {
         <Select label={t('admin.nation')} value={nation} onChange={(e) => { setNation(e.target.value); resetPaging(); }}>
           <option value="">{t('adjudicate.all')}</option>
           {data?.nations.map((n) => <option key={n.code} value={n.code}>{`${n.code} · ${n.name}`}</option>)}
+        </Select>
+        <Select label={t('admin.organization')} value={organization} onChange={(e) => { setOrganization(e.target.value); resetPaging(); }}>
+          <option value="">{t('adjudicate.all')}</option>
+          {data?.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </Select>
       </div>
       <ErrorBanner error={result.error} />

@@ -68,56 +68,60 @@ export function Relations({ standardId, title, scope }: { standardId: string; ti
     <section aria-labelledby="relations-h">
       <h2 id="relations-h"><T id="relations.title" /></h2>
       <ErrorBanner error={result.error ?? relateResult.error} />
-      <table className="data">
-        <caption><T id="relations.duplicationCheck" /></caption>
-        <thead>
-          <tr>
-            <th scope="col"><T id="relations.external" /></th>
-            <th scope="col" className="num"><T id="relations.score" /></th>
-            <th scope="col"><T id="relations.shared" /></th>
-            <th scope="col"><T id="relations.relation" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.length === 0 && <tr><td colSpan={4} className="empty"><T id="relations.noCandidates" /></td></tr>}
-          {candidates.map((c) => (
-            <tr key={c.external!.id}>
-              <td>{`${c.external!.designation} · ${c.external!.title}`}</td>
-              <td className="num">{Math.round(c.score * 100)}%</td>
-              <td>{c.sharedTerms.join(', ')}</td>
-              <td>
-                {related.has(c.external!.id) ? (
-                  t(`relation.${relations.find((r) => r.external.id === c.external!.id)!.kind}`)
-                ) : (
-                  <button type="button" className="link" onClick={() => setExternalId(c.external!.id)}>
-                    <T id="relations.choose" />
-                  </button>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="data">
+          <caption><T id="relations.duplicationCheck" /></caption>
+          <thead>
+            <tr>
+              <th scope="col"><T id="relations.external" /></th>
+              <th scope="col" className="num"><T id="relations.score" /></th>
+              <th scope="col"><T id="relations.shared" /></th>
+              <th scope="col"><T id="relations.relation" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="data">
-        <caption><T id="relations.current" /></caption>
-        <thead>
-          <tr>
-            <th scope="col"><T id="relations.relation" /></th>
-            <th scope="col"><T id="relations.external" /></th>
-            <th scope="col"><T id="relations.note" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {relations.length === 0 && <tr><td colSpan={3} className="empty"><T id="relations.none" /></td></tr>}
-          {relations.map((r) => (
-            <tr key={r.id}>
-              <td>{t(`relation.${r.kind}`)}</td>
-              <td>{`${r.external.designation} · ${r.external.title}`}</td>
-              <td>{r.note ?? ''}</td>
+          </thead>
+          <tbody>
+            {candidates.length === 0 && <tr><td colSpan={4} className="empty"><T id="relations.noCandidates" /></td></tr>}
+            {candidates.map((c) => (
+              <tr key={c.external!.id}>
+                <td>{`${c.external!.designation} · ${c.external!.title}`}</td>
+                <td className="num">{Math.round(c.score * 100)}%</td>
+                <td>{c.sharedTerms.join(', ')}</td>
+                <td>
+                  {related.has(c.external!.id) ? (
+                    t(`relation.${relations.find((r) => r.external.id === c.external!.id)!.kind}`)
+                  ) : (
+                    <button type="button" className="link" onClick={() => setExternalId(c.external!.id)}>
+                      <T id="relations.choose" />
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="data">
+          <caption><T id="relations.current" /></caption>
+          <thead>
+            <tr>
+              <th scope="col"><T id="relations.relation" /></th>
+              <th scope="col"><T id="relations.external" /></th>
+              <th scope="col"><T id="relations.note" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {relations.length === 0 && <tr><td colSpan={3} className="empty"><T id="relations.none" /></td></tr>}
+            {relations.map((r) => (
+              <tr key={r.id}>
+                <td>{t(`relation.${r.kind}`)}</td>
+                <td>{`${r.external.designation} · ${r.external.title}`}</td>
+                <td>{r.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form onSubmit={submit} className="inline-fields">
         <TextField label={t('relations.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <Select label={t('relations.external')} required value={externalId} onChange={(e) => setExternalId(e.target.value)}>
