@@ -69,6 +69,10 @@ describe('story: the secretariat from ballot to published edition', () => {
     await fraPage.waitForURL(ballotUrl);
     // The countdown says how long is left.
     await fraPage.getByText(/closes in \d+/).first().waitFor();
+    // Each response says what it means, and the frozen text is one click away.
+    await fraPage.getByText('The nation does not accept the standard. Does not count towards the threshold', { exact: false }).waitFor();
+    await fraPage.getByText('The text balloted (version 1, frozen)').click();
+    await fraPage.getByText('The provider shall deliver tracking data within five minutes of observation.').waitFor();
 
     // France answers with the keyboard only.
     await fraPage.getByRole('radio', { name: /Ratifies and implements/ }).waitFor();

@@ -90,6 +90,8 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     // The vendor's home lists the stale claim, and leads back to the product.
     await page.getByRole('navigation').getByRole('link', { name: 'My work' }).click();
     const staleHome = page.getByRole('table', { name: 'Stale claims on your products' });
+    await staleHome.waitFor();
+    await expectAccessible(page, 'home (vendor)');
     await staleHome.getByRole('link', { name: 'Orbit Relay 2.0.1' }).click();
     await page.locator('tr.stale').first().waitFor();
 
