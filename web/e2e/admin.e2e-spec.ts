@@ -107,5 +107,21 @@ describe('story: an ADMIN grants a role', () => {
     const [user] = await t.db.query(`SELECT deactivated_at FROM app_user WHERE id = $1`, [pat.id]);
     expect(user.deactivated_at).toBeNull();
     await signedIn(browser, base, pat.email);
+
+    // The audit log by actor, entity and day: the ADMIN's account changes of today, and none from tomorrow on.
+    const [{ display_name: adminName }] = await t.db.query(`SELECT display_name FROM app_user WHERE lower(email) = lower($1)`, [ADMIN.email]);
+    await admin.getByRole('link', { name: 'Audit log' }).first().click();
+    const filters = admin.getByRole('search', { name: 'Filter the audit log' });
+    await filters.getByLabel('Actor').selectOption({ label: adminName });
+    await filters.getByLabel('Entity').selectOption('User');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+    await filters.getByLabel('From', { exact: true }).fill(day(0));
+    await filters.getByLabel('To', { exact: true }).fill(day(0));
+    await admin.getByRole('cell', { name: 'account.deactivated' }).waitFor();
+    await admin.getByRole('cell', { name: 'account.reactivated' }).waitFor();
+    expect(await admin.getByRole('cell', { name: 'organization.created' }).count()).toBe(0);
+    await filters.getByLabel('From', { exact: true }).fill(day(1));
+    await filters.getByLabel('To', { exact: true }).fill(day(1));
+    await admin.getByText('No event matches.').waitFor();
   });
 });
