@@ -108,6 +108,11 @@ describe('story: an ADMIN grants a role', () => {
     expect(user.deactivated_at).toBeNull();
     await signedIn(browser, base, pat.email);
 
+    // Revoking Pat's role takes Pat out of the directory filtered by that role.
+    await patPanel.getByRole('button', { name: 'Revoke EXPERT' }).click();
+    await admin.getByText('Nobody matches.').waitFor();
+    expect(await t.db.query(`SELECT role FROM user_role WHERE user_id = $1`, [pat.id])).toEqual([]);
+
     // The audit log by actor, entity and day: the ADMIN's account changes of today, and none from tomorrow on.
     const [{ display_name: adminName }] = await t.db.query(`SELECT display_name FROM app_user WHERE lower(email) = lower($1)`, [ADMIN.email]);
     await admin.getByRole('link', { name: 'Audit log' }).first().click();

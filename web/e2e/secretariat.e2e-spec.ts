@@ -61,6 +61,12 @@ describe('story: the secretariat runs a comment round to adjudication', () => {
 
     await secPage.getByRole('button', { name: 'Close now' }).click();
     await secPage.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
+    // My work now lists the round's five comments awaiting a disposition.
+    const home = await secPage.context().newPage();
+    await home.goto(`${base}/app/`);
+    await home.getByRole('table', { name: 'Comments awaiting a disposition' }).getByRole('row', { name: /STANAG 4711 · First national review\s+5\b/ }).waitFor();
+    await expectAccessible(home, 'home (secretariat)');
+    await home.close();
     await secPage.getByRole('link', { name: 'Adjudicate' }).click();
     await secPage.getByTestId('unresolved-count').filter({ hasText: '5 of 5 comments without a disposition' }).waitFor();
     await expectAccessible(secPage, 'adjudication');

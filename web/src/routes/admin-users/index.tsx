@@ -96,34 +96,36 @@ export default function AdminUsersScreen() {
         </Select>
       </div>
       <ErrorBanner error={result.error} />
-      <table className="data">
-        <caption>{t('admin.found', { n: data?.users.totalCount ?? 0 })}</caption>
-        <thead>
-          <tr>
-            <th scope="col"><T id="admin.name" /></th>
-            <th scope="col"><T id="admin.email" /></th>
-            <th scope="col"><T id="admin.roles" /></th>
-            <th scope="col"><T id="admin.nation" /></th>
-            <th scope="col"><T id="admin.organization" /></th>
-            <th scope="col"><T id="admin.account" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.length === 0 && <tr><td colSpan={6} className="empty"><T id="admin.noUsers" /></td></tr>}
-          {users.map((u) => (
-            <tr key={u.id} aria-selected={chosen === u.id || undefined} className={chosen === u.id ? 'current' : undefined}>
-              <th scope="row">
-                <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
-              </th>
-              <td>{u.email}</td>
-              <td>{u.roles.join(', ') || '—'}</td>
-              <td>{u.nation?.code ?? ''}</td>
-              <td>{u.organization?.name ?? ''}</td>
-              <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
+      <div className="table-scroll">
+        <table className="data">
+          <caption>{t('admin.found', { n: data?.users.totalCount ?? 0 })}</caption>
+          <thead>
+            <tr>
+              <th scope="col"><T id="admin.name" /></th>
+              <th scope="col"><T id="admin.email" /></th>
+              <th scope="col"><T id="admin.roles" /></th>
+              <th scope="col"><T id="admin.nation" /></th>
+              <th scope="col"><T id="admin.organization" /></th>
+              <th scope="col"><T id="admin.account" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.length === 0 && <tr><td colSpan={6} className="empty"><T id="admin.noUsers" /></td></tr>}
+            {users.map((u) => (
+              <tr key={u.id} aria-selected={chosen === u.id || undefined} className={chosen === u.id ? 'current' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
+                </th>
+                <td>{u.email}</td>
+                <td>{u.roles.join(', ') || '—'}</td>
+                <td>{u.nation?.code ?? ''}</td>
+                <td>{u.organization?.name ?? ''}</td>
+                <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="actions">
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="admin.previous" /></button>
         <button type="button" disabled={!data?.users.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.users.pageInfo.endCursor ?? null])}><T id="admin.next" /></button>

@@ -75,10 +75,7 @@ export default function CatalogueScreen() {
           rowKey={(e) => e.id}
           empty={t('catalogue.none')}
           columns={[
-            { header: t('catalogue.body'), cell: (e) => e.body },
-            { header: t('catalogue.designation'), cell: (e) => (e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.designation}</a> : e.designation) },
-            { header: t('catalogue.titleField'), cell: (e) => e.title },
-            { header: t('catalogue.twins'), cell: (e) => e.equivalents.map((q) => `${q.body} ${q.designation}`).join(', ') },
+            // The edit action leads the row, so it stays in view on a phone's width.
             ...(keeper
               ? [{
                   header: <span className="sr-only">{t('manage.actions')}</span>,
@@ -89,6 +86,10 @@ export default function CatalogueScreen() {
                   ),
                 }]
               : []),
+            { header: t('catalogue.body'), cell: (e) => e.body },
+            { header: t('catalogue.designation'), cell: (e) => (e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.designation}</a> : e.designation) },
+            { header: t('catalogue.titleField'), cell: (e) => e.title },
+            { header: t('catalogue.twins'), cell: (e) => e.equivalents.map((q) => `${q.body} ${q.designation}`).join(', ') },
           ]}
         />
       </div>
