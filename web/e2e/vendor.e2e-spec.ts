@@ -39,6 +39,8 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     await page.getByLabel('Name').fill('Orbit Relay');
     await page.getByLabel('Product version').fill('2.0');
     await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByRole('link', { name: 'Orbit Relay' }).waitFor();
+    await expectAccessible(page, 'products');
     await page.getByRole('link', { name: 'Orbit Relay' }).click();
 
     // A typo in the release is corrected in place; the product keeps its id.
