@@ -167,6 +167,9 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.goto(`${s.url}/rounds/${round.openCommentRound.id}`);
     const paragraph = page.locator('.review-copy p', { hasText: 'passivate' });
     const line = Number(await paragraph.getAttribute('data-line'));
+    // The margin shows the source line (and the last one, for a paragraph written on several) that the comment cites.
+    expect((await paragraph.getAttribute('data-lines'))?.split('\n')[0]).toBe(String(line));
+    expect(await page.locator('.review-copy [data-lines]').count()).toBeGreaterThan(10);
     await paragraph.click();
     expect(await page.getByLabel('From line').inputValue()).toBe(String(line));
     expect(await page.getByLabel('Clause', { exact: true }).inputValue()).toBe('2');
