@@ -31,7 +31,7 @@ type Documents = {
     "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": typeof types.CastResponseDocument,
     "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": typeof types.CloseBallotDocument,
     "\n  mutation ExtendBallot($input: ExtendBallotInput!) {\n    extendBallot(input: $input) { id status closesAt }\n  }\n": typeof types.ExtendBallotDocument,
-    "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url\n      equivalents { id body designation }\n    }\n  }\n": typeof types.CatalogueDocument,
+    "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.CatalogueDocument,
     "\n  mutation AddExternalStandard($input: ExternalStandardInput!) {\n    addExternalStandard(input: $input) { id }\n  }\n": typeof types.AddExternalStandardDocument,
     "\n  mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {\n    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }\n  }\n": typeof types.UpdateExternalStandardDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": typeof types.CreateVersionDocument,
@@ -58,7 +58,7 @@ type Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
-    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
+    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
@@ -101,7 +101,7 @@ const documents: Documents = {
     "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": types.CastResponseDocument,
     "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": types.CloseBallotDocument,
     "\n  mutation ExtendBallot($input: ExtendBallotInput!) {\n    extendBallot(input: $input) { id status closesAt }\n  }\n": types.ExtendBallotDocument,
-    "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url\n      equivalents { id body designation }\n    }\n  }\n": types.CatalogueDocument,
+    "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n": types.CatalogueDocument,
     "\n  mutation AddExternalStandard($input: ExternalStandardInput!) {\n    addExternalStandard(input: $input) { id }\n  }\n": types.AddExternalStandardDocument,
     "\n  mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {\n    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }\n  }\n": types.UpdateExternalStandardDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": types.CreateVersionDocument,
@@ -128,7 +128,7 @@ const documents: Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
-    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": types.DuplicationCheckDocument,
+    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
@@ -239,7 +239,7 @@ export function graphql(source: "\n  mutation ExtendBallot($input: ExtendBallotI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url\n      equivalents { id body designation }\n    }\n  }\n"): (typeof documents)["\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url\n      equivalents { id body designation }\n    }\n  }\n"];
+export function graphql(source: "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n"): (typeof documents)["\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -347,7 +347,7 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n"];
+export function graphql(source: "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n"): (typeof documents)["\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

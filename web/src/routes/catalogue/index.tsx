@@ -16,8 +16,9 @@ import { Page } from '../../ui/Page';
 const Catalogue = graphql(`
   query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {
     externalStandards(text: $text, body: $body, first: $first, after: $after) {
-      id body designation title scope url
+      id body designation title scope url status published
       equivalents { id body designation }
+      replacedBy { id body designation }
     }
   }
 `);
@@ -89,6 +90,16 @@ export default function CatalogueScreen() {
             { header: t('catalogue.body'), cell: (e) => e.body },
             { header: t('catalogue.designation'), cell: (e) => (e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.designation}</a> : e.designation) },
             { header: t('catalogue.titleField'), cell: (e) => e.title },
+            { header: t('catalogue.published'), cell: (e) => e.published ?? '', className: 'num' },
+            {
+              header: t('catalogue.status'),
+              cell: (e) =>
+                e.status === 'CURRENT'
+                  ? t('catalogue.current')
+                  : e.replacedBy.length
+                    ? t('propose.supersededBy', { names: e.replacedBy.map((r) => `${r.body} ${r.designation}`).join(', ') })
+                    : t('propose.withdrawn'),
+            },
             { header: t('catalogue.twins'), cell: (e) => e.equivalents.map((q) => `${q.body} ${q.designation}`).join(', ') },
           ]}
         />

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * undecided, so no nation loses time it was promised and a decided ballot
  * stays as it was decided.
  */
-export class BallotExtension1764000602000 implements MigrationInterface {
-  name = 'BallotExtension1764000602000';
+export class BallotExtension1764000621000 implements MigrationInterface {
+  name = 'BallotExtension1764000621000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
