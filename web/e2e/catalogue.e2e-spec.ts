@@ -81,13 +81,13 @@ describe('story: the secretariat keeps the external catalogue and relates standa
     await relations.getByRole('table', { name: 'Declared relations' }).getByRole('row', { name: /ECSS-E-ST-70-99C/ }).waitFor();
 
     // An entry the check does not rank is found by searching the catalogue.
-    expect(await candidates.getByRole('row', { name: /ECSS-E-ST-10-03C/ }).count()).toBe(0);
-    await relations.getByLabel('Search the whole catalogue').fill('ECSS-E-ST-10-03C');
-    await relations.getByRole('option', { name: /ECSS-E-ST-10-03C/ }).waitFor({ state: 'attached' });
-    await relations.getByLabel('External standard').selectOption({ label: 'ECSS ECSS-E-ST-10-03C · Space engineering - Testing' });
+    expect(await candidates.getByRole('cell', { name: 'ECSS-E-ST-10-03C Rev.1 · Space engineering - Testing', exact: true }).count()).toBe(0);
+    await relations.getByLabel('Search the whole catalogue').fill('ECSS-E-ST-10-03C Rev.1');
+    await relations.getByRole('option', { name: 'ECSS ECSS-E-ST-10-03C Rev.1 · Space engineering - Testing', exact: true }).waitFor({ state: 'attached' });
+    await relations.getByLabel('External standard').selectOption({ label: 'ECSS ECSS-E-ST-10-03C Rev.1 · Space engineering - Testing' });
     await relations.getByLabel('Relation', { exact: true }).selectOption('REFERENCES');
     await relations.getByRole('button', { name: 'Relate', exact: true }).click();
-    await relations.getByRole('table', { name: 'Declared relations' }).getByRole('row', { name: /ECSS-E-ST-10-03C/ }).waitFor();
+    await relations.getByRole('table', { name: 'Declared relations' }).getByRole('cell', { name: 'ECSS-E-ST-10-03C Rev.1 · Space engineering - Testing', exact: true }).waitFor();
     await relations.scrollIntoViewIfNeeded();
     await expectAccessible(secPage, 'relations');
     await shoot(secPage, 'relations');
@@ -98,7 +98,7 @@ describe('story: the secretariat keeps the external catalogue and relates standa
     );
     expect(rows).toEqual([
       { kind: 'ADOPTS', designation: 'ECSS-E-ST-70-99C', note: 'Adopted with the NATO profile of clause 2.' },
-      { kind: 'REFERENCES', designation: 'ECSS-E-ST-10-03C', note: null },
+      { kind: 'REFERENCES', designation: 'ECSS-E-ST-10-03C Rev.1', note: null },
     ]);
   });
 
