@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow } from '../common/access';
+import { HeavyWork } from '../common/heavy-work';
 import { RequestAuth } from '../common/caller';
 import { BallotsService } from '../ballots/ballots.service';
 import { Visibility } from '../standards/standard.entity';
@@ -24,6 +25,7 @@ export class PagesController {
     private readonly publishing: PublishingService,
     private readonly ballots: BallotsService,
     private readonly pdf: EditionPdfService,
+    private readonly heavy: HeavyWork,
   ) {}
 
   @Get()
@@ -57,9 +59,10 @@ export class PagesController {
     this.cacheFor(res, standard.visibility);
     if (match![2] === '.pdf') {
       const html = editionPage(standard, edition, (await this.ballots.allNations()).length);
+      const pdf = await this.heavy.run('PDF export', () => this.pdf.render(html, edition.label));
       res.status(200).type('application/pdf').setHeader('x-content-type-options', 'nosniff');
       res.setHeader('content-disposition', `inline; filename="${standard.designation.replace(/[^\w.-]+/g, '-')}-edition-${edition.number}.pdf"`);
-      res.send(await this.pdf.render(html, edition.label));
+      res.send(pdf);
       return;
     }
     if (match![2]) {

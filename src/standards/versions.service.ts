@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/config';
+import { HeavyWork } from '../common/heavy-work';
 import { Caller } from '../common/caller';
 import { badInput, DomainError, ErrorCode, invalidState, notFound } from '../common/errors';
 import { StandardsService } from './standards.service';
@@ -64,6 +65,7 @@ export class VersionsService {
     private readonly standards: StandardsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly heavy: HeavyWork,
   ) {}
 
   /** The version with its standard, or NOT_FOUND when either is unknown or not visible to the caller. */
@@ -300,16 +302,18 @@ export class VersionsService {
     const cacheKey = `${from.version.id}:${to.version.id}:${name(from.version)}:${name(to.version)}`;
     let cached: CachedRedline | undefined = this.redlines.get(cacheKey);
     if (!cached) {
-      const missing = [from.version, to.version].filter((v) => !this.renditions.has(v.contentHash)).map((v) => v.id);
-      const texts = await this.texts(missing);
-      const [a, b] = await Promise.all([from.version, to.version].map((v) => this.renditionOf(v, texts.get(v.id))));
-      const result = computeRedline(a, b, name(from.version), name(to.version));
-      cached = {
-        unified: result.unified,
-        html: result.html,
-        stats: { wordsInserted: result.wordsInserted, wordsDeleted: result.wordsDeleted, changedClauses: result.changedClauses },
-        requirementChanges: await this.requirementDeltas(fromId, toId),
-      };
+      cached = await this.heavy.run('redline', async () => {
+        const missing = [from.version, to.version].filter((v) => !this.renditions.has(v.contentHash)).map((v) => v.id);
+        const texts = await this.texts(missing);
+        const [a, b] = await Promise.all([from.version, to.version].map((v) => this.renditionOf(v, texts.get(v.id))));
+        const result = computeRedline(a, b, name(from.version), name(to.version));
+        return {
+          unified: result.unified,
+          html: result.html,
+          stats: { wordsInserted: result.wordsInserted, wordsDeleted: result.wordsDeleted, changedClauses: result.changedClauses },
+          requirementChanges: await this.requirementDeltas(fromId, toId),
+        };
+      });
       this.redlines.set(cacheKey, cached);
     }
     return { from: from.version, to: to.version, ...cached };
