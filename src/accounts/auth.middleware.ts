@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestAuth } from '../common/caller';
 import { unauthenticated } from '../common/errors';
+import { databaseUnavailable } from '../common/graphql-errors';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { toCaller, UsersService } from './users.service';
@@ -41,12 +42,17 @@ export class AuthService {
 export class AuthMiddleware implements NestMiddleware {
   constructor(private readonly auth: AuthService) {}
 
-  async use(req: Request & { auth?: RequestAuth }, _res: Response, next: NextFunction) {
+  async use(req: Request & { auth?: RequestAuth }, res: Response, next: NextFunction) {
     try {
       req.auth = await this.auth.authenticate(req.headers.authorization);
       next();
     } catch (err) {
-      next(err);
+      // The database is restarting: say so, as /graphql and the HTTP routes word their errors, rather than a 500.
+      const unavailable = databaseUnavailable(err);
+      if (!unavailable) return next(err);
+      const { code, message, details } = unavailable;
+      res.status(503).set('retry-after', String(details.retryAfterSeconds));
+      res.json(req.originalUrl.startsWith('/graphql') ? { errors: [{ message, extensions: { code, ...details } }] } : { code, message });
     }
   }
 }
