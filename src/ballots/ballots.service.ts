@@ -13,15 +13,19 @@ import { VersionsService } from '../standards/versions.service';
 import {
   BallotOutcome, BallotResponseEntity, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
 } from './ballot.entity';
-import { BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 
 export interface OpenBallotCommand {
   standardId: string;
   versionId: string;
   opensAt?: Date | null;
   closesAt: Date;
-  threshold: number;
+  /** Without it: a majority of the Allies (defaultThreshold). */
+  threshold?: number | null;
 }
+
+/** A majority of the Allies: 17 of 32. */
+export const defaultThreshold = (allies: number) => Math.floor(allies / 2) + 1;
 
 export interface CastResponseCommand {
   ballotId: string;
@@ -188,7 +192,8 @@ export class BallotsService implements OnModuleInit {
         throw invalidState(`Version ${version.number} is not the current version of ${standard.designation} (version ${current?.number}); ballot the current text.`);
       }
       const [{ allies }] = await m.query(`SELECT count(*)::int AS allies FROM nation`);
-      if (input.threshold < 1 || input.threshold > allies) {
+      const threshold = input.threshold ?? defaultThreshold(allies);
+      if (threshold < 1 || threshold > allies) {
         throw badInput('threshold', `threshold must be between 1 and ${allies}, the number of Allies.`);
       }
       const blockers = await this.comments.ballotBlockers(m, standard.id);
@@ -204,14 +209,14 @@ export class BallotsService implements OnModuleInit {
       const [{ id }] = await m.query(
         `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [standard.id, version.id, times.opensAt, input.closesAt, input.threshold, caller.id],
+        [standard.id, version.id, times.opensAt, input.closesAt, threshold, caller.id],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'OPEN_BALLOT', `ballot on version ${version.number}`);
       await this.audit.record(m, caller, {
         action: 'ballot.opened',
         entityType: 'Ballot',
         entityId: id,
-        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${input.threshold}, closes ${input.closesAt.toISOString()}`,
+        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${threshold}, closes ${input.closesAt.toISOString()}`,
       });
       const [ballot] = await this.rows(m, `b.id = $1`, [id]);
       return ballot;
@@ -297,7 +302,8 @@ export class BallotsService implements OnModuleInit {
     });
   }
 
-  private async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {
+  /** Reservations trimmed, each clause named checked against the balloted version; also for ratifications after promulgation. */
+  async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {
     const reservations = given.map((r) => ({ clause: r.clause?.trim() || null, text: r.text.trim() }));
     if (reservations.some((r) => !r.text)) throw badInput('reservations', 'reservations.text must not be empty.');
     const named = reservations.filter((r) => r.clause !== null);
@@ -310,6 +316,53 @@ export class BallotsService implements OnModuleInit {
       });
     }
     return reservations;
+  }
+
+  /**
+   * The secretariat extends the period of a ballot that is still open: closesAt
+   * moves later, never earlier, with a stated reason; the extension is a dated
+   * row (ballot_extension) and an audit event. Once closesAt has passed the
+   * outcome is decided (PASSED or FAILED) and nothing extends it: a ballot
+   * short of its threshold is extended before its deadline, or closed as
+   * FAILED with closeBallot.
+   */
+  async extend(caller: Caller, ballotId: string, closesAt: Date, reason: string): Promise<BallotModel> {
+    if (!reason.trim()) throw badInput('reason', 'reason must say why the ballot is extended.');
+    await this.find(caller, ballotId);
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
+      if (ballot.outcome !== BallotOutcome.PENDING || ballot.status === BallotStatus.CLOSED) {
+        throw deadlinePassed(`The ballot closed at ${new Date(ballot.closedAt ?? ballot.closesAt).toISOString()}; only a ballot still open is extended.`);
+      }
+      const [later] = await m.query(`SELECT $1::timestamptz > $2::timestamptz AND $1::timestamptz > ${now} AS ok`, [closesAt, ballot.closesAt]);
+      if (!later.ok) throw badInput('closesAt', `closesAt must be later than the current deadline, ${new Date(ballot.closesAt).toISOString()}.`);
+      await m.query(
+        `INSERT INTO ballot_extension (ballot_id, previous_closes_at, closes_at, reason, extended_by, extended_at)
+         VALUES ($1, $2, $3, $4, $5, ${now})`,
+        [ballotId, ballot.closesAt, closesAt, reason.trim(), caller.id],
+      );
+      await m.query(`UPDATE ballot SET closes_at = $2 WHERE id = $1`, [ballotId, closesAt]);
+      const [{ designation }] = await m.query(`SELECT designation FROM standard WHERE id = $1`, [ballot.standardId]);
+      await this.audit.record(m, caller, {
+        action: 'ballot.extended',
+        entityType: 'Ballot',
+        entityId: ballotId,
+        detail: `Ballot on ${designation} extended from ${new Date(ballot.closesAt).toISOString()} to ${closesAt.toISOString()}: ${reason.trim()}`,
+        summary: `Ballot on ${designation} extended to ${closesAt.toISOString()}`,
+      });
+      const [extended] = await this.rows(m, `b.id = $1`, [ballotId]);
+      return extended;
+    });
+  }
+
+  extensionsOf(ballotIds: readonly string[]): Promise<BallotExtensionModel[]> {
+    return this.dataSource.query(
+      `SELECT id, ballot_id AS "ballotId", previous_closes_at AS "previousClosesAt", closes_at AS "closesAt", reason,
+              extended_by AS "extendedById", extended_at AS "extendedAt"
+         FROM ballot_extension WHERE ballot_id = ANY($1::uuid[]) ORDER BY extended_at, id`,
+      [ballotIds],
+    );
   }
 
   async close(caller: Caller, ballotId: string): Promise<BallotModel> {

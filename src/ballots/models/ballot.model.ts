@@ -54,3 +54,15 @@ export class BallotModel {
   @Field(() => Date, { nullable: true, description: 'When the outcome was decided: the early close, or closesAt.' })
   closedAt: Date | null;
 }
+
+/** A dated, audited extension of a ballot's period; immutable. */
+@ObjectType('BallotExtension')
+export class BallotExtensionModel {
+  @Field(() => ID) id: string;
+  ballotId: string;
+  extendedById: string;
+  @Field() previousClosesAt: Date;
+  @Field() closesAt: Date;
+  @Field() reason: string;
+  @Field({ description: 'When the extension was recorded, by the database clock.' }) extendedAt: Date;
+}
