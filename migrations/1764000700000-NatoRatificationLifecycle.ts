@@ -14,7 +14,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - a correction is the next Version of the same edition, with a reason, and
  *   carries the same ratification snapshot;
  * - a ballot's period may be extended, never shortened, while it is undecided;
- *   every extension is an immutable row.
+ *   every extension is an immutable row; a ballot opened with on_shortfall
+ *   AWAIT_DECISION that is short of its threshold at closesAt waits for the
+ *   secretariat to extend it or close it as FAILED.
  */
 export class NatoRatificationLifecycle1764000700000 implements MigrationInterface {
   name = 'NatoRatificationLifecycle1764000700000';
@@ -183,6 +185,8 @@ export class NatoRatificationLifecycle1764000700000 implements MigrationInterfac
         extended_at timestamptz NOT NULL,
         CHECK (closes_at > previous_closes_at)
       )`);
+    // What a ballot short of its threshold at closesAt becomes: FAILED there and then, or held for the secretariat to extend or close.
+    await q.query(`ALTER TABLE ballot ADD COLUMN on_shortfall text NOT NULL DEFAULT 'FAIL' CHECK (on_shortfall IN ('FAIL','AWAIT_DECISION'))`);
     await q.query(`CREATE INDEX ballot_extension_ballot_idx ON ballot_extension (ballot_id, extended_at)`);
     await q.query(`CREATE TRIGGER ballot_extension_immutable BEFORE UPDATE OR DELETE ON ballot_extension FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
     await q.query(`CREATE TRIGGER ballot_extension_no_truncate BEFORE TRUNCATE ON ballot_extension FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
@@ -205,6 +209,7 @@ export class NatoRatificationLifecycle1764000700000 implements MigrationInterfac
     await q.query(`DROP TRIGGER ballot_closes_at ON ballot`);
     await q.query(`DROP FUNCTION ballot_closes_at_guard()`);
     await q.query(`DROP TABLE ballot_extension`);
+    await q.query(`ALTER TABLE ballot DROP COLUMN on_shortfall`);
     await q.query(`DROP TABLE ratification_change`);
     await q.query(`DROP FUNCTION ratification_change_guard()`);
     await q.query(`DROP TRIGGER edition_versions ON edition`);

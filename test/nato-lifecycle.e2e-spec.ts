@@ -245,4 +245,42 @@ describe('NATO lifecycle after promulgation', () => {
       t.clock.advance(-8 * 86400);
     }
   });
+
+  it('holds a ballot opened with AWAIT_DECISION that is short at closesAt, for the secretariat to extend or close as FAILED', async () => {
+    const OPEN = `mutation($i:OpenBallotInput!){ openBallot(input:$i){ id onShortfall } }`;
+    const READ = `query($id:ID!){ ballot(id:$id){ status outcome closesAt standard { status } } }`;
+    const hold = async (designation: string) => {
+      const { standardId, versionId } = await draft(t, p.secretariat, designation);
+      const closesAt = new Date((await dbNow(t)).getTime() + 60_000).toISOString();
+      const b = (await t.ok(OPEN, { i: { standardId, versionId, closesAt, threshold: 2, onShortfall: 'AWAIT_DECISION' } }, p.secretariat)).openBallot;
+      expect(b.onShortfall).toBe('AWAIT_DECISION');
+      await cast(t, p.delegates.FRA, b.id, 'RATIFIED_IMPLEMENTING');
+      return b.id as string;
+    };
+    const extended = await hold('ASpP-88');
+    const closed = await hold('ASpP-89');
+    t.clock.advance(120);
+    try {
+      for (const id of [extended, closed]) {
+        expect((await t.ok(READ, { id }, p.expert)).ballot).toMatchObject({ status: 'AWAITING_DECISION', outcome: 'PENDING', standard: { status: 'IN_RATIFICATION' } });
+      }
+      // Nobody answers while it waits, and nothing is published from it.
+      expect(code(await cast(t, p.delegates.DEU, extended, 'RATIFIED_IMPLEMENTING'))).toBe('DEADLINE_PASSED');
+      expect(code(await t.gql(`mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, { id: extended }, p.secretariat))).toBe('INVALID_STATE');
+      // Extended: open again, DEU ratifies, and the new deadline passes it.
+      const later = new Date((await dbNow(t)).getTime() + 60_000).toISOString();
+      const x = await t.ok(`mutation($b:ID!,$c:DateTime!){ extendBallot(ballotId:$b, closesAt:$c, reason:"One ratification short."){ status } }`, { b: extended, c: later }, p.secretariat);
+      expect(x.extendBallot.status).toBe('OPEN');
+      expect((await cast(t, p.delegates.DEU, extended, 'RATIFIED_IMPLEMENTING')).errors).toBeUndefined();
+      // Closed as FAILED by the secretariat: the standard returns to drafting.
+      const c = await t.ok(`mutation($id:ID!){ closeBallot(ballotId:$id){ status outcome standard { status } } }`, { id: closed }, p.secretariat);
+      expect(c.closeBallot).toEqual({ status: 'CLOSED', outcome: 'FAILED', standard: { status: 'DRAFTING' } });
+      const [event] = await t.db.query(`SELECT detail FROM audit_event WHERE entity_id = $1 AND action = 'ballot.closed'`, [closed]);
+      expect(event.detail).toMatch(/closed by the secretariat after falling short at its deadline: FAILED, 1 ratifying of threshold 2/);
+      t.clock.advance(120);
+      expect((await t.ok(READ, { id: extended }, p.expert)).ballot).toMatchObject({ status: 'CLOSED', outcome: 'PASSED' });
+    } finally {
+      t.clock.advance(-240);
+    }
+  });
 });

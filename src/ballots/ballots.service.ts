@@ -11,7 +11,7 @@ import { StandardStatus } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
 import {
-  BallotOutcome, BallotResponseEntity, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
+  BallotOutcome, BallotResponseEntity, BallotShortfall, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
 } from './ballot.entity';
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 
@@ -22,6 +22,7 @@ export interface OpenBallotCommand {
   closesAt: Date;
   /** Without it: a majority of the Allies (defaultThreshold). */
   threshold?: number | null;
+  onShortfall?: BallotShortfall | null;
 }
 
 /** A majority of the Allies: 17 of 32. */
@@ -97,9 +98,21 @@ export class BallotsService implements OnModuleInit {
   private columns(): string {
     const now = this.clock.now();
     return `b.id, b.standard_id AS "standardId", b.version_id AS "versionId", b.opens_at AS "opensAt",
-            b.closes_at AS "closesAt", b.threshold, b.closed_at AS "closedAt", b.outcome,
-            CASE WHEN b.closed_at IS NOT NULL OR b.closes_at <= ${now} THEN 'CLOSED'
+            b.closes_at AS "closesAt", b.threshold, b.closed_at AS "closedAt", b.outcome, b.on_shortfall AS "onShortfall",
+            CASE WHEN b.closed_at IS NULL AND b.closes_at <= ${now} AND NOT ${this.decidable('b')} THEN 'AWAITING_DECISION'
+                 WHEN b.closed_at IS NOT NULL OR b.closes_at <= ${now} THEN 'CLOSED'
                  WHEN b.opens_at <= ${now} THEN 'OPEN' ELSE 'SCHEDULED' END AS status`;
+  }
+
+  /**
+   * SQL: whether the deadline decides this ballot's outcome by itself. A
+   * ballot held on shortfall is decided at closesAt only when it has reached
+   * its threshold (PASSED); short, it waits for the secretariat. Responses
+   * cannot change after closesAt, so a held ballot stays short until extended.
+   */
+  private decidable(b: string): string {
+    return `(${b}.on_shortfall = 'FAIL' OR (SELECT count(*) FROM ballot_response r
+              WHERE r.ballot_id = ${b}.id AND r.response IN (${RATIFYING.map((x) => `'${x}'`).join(',')})) >= ${b}.threshold)`;
   }
 
   private async rows(m: EntityManager, where: string, params: unknown[]): Promise<BallotModel[]> {
@@ -118,7 +131,7 @@ export class BallotsService implements OnModuleInit {
   /** Every ballot of the given standards, oldest first; outcomes due are settled first. */
   async ofStandards(standardIds: readonly string[]): Promise<BallotModel[]> {
     const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM ballot WHERE standard_id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${this.clock.now()}`,
+      `SELECT id FROM ballot b WHERE standard_id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${this.clock.now()} AND ${this.decidable('b')}`,
       [standardIds],
     );
     if (due.length) await this.settleDue(due.map((d) => d.id));
@@ -207,16 +220,17 @@ export class BallotsService implements OnModuleInit {
       );
       if (!times.closesLater) throw badInput('closesAt', 'closesAt must be later than opensAt and than now.');
       const [{ id }] = await m.query(
-        `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [standard.id, version.id, times.opensAt, input.closesAt, threshold, caller.id],
+        `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by, on_shortfall)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [standard.id, version.id, times.opensAt, input.closesAt, threshold, caller.id, input.onShortfall ?? BallotShortfall.FAIL],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'OPEN_BALLOT', `ballot on version ${version.number}`);
       await this.audit.record(m, caller, {
         action: 'ballot.opened',
         entityType: 'Ballot',
         entityId: id,
-        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${threshold}, closes ${input.closesAt.toISOString()}`,
+        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${threshold}, closes ${input.closesAt.toISOString()}` +
+          (input.onShortfall === BallotShortfall.AWAIT_DECISION ? ', held for the secretariat if short of the threshold' : ''),
       });
       const [ballot] = await this.rows(m, `b.id = $1`, [id]);
       return ballot;
@@ -321,10 +335,9 @@ export class BallotsService implements OnModuleInit {
   /**
    * The secretariat extends the period of a ballot that is still open: closesAt
    * moves later, never earlier, with a stated reason; the extension is a dated
-   * row (ballot_extension) and an audit event. Once closesAt has passed the
-   * outcome is decided (PASSED or FAILED) and nothing extends it: a ballot
-   * short of its threshold is extended before its deadline, or closed as
-   * FAILED with closeBallot.
+   * row (ballot_extension) and an audit event. A ballot held on shortfall
+   * (AWAITING_DECISION) is extended after its deadline too, and opens again.
+   * A decided ballot (PASSED or FAILED) is never extended.
    */
   async extend(caller: Caller, ballotId: string, closesAt: Date, reason: string): Promise<BallotModel> {
     if (!reason.trim()) throw badInput('reason', 'reason must say why the ballot is extended.');
@@ -333,7 +346,7 @@ export class BallotsService implements OnModuleInit {
       const now = this.clock.now();
       const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
       if (ballot.outcome !== BallotOutcome.PENDING || ballot.status === BallotStatus.CLOSED) {
-        throw deadlinePassed(`The ballot closed at ${new Date(ballot.closedAt ?? ballot.closesAt).toISOString()}; only a ballot still open is extended.`);
+        throw deadlinePassed(`The ballot closed at ${new Date(ballot.closedAt ?? ballot.closesAt).toISOString()}; only a ballot still undecided is extended.`);
       }
       const [later] = await m.query(`SELECT $1::timestamptz > $2::timestamptz AND $1::timestamptz > ${now} AS ok`, [closesAt, ballot.closesAt]);
       if (!later.ok) throw badInput('closesAt', `closesAt must be later than the current deadline, ${new Date(ballot.closesAt).toISOString()}.`);
@@ -378,6 +391,7 @@ export class BallotsService implements OnModuleInit {
       }
       // The deadline may have passed since find(): then the deadline closed it, not the secretariat.
       if (ballot.status === BallotStatus.CLOSED) await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');
+      else if (ballot.status === BallotStatus.AWAITING_DECISION) await this.decide(m, caller, ballot, now, 'closed by the secretariat after falling short at its deadline');
       else await this.decide(m, caller, ballot, now, 'closed by the secretariat');
       const [closed] = await this.rows(m, `b.id = $1`, [ballotId]);
       return closed;
@@ -393,13 +407,13 @@ export class BallotsService implements OnModuleInit {
     if (!ballotIds.length) return;
     const now = this.clock.now();
     const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM ballot WHERE id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${now}`,
+      `SELECT id FROM ballot b WHERE id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${now} AND ${this.decidable('b')}`,
       [ballotIds],
     );
     for (const { id } of due) {
       await this.dataSource.transaction(async (m) => {
         const [ballot]: BallotModel[] = await m.query(
-          `SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 AND b.outcome = 'PENDING' AND b.closes_at <= ${now} FOR UPDATE`,
+          `SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 AND b.outcome = 'PENDING' AND b.closes_at <= ${now} AND ${this.decidable('b')} FOR UPDATE`,
           [id],
         );
         if (ballot) await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');

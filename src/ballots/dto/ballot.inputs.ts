@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { RatificationResponse } from '../ballot.entity';
+import { BallotShortfall, RatificationResponse } from '../ballot.entity';
 
 @InputType()
 export class OpenBallotInput {
@@ -16,6 +16,8 @@ export class OpenBallotInput {
   @IsOptional() @IsInt({ message: 'threshold must be an integer' }) @Min(1, { message: 'threshold must be at least 1' })
   @Max(32, { message: 'threshold must be at most 32, the number of Allies' })
   threshold?: number;
+  @Field(() => BallotShortfall, { nullable: true, description: 'Without it, FAIL: a ballot short of its threshold at closesAt fails.' })
+  @IsOptional() @IsEnum(BallotShortfall) onShortfall?: BallotShortfall;
 }
 
 @ArgsType()
