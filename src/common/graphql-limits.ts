@@ -36,6 +36,10 @@ export const HEAVY_FIELDS: Record<string, string[]> = {
 const SMALL_LISTS: Record<string, number> = {
   'NationalResponse.reservations': 5,
   'NationalResponse.history': 5,
+  // A withdrawal leaves fewer; a late ratification names a few clauses, as a response does.
+  'RatificationChange.reservations': 5,
+  // The secretariat extends a ballot once or twice, each time with a reason.
+  'Ballot.extensions': 5,
 };
 
 /**

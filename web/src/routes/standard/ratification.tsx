@@ -24,6 +24,7 @@ export function RatificationNow({ edition }: { edition: EditionRatification }) {
           {t('edition.correction', { label: edition.label, reason: edition.correctionReason })}
         </p>
       )}
+      <div className="table-scroll">
       <DataTable
         caption={t('ratification.now', { label: edition.label })}
         rows={edition.currentRatification}
@@ -36,6 +37,8 @@ export function RatificationNow({ edition }: { edition: EditionRatification }) {
           { header: t('ratification.reservations'), cell: (r) => r.reservations.length, className: 'num' },
         ]}
       />
+      </div>
+      <div className="table-scroll">
       <DataTable
         caption={t('ratification.history')}
         rows={edition.ratificationChanges}
@@ -52,6 +55,7 @@ export function RatificationNow({ edition }: { edition: EditionRatification }) {
           { header: t('ratification.implementation'), cell: (c) => <When at={c.implementationDate} dateOnly /> },
         ]}
       />
+      </div>
     </>
   );
 }
