@@ -314,6 +314,7 @@ const FIELDS: Record<string, Row> = {
   'StandardVersion.clauses': version('clauses', '{ number }', 'U a a a a a a a'),
   'StandardVersion.html': version('html', '', 'U a a a a a a a'),
   'StandardVersion.requirements': version('requirements', '{ key }', 'U a a a a a a a'),
+  'StandardVersion.stage': version('stage', '', 'U a a a a a a a'),
   'StandardVersion.standard': version('standard', '{ id }', 'U a a a a a a a'),
   'StandardVersion.text': version('text', '', 'U a a a a a a a'),
   'StandardVersion.warnings': version('warnings', '{ code }', 'U a a a a a a a'),

@@ -134,6 +134,8 @@ describe('NATO lifecycle after promulgation', () => {
       url: '/standards/ASpP-82/editions/1', version: { number: 2 },
     });
     // Version 1 is superseded; the correction cannot be made twice to it; the standard stays PROMULGATED.
+    const stages = await t.ok(`query($id:ID!){ standard(id:$id){ versions { number stage } } }`, { id: standardId }, p.expert);
+    expect(stages.standard.versions).toEqual([{ number: 1, stage: 'RATIFICATION_DRAFT' }, { number: 2, stage: 'CORRECTION' }]);
     const s = await t.ok(`query($id:ID!){ standard(id:$id){ status stage editions { label status versionNumber correctionReason } currentEdition { ${STATE} } } }`, { id: standardId }, p.expert);
     expect(s.standard.status).toBe('PROMULGATED');
     expect(s.standard.editions.map((e: { label: string; status: string }) => `${e.label} ${e.status}`)).toEqual([
@@ -163,8 +165,11 @@ describe('NATO lifecycle after promulgation', () => {
     const STAGE = `query($id:ID!){ standard(id:$id){ status stage } }`;
     const { standardId, versionId } = await draft(t, p.secretariat, 'ASpP-83');
     expect((await t.ok(STAGE, { id: standardId }, p.expert)).standard).toEqual({ status: 'DRAFTING', stage: 'STUDY_DRAFT' });
+    const VERSION_STAGE = `query($id:ID!){ standardVersion(id:$id){ stage } }`;
+    expect((await t.ok(VERSION_STAGE, { id: versionId }, p.expert)).standardVersion.stage).toBe('STUDY_DRAFT');
     const b = (await openBallot(t, p.secretariat, standardId, versionId, 1)).data.openBallot;
     expect((await t.ok(STAGE, { id: standardId }, p.expert)).standard).toEqual({ status: 'IN_RATIFICATION', stage: 'RATIFICATION_DRAFT' });
+    expect((await t.ok(VERSION_STAGE, { id: versionId }, p.expert)).standardVersion.stage).toBe('RATIFICATION_DRAFT');
     await cast(t, p.delegates.FRA, b.id, 'RATIFIED_IMPLEMENTING');
     await t.ok(`mutation($id:ID!){ closeBallot(ballotId:$id){ outcome } }`, { id: b.id }, p.secretariat);
     await t.ok(`mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, { id: b.id }, p.secretariat);

@@ -5,7 +5,7 @@ import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
 import { EditionPdfService } from './edition-pdf';
 import { PagesController } from './pages.controller';
-import { PublishingResolver, RatificationChangeResolver, StandardEditionsResolver } from './publishing.resolver';
+import { PublishingResolver, RatificationChangeResolver, StandardEditionsResolver, VersionStageResolver } from './publishing.resolver';
 import { RatificationService } from './ratification.service';
 import { PublishingService } from './publishing.service';
 
@@ -18,7 +18,7 @@ import { PublishingService } from './publishing.service';
   imports: [AccountsModule, StandardsModule, BallotsModule],
   controllers: [PagesController],
   providers: [
-    PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver,
+    PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,
     { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
   exports: [EDITION_IN_FORCE],
 })

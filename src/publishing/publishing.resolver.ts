@@ -16,7 +16,7 @@ import { EditionEntity, editionLetter, EditionStatus, editionUrl } from './editi
 import { EditionModel } from './models/edition.model';
 import { PublishingService } from './publishing.service';
 import { ChangeImplementationInput, PromulgateCorrectionInput, RatifyEditionInput, WithdrawReservationInput } from './dto/ratification.inputs';
-import { RatificationChangeModel } from './models/ratification.model';
+import { RatificationChangeModel, VersionStage } from './models/ratification.model';
 import { RatificationService } from './ratification.service';
 
 function changesLoader(ctx: GqlContext, ratification: RatificationService) {
@@ -201,5 +201,20 @@ export class RatificationChangeResolver {
   @Allow('SIGNED_IN')
   changedBy(@Parent() change: RatificationChangeModel, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(change.changedById);
+  }
+}
+
+/** StandardVersion.stage, declared here because it reads ballots and editions, which standards does not know. */
+@Resolver(() => StandardVersionModel)
+@Allow('SIGNED_IN')
+export class VersionStageResolver {
+  constructor(private readonly publishing: PublishingService) {}
+
+  @ResolveField(() => VersionStage, { description: 'STUDY_DRAFT, RATIFICATION_DRAFT (the text a ballot put to the nations) or CORRECTION (promulgated without ratification).' })
+  async stage(@Parent() version: StandardVersionModel, @Ctx() ctx: GqlContext): Promise<VersionStage> {
+    const row = await ctx.loaders
+      .get<string, { id: string; stage: VersionStage } | null>('versionStages', async (ids) => indexBy(ids, await this.publishing.versionStages(ids), (r) => r.id))
+      .load(version.id);
+    return row!.stage;
   }
 }

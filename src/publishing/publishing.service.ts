@@ -14,6 +14,7 @@ import { StandardsService } from '../standards/standards.service';
 import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
 import { visibleTo } from '../standards/visibility';
+import { VersionStage } from './models/ratification.model';
 import { designationSlug, EditionEntity, editionLabel, EditionStatus, RatificationSnapshot } from './edition.entity';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -157,6 +158,17 @@ export class PublishingService implements EditionInForce {
       .createQueryBuilder('e')
       .innerJoin(StandardEntity, 's', 's.id = e.standard_id')
       .where('s.visibility IN (:...visible)', { visible: editionVisibility(caller) });
+  }
+
+  /** The stage of each version: a correction when an edition Version 2+ holds it, a ratification draft when a ballot did, else a study draft. */
+  async versionStages(versionIds: readonly string[]): Promise<{ id: string; stage: VersionStage }[]> {
+    return this.dataSource.query(
+      `SELECT v.id, CASE WHEN EXISTS (SELECT 1 FROM edition e WHERE e.version_id = v.id AND e.version_number > 1) THEN 'CORRECTION'
+                         WHEN EXISTS (SELECT 1 FROM ballot b WHERE b.version_id = v.id) THEN 'RATIFICATION_DRAFT'
+                         ELSE 'STUDY_DRAFT' END AS stage
+         FROM unnest($1::uuid[]) AS v(id)`,
+      [versionIds],
+    );
   }
 
   // ── for the public pages ──

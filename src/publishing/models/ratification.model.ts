@@ -30,3 +30,15 @@ export class RatificationChangeModel {
   withdrawnReservation: ReservationModel | null;
   @Field({ description: 'When the change was recorded, by the database clock.' }) changedAt: Date;
 }
+
+/** What a version of a standard's text was, by NATO's names: read from the ballots and editions that name it. */
+export enum VersionStage {
+  /** Written while drafting and commenting; never balloted. */
+  STUDY_DRAFT = 'STUDY_DRAFT',
+  /** The text the nations balloted. */
+  RATIFICATION_DRAFT = 'RATIFICATION_DRAFT',
+  /** A correction promulgated without ratification (Version 2, 3 … of an edition). */
+  CORRECTION = 'CORRECTION',
+}
+
+registerEnumType(VersionStage, { name: 'VersionStage' });

@@ -22,7 +22,7 @@ export const StandardPage = graphql(`
     standard(id: $id) {
       id designation title scope status visibility overlapJustification createdAt updatedAt
       editors { id displayName nation { code } }
-      versions { id number label summary createdAt author { displayName } }
+      versions { id number label summary createdAt stage author { displayName } }
       relations { id kind note external { id designation title body url } }
       commentRounds { id title status closesAt version { number } }
       currentEdition { label url }
@@ -185,6 +185,7 @@ export default function Standard() {
             empty={t('standard.noVersions')}
             columns={[
               { header: '#', cell: (v) => (v.number === version?.number ? <strong aria-current="true">{v.number}</strong> : <Link to={`?v=${v.number}`}>{v.number}</Link>), className: 'num' },
+              { header: t('version.stage'), cell: (v) => t(`versionStage.${v.stage}`) },
               { header: t('version.label'), cell: (v) => v.label ?? '' },
               { header: t('version.summary'), cell: (v) => v.summary ?? '' },
               { header: t('version.author'), cell: (v) => v.author.displayName },
