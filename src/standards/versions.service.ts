@@ -161,6 +161,23 @@ export class VersionsService {
     return version;
   }
 
+  /**
+   * The text of a correction promulgated without ratification (publishing's
+   * promulgateCorrection), stored as the next version of a PROMULGATED
+   * standard whose standard row the caller's transaction has locked. It is
+   * the one version written outside DRAFTING.
+   */
+  async createCorrection(m: EntityManager, caller: Caller, standard: StandardEntity, text: string, label: string, reason: string): Promise<StandardVersionEntity> {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > this.config.MAX_TEXT_BYTES) throw badInput('text', `text is ${bytes} bytes; the limit is ${this.config.MAX_TEXT_BYTES} bytes.`);
+    if (!text.trim()) throw badInput('text', 'text is empty.');
+    if (standard.status !== StandardStatus.PROMULGATED) {
+      throw invalidState(`${standard.designation} is ${standard.status}; a correction is made to a PROMULGATED standard.`, { status: standard.status });
+    }
+    const current = await this.current(standard.id, m);
+    return this.store(m, caller, standard, current, text, { basedOnId: current?.id ?? null, label, summary: `Correction: ${reason}` });
+  }
+
   /** The rendition of a version's text, from the cache or made (and cached) now. */
   private async renditionOf(version: StandardVersionEntity, text?: string): Promise<Rendition> {
     const cached = this.renditions.get(version.contentHash);
