@@ -261,8 +261,12 @@ export class VersionsService {
 
     const blocks = splitBlocks(text);
     const hashes = blocks.map(sha256);
+    // Only new blocks are inserted, so only they get their search vector computed (migration BlockSearchVectors).
     await m.query(
-      `INSERT INTO text_block (hash, content) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING`,
+      `INSERT INTO text_block (hash, content)
+       SELECT u.hash, u.content FROM unnest($1::text[], $2::text[]) AS u(hash, content)
+        WHERE NOT EXISTS (SELECT 1 FROM text_block t WHERE t.hash = u.hash)
+       ON CONFLICT (hash) DO NOTHING`,
       [hashes, blocks],
     );
     const version = await m.save(
@@ -293,9 +297,16 @@ export class VersionsService {
         [standard.id, keyed.requirements.map((r) => r.key)],
       );
     }
+    // The text's vector from its blocks' stored ones, in document order; concatenated in groups
+    // of 64 blocks, then the groups, so a long text is not copied once per block.
     await m.query(
-      `UPDATE standard SET requirement_seq = $2, text_search = to_tsvector('english', $3), updated_at = now() WHERE id = $1`,
-      [standard.id, seq, text],
+      `UPDATE standard SET requirement_seq = $2, updated_at = now(), text_search = (
+         SELECT COALESCE(tsvector_agg(g.v ORDER BY g.n), ''::tsvector)
+           FROM (SELECT (u.ord - 1) / 64 AS n, tsvector_agg(b.search ORDER BY u.ord) AS v
+                   FROM unnest($3::text[]) WITH ORDINALITY AS u(hash, ord) JOIN text_block b ON b.hash = u.hash
+                  GROUP BY 1) g)
+       WHERE id = $1`,
+      [standard.id, seq, hashes],
     );
     const changed = keyed.requirements.filter((r) => r.change !== 'UNCHANGED').length + keyed.removed.length;
     await this.audit.record(m, caller, {
