@@ -130,6 +130,7 @@ describe('story: the secretariat from ballot to published edition', () => {
 
     // The secretariat extends the deadline by a week, after a confirmation that says a deadline only moves later.
     const [{ closes_at: before }] = await t.db.query(`SELECT closes_at FROM ballot WHERE standard_id = $1`, [standardId]);
+    await secPage.getByLabel('Why', { exact: true }).fill('Two nations asked for another week.');
     await secPage.getByRole('button', { name: 'Extend…' }).click();
     await secPage.getByRole('dialog').getByText('A deadline moves only later').waitFor();
     await expectAccessible(secPage, 'extend the ballot');
@@ -139,7 +140,7 @@ describe('story: the secretariat from ballot to published edition', () => {
     const [{ closes_at: extended }] = await t.db.query(`SELECT closes_at FROM ballot WHERE standard_id = $1`, [standardId]);
     // A week later, to the minute (the form has no seconds; a daylight-saving change may add or take an hour).
     expect(Math.abs(extended.getTime() - before.getTime() - 7 * 86_400_000)).toBeLessThanOrEqual(3_660_000);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ballot.extended'`))[0].n).toBe(1);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ballot.extended' AND detail LIKE '%Two nations asked for another week.%'`))[0].n).toBe(1);
 
     // The secretariat closes the ballot; France's page now offers nothing to submit.
     await secPage.getByRole('button', { name: 'Close the ballot now' }).click();

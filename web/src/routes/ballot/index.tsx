@@ -53,8 +53,8 @@ const Close = graphql(`
 `);
 
 const Extend = graphql(`
-  mutation ExtendBallot($input: ExtendBallotInput!) {
-    extendBallot(input: $input) { id status closesAt }
+  mutation ExtendBallot($ballotId: ID!, $closesAt: DateTime!, $reason: String!) {
+    extendBallot(ballotId: $ballotId, closesAt: $closesAt, reason: $reason) { id status closesAt }
   }
 `);
 
@@ -394,6 +394,7 @@ function SecretariatActions({ ballot, closed, onDone }: { ballot: Ballot; closed
 function ExtendDeadline({ ballot, onDone }: { ballot: Ballot; onDone(): void }) {
   const t = useT();
   const [closesAt, setClosesAt] = useState(() => localInput(new Date(ballot.closesAt).getTime() + 7 * 86_400_000));
+  const [reason, setReason] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [result, extend] = useMutation(Extend);
   const later = !!closesAt && new Date(closesAt).getTime() > new Date(ballot.closesAt).getTime();
@@ -411,7 +412,8 @@ function ExtendDeadline({ ballot, onDone }: { ballot: Ballot; onDone(): void }) 
           value={closesAt}
           onChange={(e) => setClosesAt(e.target.value)}
         />
-        <button type="button" disabled={!later} onClick={() => setConfirm(true)}>
+        <TextField label={t('ballot.extendReason')} hint={t('ballot.extendReasonHint')} required value={reason} onChange={(e) => setReason(e.target.value)} />
+        <button type="button" disabled={!later || !reason.trim()} onClick={() => setConfirm(true)}>
           <T id="ballot.extendSubmit" />
         </button>
       </div>
@@ -422,7 +424,7 @@ function ExtendDeadline({ ballot, onDone }: { ballot: Ballot; onDone(): void }) 
         confirmLabel={t('ballot.extendConfirm')}
         busy={result.fetching}
         onConfirm={async () => {
-          const r = await extend({ input: { ballotId: ballot.id, closesAt: fromLocalInput(closesAt) } });
+          const r = await extend({ ballotId: ballot.id, closesAt: fromLocalInput(closesAt), reason: reason.trim() });
           setConfirm(false);
           if (r.data) onDone();
         }}
