@@ -2,14 +2,16 @@ import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors }
 import { FileInterceptor } from '@nestjs/platform-express';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
 import { Allow, HttpCaller } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { badInput } from '../common/errors';
 import { idParam } from '../common/id-param';
 import { CommentsService } from './comments.service';
-import { readTemplateDocx, writeTemplateDocx } from './iso-docx';
+
+// ExcelJS and the Word template (docx, JSZip) are loaded on the first file asked for, not at every start.
+const excel = async () => (await import('exceljs')).default;
+const wordTemplate = () => import('./iso-docx.js');
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -23,9 +25,9 @@ async function recordsOf(file: { buffer: Buffer }): Promise<string[][]> {
       throw badInput('file', `file cannot be read as CSV (${(err as Error).message}); upload the template as DOCX, XLSX or CSV.`);
     }
   }
-  const docx = await readTemplateDocx(file.buffer);
+  const docx = await (await wordTemplate()).readTemplateDocx(file.buffer);
   if (docx) return docx;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer).catch(() => undefined);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw badInput('file', 'file is neither a Word (DOCX) nor an Excel (XLSX) commenting template.');
@@ -69,7 +71,7 @@ export class CommentsExportController {
   async xlsx(@Param('id', idParam('id')) id: string, @HttpCaller() caller: Caller, @Req() req: Request, @Res() res: Response) {
     const layout = layoutOf(req);
     const { round, header, rows } = await this.comments.matrix(caller, id, layout);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await excel()).Workbook();
     const sheet = workbook.addWorksheet('Comments');
     sheet.addRow(header).font = { bold: true };
     for (const row of rows) sheet.addRow(row);
@@ -108,7 +110,7 @@ export class CommentsExportController {
       number || mb, line, clause, paragraph, type, comment, proposed,
       [disposition ? DISPOSITION_WORDS[disposition] ?? disposition : '', observations].filter(Boolean).join('\n'),
     ]);
-    const buffer = await writeTemplateDocx({ date: new Date().toISOString().slice(0, 10), ...meta }, body);
+    const buffer = await (await wordTemplate()).writeTemplateDocx({ date: new Date().toISOString().slice(0, 10), ...meta }, body);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -58,6 +58,14 @@ const SERVICE_SETTINGS = {
   max_connections: '40',
   max_wal_size: '256MB',
   dynamic_shared_memory_type: 'mmap',
+  // No process that a single local service does not use: synchronous I/O instead of PostgreSQL 18's
+  // three I/O workers, no logical replication (nor its launcher), no parallel query workers kept ready.
+  io_method: 'sync',
+  max_logical_replication_workers: '0',
+  max_worker_processes: '4',
+  max_parallel_workers_per_gather: '0',
+  autovacuum_max_workers: '1',
+  jit: 'off',
 };
 const THROWAWAY_SETTINGS = { ...SERVICE_SETTINGS, max_connections: '200', fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
