@@ -231,7 +231,7 @@ export async function startEmbeddedDatabase(dataDir: string, options: EmbeddedOp
       await candidate.start();
       cluster = candidate;
     } catch {
-      await candidate.stop().catch(() => undefined);
+      // start() fails only once the postmaster has exited; its stop() would wait for an exit already past, for ever.
       // Another program took the port between our probe and the server's bind: try another.
       if (attempt >= 3 || !log.some((l) => /could not (bind|create any TCP\/IP sockets)/.test(l))) {
         throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start:\n${log.slice(-15).join('\n')}`);
