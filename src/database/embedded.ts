@@ -205,7 +205,9 @@ export async function startEmbeddedDatabase(dataDir: string, options: EmbeddedOp
 
   await recover(clusterDir, ownerFile);
   // A data folder restored from a copy made as root: the cluster must belong to the user PostgreSQL runs as.
-  if (isRoot() && initialised) execFileSync('chown', ['-R', 'postgres:', clusterDir]);
+  // (Checked on the folder and one file first: walking all of it at every start costs a warm start 0.1 s.)
+  const ownedByRoot = () => [clusterDir, join(clusterDir, 'PG_VERSION')].some((f) => statSync(f).uid === 0);
+  if (isRoot() && initialised && ownedByRoot()) execFileSync('chown', ['-R', 'postgres:', clusterDir]);
   const settings = options.throwaway ? THROWAWAY_SETTINGS : SERVICE_SETTINGS;
   const flags = Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
 
