@@ -163,6 +163,37 @@ describe('external catalogue, duplication check and relations', () => {
       const [row] = await t.db.query(`SELECT designation, title FROM external_standard WHERE id = $1`, [id]);
       expect(row).toEqual({ designation: 'ISO 99999-8', title: 'Space systems - Another entry' });
     });
+
+    it('sets status, asOf, published and the replacement; refuses a replaced entry back to CURRENT with INVALID_STATE, not a 500', async () => {
+      const FID = `mutation($id:ID!,$i:UpdateExternalStandardInput!){ updateExternalStandard(id:$id, input:$i){
+        designation status asOf published replacedBy{ designation } } }`;
+      const old = (await t.ok(ADD, { i: { body: 'ISO', designation: 'ISO 99999-9:2001', title: 'Space systems - Old issue' } }, secretariat)).addExternalStandard.id;
+      const fresh = (await t.ok(ADD, { i: { body: 'ISO', designation: 'ISO 99999-9:2024', title: 'Space systems - New issue' } }, secretariat)).addExternalStandard.id;
+      // The replacement without the status: the deferred trigger would fail at commit; the service says what to fix first.
+      const early = await t.gql(FID, { id: old, i: { replacedById: fresh } }, secretariat);
+      expect(early.errors?.[0].extensions.code).toBe('INVALID_STATE');
+      expect(early.errors?.[0].message).toContain('set status SUPERSEDED or WITHDRAWN');
+      const done = (await t.ok(FID, { id: old, i: { status: 'SUPERSEDED', asOf: '2026-11-02', published: 2001, replacedById: fresh } }, secretariat)).updateExternalStandard;
+      expect(done).toEqual({ designation: 'ISO 99999-9:2001', status: 'SUPERSEDED', asOf: '2026-11-02', published: 2001, replacedBy: [{ designation: 'ISO 99999-9:2024' }] });
+      const [audit] = await t.db.query(`SELECT detail FROM audit_event WHERE entity_id = $1 AND action = 'external_standard.updated'`, [old]);
+      expect(audit.detail).toMatch(/status CURRENT → SUPERSEDED, asOf .* → 2026-11-02, published \(none\) → 2001, replaced by ISO 99999-9:2024$/);
+      // Back to CURRENT while replaced: a contract error naming the fix, and nothing changed.
+      const back = await t.gql(FID, { id: old, i: { status: 'CURRENT' } }, secretariat);
+      expect(back.errors?.[0].extensions.code).toBe('INVALID_STATE');
+      expect(back.errors?.[0].message).toContain('is replaced by ISO 99999-9:2024');
+      expect((await t.db.query(`SELECT status FROM external_standard WHERE id = $1`, [old]))[0].status).toBe('SUPERSEDED');
+      // Removing the replacement with the status change is allowed.
+      const cleared = (await t.ok(FID, { id: old, i: { status: 'CURRENT', replacedById: null, published: null } }, secretariat)).updateExternalStandard;
+      expect(cleared).toMatchObject({ status: 'CURRENT', published: null, replacedBy: [] });
+      for (const [i, field, code] of [
+        [{ asOf: '2026-13-40' }, 'asOf', 'BAD_USER_INPUT'], [{ published: 1066 }, 'published', 'BAD_USER_INPUT'],
+        [{ replacedById: old }, 'replacedById', 'BAD_USER_INPUT'], [{ replacedById: '00000000-0000-4000-8000-000000000000' }, '00000000', 'NOT_FOUND'],
+      ] as const) {
+        const res = await t.gql(FID, { id: old, i }, secretariat);
+        expect(res.errors?.[0].extensions.code).toBe(code);
+        expect(res.errors?.[0].message).toContain(field);
+      }
+    });
   });
 
   describe('duplicationCheck', () => {

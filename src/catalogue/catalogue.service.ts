@@ -3,12 +3,12 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
-import { badInput, conflict, forbidden, notFound } from '../common/errors';
+import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { rootLogger } from '../common/logger';
 import { pageAfterId } from '../common/pagination';
 import { StandardsService } from '../standards/standards.service';
 import { CATALOGUE_FILE, CatalogueRow, insertCatalogue, readCatalogue } from './catalogue-file';
-import { ExternalLinkEntity, ExternalStandardEntity, ExternalStatus, RelationKind, StandardRelationEntity, StandardsBody } from './external-standard.entity';
+import { ExternalLinkEntity, ExternalLinkKind, ExternalStandardEntity, ExternalStatus, RelationKind, StandardRelationEntity, StandardsBody } from './external-standard.entity';
 
 export interface ExternalFields {
   body: StandardsBody;
@@ -16,6 +16,14 @@ export interface ExternalFields {
   title: string;
   scope?: string | null;
   url?: string | null;
+}
+
+/** How an entry stands on its publisher's list; only the secretariat's corrections set them (the catalogue file sets them on load). */
+export interface FidelityFields {
+  status?: ExternalStatus | null;
+  asOf?: string | null;
+  published?: number | null;
+  replacedById?: string | null;
 }
 
 /** An entry's fields trimmed and checked, for adding and editing alike. */
@@ -129,32 +137,70 @@ export class CatalogueService implements OnApplicationBootstrap {
   }
 
   /**
-   * Corrects an entry (a new title, a scope, a moved address). Relations and
-   * twins follow the id, so they stay; the search columns are generated from
-   * the row and follow too.
+   * Corrects an entry (a new title, a scope, a moved address) and keeps its
+   * standing on the publisher's list (status, asOf, published, replacedById).
+   * Relations and twins follow the id, so they stay; the search columns are
+   * generated from the row and follow too.
    */
-  async update(caller: Caller, id: string, input: Partial<ExternalFields>): Promise<ExternalStandardEntity> {
+  async update(caller: Caller, id: string, input: Partial<ExternalFields> & FidelityFields): Promise<ExternalStandardEntity> {
     return this.dataSource.transaction(async (m) => {
       const entry = await m.findOne(ExternalStandardEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw notFound('external standard', id);
-      const next = externalFields({
-        body: input.body ?? entry.body,
-        designation: input.designation ?? entry.designation,
-        title: input.title ?? entry.title,
-        scope: input.scope === undefined ? entry.scope : input.scope,
-        url: input.url === undefined ? entry.url : input.url,
-      });
+      const next = {
+        ...externalFields({
+          body: input.body ?? entry.body,
+          designation: input.designation ?? entry.designation,
+          title: input.title ?? entry.title,
+          scope: input.scope === undefined ? entry.scope : input.scope,
+          url: input.url === undefined ? entry.url : input.url,
+        }),
+        status: input.status ?? entry.status,
+        asOf: input.asOf ?? entry.asOf,
+        published: input.published === undefined ? entry.published : input.published,
+      };
+      const replacers = await this.nextReplacers(m, entry, input.replacedById);
+      // The deferred trigger external_replaced_not_current would refuse this only at commit (23514); say what to fix instead.
+      if (next.status === ExternalStatus.CURRENT && replacers.after.length) {
+        throw invalidState(
+          `${entry.body} ${entry.designation} is replaced by ${replacers.after.map((r) => r.designation).join(', ')}, so it cannot be CURRENT: ` +
+            'set status SUPERSEDED or WITHDRAWN, or remove the replacement (replacedById: null).',
+          { status: next.status },
+        );
+      }
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== entry[k]);
-      if (!changed.length) return entry;
-      await requireFreeDesignation(m, next, entry.id);
-      await m.update(ExternalStandardEntity, { id: entry.id }, next);
+      if (!changed.length && !replacers.changed) return entry;
+      if (changed.length) {
+        await requireFreeDesignation(m, next, entry.id);
+        await m.update(ExternalStandardEntity, { id: entry.id }, next);
+      }
+      if (replacers.changed) {
+        await m.delete(ExternalLinkEntity, { toId: entry.id, kind: ExternalLinkKind.REPLACES });
+        for (const r of replacers.after) await m.insert(ExternalLinkEntity, { fromId: r.id, toId: entry.id, kind: ExternalLinkKind.REPLACES });
+      }
       await this.audit.record(m, caller, {
         action: 'external_standard.updated', entityType: 'ExternalStandard', entityId: entry.id,
         detail: `${entry.body} ${entry.designation}: ` +
-          changed.map((k) => (k === 'scope' || k === 'title' ? `${k} changed` : `${k} ${entry[k] ?? '(none)'} → ${next[k] ?? '(none)'}`)).join(', '),
+          [
+            ...changed.map((k) => (k === 'scope' || k === 'title' ? `${k} changed` : `${k} ${entry[k] ?? '(none)'} → ${next[k] ?? '(none)'}`)),
+            ...(replacers.changed ? [`replaced by ${replacers.after.map((r) => r.designation).join(', ') || '(none)'}`] : []),
+          ].join(', '),
       });
       return m.findOneByOrFail(ExternalStandardEntity, { id: entry.id });
     });
+  }
+
+  /** The entries that replace this one once the update is made: unchanged when replacedById is not given, none when it is null. */
+  private async nextReplacers(
+    m: EntityManager, entry: ExternalStandardEntity, replacedById: string | null | undefined,
+  ): Promise<{ after: ExternalStandardEntity[]; changed: boolean }> {
+    const links = await m.findBy(ExternalLinkEntity, { toId: entry.id, kind: ExternalLinkKind.REPLACES });
+    const before = links.length ? await m.findBy(ExternalStandardEntity, { id: In(links.map((l) => l.fromId)) }) : [];
+    if (replacedById === undefined) return { after: before, changed: false };
+    if (replacedById === null) return { after: [], changed: before.length > 0 };
+    if (replacedById === entry.id) throw badInput('replacedById', `${entry.designation} cannot replace itself: choose another entry as replacedById.`);
+    const replacer = await m.findOneBy(ExternalStandardEntity, { id: replacedById });
+    if (!replacer) throw notFound('external standard', replacedById);
+    return { after: [replacer], changed: !(before.length === 1 && before[0].id === replacer.id) };
   }
 
   async relate(

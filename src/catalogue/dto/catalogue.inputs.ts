@@ -1,6 +1,6 @@
-import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
-import { RelationKind, StandardsBody } from '../external-standard.entity';
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ExternalStatus, RelationKind, StandardsBody } from '../external-standard.entity';
 
 @InputType()
 export class ExternalStandardInput {
@@ -20,7 +20,23 @@ export class ExternalStandardInput {
 
 /** Only the fields given change; null clears the scope or the url. Twins are set when the entry is added. */
 @InputType()
-export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalStandardInput, ['equivalentTo'] as const)) {}
+export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalStandardInput, ['equivalentTo'] as const)) {
+  @Field(() => ExternalStatus, { nullable: true, description: 'A replaced entry (see replacedById) cannot be CURRENT.' })
+  @IsOptional() @IsEnum(ExternalStatus, { message: 'status must be CURRENT, SUPERSEDED or WITHDRAWN' })
+  status?: ExternalStatus;
+
+  @Field({ nullable: true, description: "The date (YYYY-MM-DD) the status was checked against the publisher's list." })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'asOf must be a date, YYYY-MM-DD' }) @MaxLength(10, { message: 'asOf must be a date, YYYY-MM-DD' })
+  asOf?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Year the issue was published; null clears it.' })
+  @IsOptional() @IsInt({ message: 'published must be a year' }) @Min(1900, { message: 'published must be a year from 1900 to 2200' }) @Max(2200, { message: 'published must be a year from 1900 to 2200' })
+  published?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The catalogue entry that replaces this one (a REPLACES link from it); null removes the replacements recorded.' })
+  @IsOptional() @IsUUID('all', { message: 'replacedById must be an external standard id' })
+  replacedById?: string | null;
+}
 
 @InputType()
 export class RelateStandardInput {
