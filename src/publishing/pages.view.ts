@@ -61,7 +61,8 @@ export const PAGE_CSP =
   // Figures travel inside the text as data: images; no other host learns who reads a page, or when.
   `img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-const RESPONSE_LABELS: Record<RatificationResponse, string> = {
+/** Exported: the web app words the responses the same way (checked in web/e2e/i18n.spec.ts). */
+export const RESPONSE_LABELS: Record<RatificationResponse, string> = {
   RATIFIED_IMPLEMENTING: 'Ratified, implementing',
   RATIFIED_FUTURE_IMPLEMENTATION: 'Ratified, future implementation',
   RATIFIED_NOT_IMPLEMENTING: 'Ratified, not implementing',
@@ -69,12 +70,12 @@ const RESPONSE_LABELS: Record<RatificationResponse, string> = {
   NOT_PARTICIPATING: 'Not participating',
 };
 
-const STATUS_LABELS: Record<EditionStatus, string> = { IN_FORCE: 'In force', SUPERSEDED: 'Superseded', CANCELLED: 'Cancelled' };
+export const STATUS_LABELS: Record<EditionStatus, string> = { IN_FORCE: 'In force', SUPERSEDED: 'Superseded', CANCELLED: 'Cancelled' };
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 const time = (d: Date | string) => `<time datetime="${new Date(d).toISOString()}">${day(d)}</time>`;
 
-const CHANGE_LABELS: Record<RatificationChangeKind, string> = {
+export const CHANGE_LABELS: Record<RatificationChangeKind, string> = {
   RATIFIED: 'Ratified after promulgation',
   IMPLEMENTATION_CHANGED: 'Implementation status changed',
   RESERVATION_WITHDRAWN: 'Reservation withdrawn',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
+import { CHANGE_LABELS, RESPONSE_LABELS } from '../../src/publishing/pages.view';
 
 const SRC = join(__dirname, '..', '..', '..', 'web', 'src');
 /** A locale's messages: `<locale>.json` and every `<locale>.<part>.json` beside it. */
@@ -50,5 +51,10 @@ describe('web app catalogues', () => {
       const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
       expect({ key, vars: vars(fr[key] ?? '') }).toEqual({ key, vars: vars(text) });
     }
+  });
+
+  it('words the national responses and ratification changes as the public pages do (NATO practice)', () => {
+    for (const [value, label] of Object.entries(RESPONSE_LABELS)) expect({ value, label: en[`response.${value}`] }).toEqual({ value, label });
+    for (const [value, label] of Object.entries(CHANGE_LABELS)) expect({ value, label: en[`ratificationChange.${value}`] }).toEqual({ value, label });
   });
 });

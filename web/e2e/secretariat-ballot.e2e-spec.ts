@@ -75,7 +75,7 @@ describe('story: the secretariat from ballot to published edition', () => {
     await fraPage.getByText('The provider shall deliver tracking data within five minutes of observation.').waitFor();
 
     // France answers with the keyboard only.
-    await fraPage.getByRole('radio', { name: /Ratifies and implements/ }).waitFor();
+    await fraPage.getByRole('radio', { name: /Ratified, implementing/ }).waitFor();
     await expectAccessible(fraPage, 'ballot (delegate)');
     await shoot(fraPage, 'ballot-delegate');
     await tabTo(fraPage, 'input[type=radio]');
@@ -98,16 +98,16 @@ describe('story: the secretariat from ballot to published edition', () => {
     // Germany first refuses, then changes its mind: the grid says "(was …)".
     const deuPage = await signedIn(browser, base, deu.email);
     await deuPage.goto(ballotUrl);
-    await deuPage.getByRole('radio', { name: /Does not ratify/ }).check();
+    await deuPage.getByRole('radio', { name: /Not ratifying/ }).check();
     await deuPage.getByRole('button', { name: 'Cast the response' }).click();
     await deuPage.getByText('Saved as revision 1.').waitFor();
-    await secPage.locator('tr[data-nation="DEU"]').getByText('Does not ratify').waitFor();
-    await deuPage.getByRole('radio', { name: /Ratifies, implements later/ }).check();
+    await secPage.locator('tr[data-nation="DEU"]').getByText('Not ratifying').waitFor();
+    await deuPage.getByRole('radio', { name: /Ratified, future implementation/ }).check();
     await deuPage.getByLabel('Implementation date', { exact: true }).fill('2028-01-01');
     await deuPage.getByRole('button', { name: 'Revise the response' }).click();
     await deuPage.getByText('Saved as revision 2.').waitFor();
     await tally.filter({ hasText: 'Threshold met: 2 ratifications, 2 needed.' }).waitFor();
-    await secPage.locator('tr[data-nation="DEU"]').getByText('(was Does not ratify)').waitFor();
+    await secPage.locator('tr[data-nation="DEU"]').getByText('(was Not ratifying)').waitFor();
     await deuPage.getByRole('table', { name: "Your nation's revisions" }).locator('tbody tr').nth(1).waitFor();
     await shoot(secPage, 'ballot-tally');
 
