@@ -1,4 +1,7 @@
+import { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { expect } from 'expect';
 import { cast, dbNow, draft, openBallot, people, People, TEXT } from './helpers/ratification';
 import { createTestApp, TestApp } from './helpers/app';
@@ -23,6 +26,7 @@ describe('NATO lifecycle after promulgation', () => {
 
   before(async () => {
     t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
     p = await people(t, ['FRA', 'DEU', 'ITA', 'POL', 'ESP']);
   });
   after(() => t.close());
@@ -272,10 +276,29 @@ describe('NATO lifecycle after promulgation', () => {
       // Nobody answers while it waits, and nothing is published from it.
       expect(code(await cast(t, p.delegates.DEU, extended, 'RATIFIED_IMPLEMENTING'))).toBe('DEADLINE_PASSED');
       expect(code(await t.gql(`mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, { id: extended }, p.secretariat))).toBe('INVALID_STATE');
+      // The secretariat's my-work lists both, past their deadline; a delegate's list does not.
+      const WORK = `{ myWork { ballotsReadyToClose { daysLeft thresholdMet ballot { id status } } } }`;
+      const held = (await t.ok(WORK, {}, p.secretariat)).myWork.ballotsReadyToClose.filter((w: { ballot: { id: string } }) => [extended, closed].includes(w.ballot.id));
+      expect(held).toEqual([extended, closed].map((id) => ({ daysLeft: expect.any(Number), thresholdMet: false, ballot: { id, status: 'AWAITING_DECISION' } })));
+      expect(held.every((w: { daysLeft: number }) => w.daysLeft <= 0)).toBe(true);
+      expect((await t.ok(WORK, {}, p.delegates.DEU)).myWork.ballotsReadyToClose).toEqual([]);
+      // A delegate watching the ballot hears the extension with its new deadline.
+      const port = (t.app.getHttpServer().address() as AddressInfo).port;
+      const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${p.delegates.DEU}` }, retryAttempts: 0 });
+      const heard: { status: string; closesAt: string }[] = [];
+      client.subscribe(
+        { query: `subscription($b:ID!){ ballotExtended(ballotId:$b){ status closesAt } }`, variables: { b: extended } },
+        { next: (v) => void heard.push((v.data as { ballotExtended: never }).ballotExtended), error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((r) => setTimeout(r, 500));
       // Extended: open again, DEU ratifies, and the new deadline passes it.
       const later = new Date((await dbNow(t)).getTime() + 60_000).toISOString();
       const x = await t.ok(`mutation($b:ID!,$c:DateTime!){ extendBallot(ballotId:$b, closesAt:$c, reason:"One ratification short."){ status } }`, { b: extended, c: later }, p.secretariat);
       expect(x.extendBallot.status).toBe('OPEN');
+      const until = Date.now() + 5000;
+      while (!heard.length && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      await client.dispose();
+      expect(heard).toEqual([{ status: 'OPEN', closesAt: later }]);
       expect((await cast(t, p.delegates.DEU, extended, 'RATIFIED_IMPLEMENTING')).errors).toBeUndefined();
       // Closed as FAILED by the secretariat: the standard returns to drafting.
       const c = await t.ok(`mutation($id:ID!){ closeBallot(ballotId:$id){ status outcome standard { status } } }`, { id: closed }, p.secretariat);

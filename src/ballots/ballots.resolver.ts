@@ -83,6 +83,12 @@ export class BallotsResolver {
     return this.ballots.watchCast(caller, ballotId);
   }
 
+  @Subscription(() => BallotModel, { description: 'The ballot each time the secretariat extends it: its new closesAt (and OPEN again if it was held awaiting a decision).' })
+  @Allow('SIGNED_IN')
+  ballotExtended(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
+    return this.ballots.watchExtended(caller, ballotId);
+  }
+
   @ResolveField(() => StandardModel)
   async standard(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders

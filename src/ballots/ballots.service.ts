@@ -43,6 +43,11 @@ export interface Nation {
 
 /** Channel of responseCast; the payload carries ids only, subscribers load the response. */
 export const RESPONSE_CAST = 'response_cast';
+/** Channel of ballotExtended: the secretariat moved a deadline; subscribers load the ballot. */
+export const BALLOT_EXTENDED = 'ballot_extended';
+export interface BallotExtendedEvent {
+  ballotId: string;
+}
 export interface ResponseCastEvent {
   ballotId: string;
   nationCode: string;
@@ -316,6 +321,27 @@ export class BallotsService implements OnModuleInit {
     });
   }
 
+  /** ballotExtended for one ballot the caller may see, from every replica: the ballot with its new deadline. */
+  async watchExtended(caller: Caller, ballotId: string): Promise<AsyncIterableIterator<{ ballotExtended: BallotModel }>> {
+    await this.find(caller, ballotId);
+    await this.pubsub.ready(BALLOT_EXTENDED);
+    const source = this.pubsub.subscribe<BallotExtendedEvent>(BALLOT_EXTENDED);
+    return selectEach(source, async (e) => {
+      if (e.ballotId !== ballotId) return null;
+      const [ballot] = await this.rows(this.dataSource.manager, `b.id = $1`, [ballotId]);
+      return ballot ? { ballotExtended: ballot } : null;
+    });
+  }
+
+  /** Ballots held past their deadline short of the threshold (AWAIT_DECISION), for the secretariat to extend or close as FAILED. */
+  async awaitingDecision(caller: Caller): Promise<BallotModel[]> {
+    const now = this.clock.now();
+    const due = await this.rows(this.dataSource.manager, `b.closed_at IS NULL AND b.closes_at <= ${now}`, []);
+    const held = due.filter((b) => b.status === BallotStatus.AWAITING_DECISION);
+    const visible = new Set((await this.standards.byIds(caller, [...new Set(held.map((b) => b.standardId))])).map((s) => s.id));
+    return held.filter((b) => visible.has(b.standardId)).sort((a, b) => +new Date(a.closesAt) - +new Date(b.closesAt));
+  }
+
   /** Reservations trimmed, each clause named checked against the balloted version; also for ratifications after promulgation. */
   async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {
     const reservations = given.map((r) => ({ clause: r.clause?.trim() || null, text: r.text.trim() }));
@@ -364,6 +390,7 @@ export class BallotsService implements OnModuleInit {
         detail: `Ballot on ${designation} extended from ${new Date(ballot.closesAt).toISOString()} to ${closesAt.toISOString()}: ${reason.trim()}`,
         summary: `Ballot on ${designation} extended to ${closesAt.toISOString()}`,
       });
+      await this.pubsub.publish(m, BALLOT_EXTENDED, { ballotId } satisfies BallotExtendedEvent);
       const [extended] = await this.rows(m, `b.id = $1`, [ballotId]);
       return extended;
     });

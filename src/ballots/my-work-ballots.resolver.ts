@@ -30,14 +30,17 @@ export class MyWorkBallotsResolver {
     return work.filter((w) => !w.answeredBy.has(caller.nationCode!));
   }
 
-  @ResolveField(() => [BallotWorkModel], { description: 'For the secretariat: open ballots every Ally has answered, or whose threshold is met.' })
+  @ResolveField(() => [BallotWorkModel], {
+    description: 'For the secretariat: open ballots every Ally has answered, or whose threshold is met; then ballots held AWAITING_DECISION past their deadline (negative daysLeft), to extend or close as FAILED.',
+  })
   async ballotsReadyToClose(@Parent() _work: MyWorkModel, @CurrentCaller() caller: Caller): Promise<BallotWorkModel[]> {
     if (!hasRole(caller, Role.SECRETARIAT)) return [];
-    return (await this.work(caller)).filter((w) => w.allAnswered || w.thresholdMet);
+    const [ready, held] = await Promise.all([this.work(caller), this.ballots.awaitingDecision(caller).then((b) => this.work(caller, b))]);
+    return [...ready.filter((w) => w.allAnswered || w.thresholdMet), ...held];
   }
 
-  private async work(caller: Caller) {
-    const open = await this.ballots.openFor(caller);
+  private async work(caller: Caller, ballots?: BallotModel[]) {
+    const open = ballots ?? (await this.ballots.openFor(caller));
     if (!open.length) return [];
     const [responses, nations, now] = await Promise.all([this.ballots.responsesOf(open.map((b) => b.id)), this.ballots.allNations(), this.ballots.now()]);
     return open.map((ballot) => {

@@ -58,6 +58,12 @@ const Extend = graphql(`
   }
 `);
 
+const Extended = graphql(`
+  subscription BallotExtended($id: ID!) {
+    ballotExtended(ballotId: $id) { id status closesAt }
+  }
+`);
+
 type Ballot = NonNullable<BallotPageQuery['ballot']>;
 type Response = Ballot['responses'][number];
 
@@ -72,6 +78,11 @@ export default function BallotScreen() {
     refetch({ requestPolicy: 'network-only' });
     return event;
   });
+  // An extension by the secretariat moves the deadline and the countdown on every open page, delegates' too.
+  useSubscription({ query: Extended, variables: { id }, pause: !id }, (_prev, event) => {
+    refetch({ requestPolicy: 'network-only' });
+    return event;
+  });
   const ballot = result.data?.ballot;
   if (!ballot) {
     return (
@@ -81,7 +92,9 @@ export default function BallotScreen() {
       </Page>
     );
   }
-  const closed = ballot.status === 'CLOSED' || now >= new Date(ballot.closesAt).getTime();
+  // Held past its deadline short of the threshold: not closed, but no nation casts until the secretariat extends it.
+  const awaiting = ballot.status === 'AWAITING_DECISION';
+  const closed = !awaiting && (ballot.status === 'CLOSED' || now >= new Date(ballot.closesAt).getTime());
   const scheduled = ballot.status === 'SCHEDULED' && now < new Date(ballot.opensAt).getTime();
   const myNation = auth.me?.nation?.code ?? null;
   const mine = ballot.responses.find((r) => r.nation.code === myNation) ?? null;
@@ -95,7 +108,7 @@ export default function BallotScreen() {
         {' · '}
         <T id={`ballotStatus.${closed ? 'CLOSED' : ballot.status}`} />
         {' · '}
-        {closed ? (
+        {closed || awaiting ? (
           <>
             <T id="ballot.closedAt" /> <When at={ballot.closedAt ?? ballot.closesAt} />
           </>
@@ -111,7 +124,7 @@ export default function BallotScreen() {
               <h2 id="my-response">
                 <T id="ballot.myResponse" values={{ nation: auth.me?.nation?.name ?? '' }} />
               </h2>
-              {closed ? (
+              {closed || awaiting ? (
                 <p className="notice" role="status">
                   <T id="ballot.deadlinePassed" values={{ at: <When at={ballot.closedAt ?? ballot.closesAt} /> }} />
                 </p>
@@ -379,7 +392,7 @@ function SecretariatActions({ ballot, closed, onDone }: { ballot: Ballot; closed
           </ConfirmDialog>
         </>
       )}
-      {!closed && ballot.status === 'OPEN' && <ExtendDeadline ballot={ballot} onDone={onDone} />}
+      {!closed && (ballot.status === 'OPEN' || ballot.status === 'AWAITING_DECISION') && <ExtendDeadline ballot={ballot} onDone={onDone} />}
       {closed && ballot.outcome === 'PASSED' && ballot.standard.status === 'IN_RATIFICATION' && (
         <Link className="button primary" to={`/ballots/${ballot.id}/publish`}>
           <T id="ballot.toPublish" />
