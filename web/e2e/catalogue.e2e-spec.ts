@@ -51,6 +51,13 @@ describe('story: the secretariat keeps the external catalogue and relates standa
     const dialog = secPage.getByRole('dialog');
     await dialog.getByLabel('Address (URL)').fill('https://ecss.nl/standard/ecss-e-st-70-99c/');
     await dialog.getByLabel('Title').fill('Space engineering - Surveillance data exchange between operations centres');
+    // Its standing on the publisher's list: replaced, but still marked current, is refused with what to fix.
+    await dialog.getByLabel('Year').fill('2019');
+    await dialog.getByLabel('Status checked on').fill('2026-11-02');
+    await dialog.getByLabel('Replaced by').fill('ECSS-E-ST-10-03C Rev.1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('set status SUPERSEDED or WITHDRAWN').waitFor();
+    await dialog.getByLabel('Status', { exact: true }).selectOption('SUPERSEDED');
     await expectAccessible(secPage, 'catalogue (edit)');
     await shoot(secPage, 'catalogue-edit');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -59,8 +66,13 @@ describe('story: the secretariat keeps the external catalogue and relates standa
     await expectAccessible(secPage, 'catalogue');
     await shoot(secPage, 'catalogue');
 
-    const [row] = await t.db.query(`SELECT id, title, url FROM external_standard WHERE designation = 'ECSS-E-ST-70-99C'`);
-    expect(row).toMatchObject({ title: 'Space engineering - Surveillance data exchange between operations centres', url: 'https://ecss.nl/standard/ecss-e-st-70-99c/' });
+    const [row] = await t.db.query(`SELECT id, title, url, status, as_of::text AS "asOf", published FROM external_standard WHERE designation = 'ECSS-E-ST-70-99C'`);
+    expect(row).toMatchObject({
+      title: 'Space engineering - Surveillance data exchange between operations centres', url: 'https://ecss.nl/standard/ecss-e-st-70-99c/',
+      status: 'SUPERSEDED', asOf: '2026-11-02', published: 2019,
+    });
+    const [link] = await t.db.query(`SELECT e.designation FROM external_link l JOIN external_standard e ON e.id = l.from_id WHERE l.to_id = $1 AND l.kind = 'REPLACES'`, [row.id]);
+    expect(link.designation).toBe('ECSS-E-ST-10-03C Rev.1');
     const audit = await t.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [row.id]);
     expect(audit.map((a: any) => a.action)).toEqual(['external_standard.added', 'external_standard.updated']);
   });

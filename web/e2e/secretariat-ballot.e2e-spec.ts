@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser, Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../../test/helpers/app';
-import { draft } from '../../test/helpers/ratification';
+import { cast, dbNow, draft } from '../../test/helpers/ratification';
 import { expectAccessible, launch, shoot, signedIn } from './browser';
 
 /** Presses Tab until the focus is on an element matching the selector. */
@@ -141,6 +141,9 @@ describe('story: the secretariat from ballot to published edition', () => {
     // A week later, to the minute (the form has no seconds; a daylight-saving change may add or take an hour).
     expect(Math.abs(extended.getTime() - before.getTime() - 7 * 86_400_000)).toBeLessThanOrEqual(3_660_000);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ballot.extended' AND detail LIKE '%Two nations asked for another week.%'`))[0].n).toBe(1);
+    // France's open page moves its deadline and countdown without a reload (ballotExtended).
+    await fraPage.locator(`.badge time[datetime="${extended.toISOString()}"]`).waitFor();
+    await shoot(fraPage, 'ballot-extended-delegate');
 
     // The secretariat closes the ballot; France's page now offers nothing to submit.
     await secPage.getByRole('button', { name: 'Close the ballot now' }).click();
@@ -167,5 +170,47 @@ describe('story: the secretariat from ballot to published edition', () => {
 
     const [edition] = await t.db.query(`SELECT e.label, s.status FROM edition e JOIN standard s ON s.id = e.standard_id WHERE s.id = $1`, [standardId]);
     expect(edition).toEqual({ label: 'STANAG 4711 Edition 1', status: 'PROMULGATED' });
+  });
+
+  it('extends, with a reason, a ballot held short at its deadline, and closes another as failed', async () => {
+    const hold = async (designation: string) => {
+      const { standardId: id, versionId } = await draft(t, sec.token, designation);
+      const closesAt = new Date((await dbNow(t)).getTime() + 60_000).toISOString();
+      const b = (await t.ok(`mutation($i:OpenBallotInput!){ openBallot(input:$i){ id } }`,
+        { i: { standardId: id, versionId, closesAt, threshold: 2, onShortfall: 'AWAIT_DECISION' } }, sec.token)).openBallot;
+      await cast(t, fra.token, b.id, 'RATIFIED_IMPLEMENTING');
+      return b.id as string;
+    };
+    const extended = await hold('STANAG 4712');
+    const failed = await hold('STANAG 4713');
+    t.clock.advance(120);
+    try {
+      // The secretariat's home lists both as waiting for its decision.
+      await secPage.goto(`${base}/app/`);
+      const ready = secPage.getByRole('table', { name: 'Ballots ready to close' });
+      for (const d of ['STANAG 4712', 'STANAG 4713']) {
+        await ready.locator('tr', { hasText: d }).getByText('short of the threshold at its deadline').waitFor();
+      }
+      await ready.getByRole('link', { name: 'STANAG 4712' }).click();
+      await secPage.getByText("awaiting the secretariat's decision").waitFor();
+      await secPage.getByLabel('Why', { exact: true }).fill('One ratification short; Germany asked for time.');
+      await shoot(secPage, 'ballot-awaiting-decision');
+      await secPage.getByRole('button', { name: 'Extend…' }).click();
+      await secPage.getByRole('dialog').getByRole('button', { name: 'Extend the deadline' }).click();
+      await secPage.getByRole('dialog').waitFor({ state: 'detached' });
+      await secPage.locator('.badge', { hasText: 'closes in' }).waitFor();
+      expect((await t.db.query(`SELECT closed_at FROM ballot WHERE id = $1`, [extended]))[0].closed_at).toBeNull();
+
+      await secPage.goto(`${base}/app/ballots/${failed}`);
+      await secPage.getByRole('button', { name: 'Close the ballot now' }).click();
+      await secPage.getByRole('dialog').getByText('the ballot will fail').waitFor();
+      await secPage.getByRole('dialog').getByRole('button', { name: 'Close and decide the outcome' }).click();
+      await secPage.getByRole('dialog').waitFor({ state: 'detached' });
+      await secPage.getByText('The ballot failed').first().waitFor();
+      const [row] = await t.db.query(`SELECT outcome FROM ballot WHERE id = $1`, [failed]);
+      expect(row.outcome).toBe('FAILED');
+    } finally {
+      t.clock.advance(-120);
+    }
   });
 });

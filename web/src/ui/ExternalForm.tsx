@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { StandardsBody } from '../graphql/graphql';
+import type { ExternalStatus, StandardsBody } from '../graphql/graphql';
 import { useT } from '../i18n';
 import { Select, TextArea, TextField } from './Field';
 
@@ -13,17 +13,36 @@ export interface ExternalFields {
   url: string;
 }
 
+/** How an entry stands on its publisher's list: edited on an entry held already, not when adding one. */
+export interface FidelityFields {
+  status: ExternalStatus;
+  asOf: string;
+  published: string;
+  /** Designation of the entry that replaces this one; empty for none. */
+  replacedBy: string;
+}
+
+export const STATUSES: ExternalStatus[] = ['CURRENT', 'SUPERSEDED', 'WITHDRAWN'];
+
 export const EMPTY_EXTERNAL: ExternalFields = { body: 'ECSS', designation: '', title: '', scope: '', url: '' };
 
 /** An external standard's fields: one form for adding an entry and for correcting one. */
-export function ExternalForm({ initial, submitLabel, busy, onSubmit }: { initial?: ExternalFields; submitLabel: ReactNode; busy: boolean; onSubmit(fields: ExternalFields): Promise<boolean> }) {
+export function ExternalForm({ initial, fidelity, submitLabel, busy, onSubmit }: {
+  initial?: ExternalFields;
+  fidelity?: FidelityFields;
+  submitLabel: ReactNode;
+  busy: boolean;
+  onSubmit(fields: ExternalFields, fidelity?: FidelityFields): Promise<boolean>;
+}) {
   const t = useT();
   const [form, setForm] = useState<ExternalFields>(initial ?? EMPTY_EXTERNAL);
+  const [standing, setStanding] = useState<FidelityFields | undefined>(fidelity);
   const set = (k: keyof ExternalFields) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const setF = (k: keyof FidelityFields) => (e: { target: { value: string } }) => setStanding({ ...standing!, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if ((await onSubmit(form)) && !initial) setForm(EMPTY_EXTERNAL);
+    if ((await onSubmit(form, standing)) && !initial) setForm(EMPTY_EXTERNAL);
   }
 
   return (
@@ -37,6 +56,16 @@ export function ExternalForm({ initial, submitLabel, busy, onSubmit }: { initial
         <TextField label={t('catalogue.url')} type="url" maxLength={2000} placeholder="https://" value={form.url} onChange={set('url')} />
       </div>
       <TextArea label={t('catalogue.scope')} maxLength={5000} rows={3} value={form.scope} onChange={set('scope')} />
+      {standing && (
+        <div className="inline-fields">
+          <Select label={t('catalogue.status')} value={standing.status} onChange={setF('status')}>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`externalStatus.${s}`)}</option>)}
+          </Select>
+          <TextField label={t('catalogue.asOf')} hint={t('catalogue.asOfHint')} type="date" required value={standing.asOf} onChange={setF('asOf')} />
+          <TextField label={t('catalogue.published')} type="number" min={1900} max={2200} value={standing.published} onChange={setF('published')} />
+          <TextField label={t('catalogue.replacedBy')} hint={t('catalogue.replacedByHint')} maxLength={100} value={standing.replacedBy} onChange={setF('replacedBy')} />
+        </div>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>{submitLabel}</button>
       </div>

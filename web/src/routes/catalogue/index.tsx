@@ -1,6 +1,6 @@
 import '../../ui/roles.css';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { useAuth } from '../../app/auth';
 import { useDebounced } from '../../app/useDebounced';
 import { graphql } from '../../graphql';
@@ -16,7 +16,7 @@ import { Page } from '../../ui/Page';
 const Catalogue = graphql(`
   query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {
     externalStandards(text: $text, body: $body, first: $first, after: $after) {
-      id body designation title scope url status published
+      id body designation title scope url status asOf published
       equivalents { id body designation }
       replacedBy { id body designation }
     }
@@ -31,7 +31,14 @@ const Add = graphql(`
 
 const Update = graphql(`
   mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {
-    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }
+    updateExternalStandard(id: $id, input: $input) { id body designation title scope url status asOf published replacedBy { id body designation } }
+  }
+`);
+
+/** The replacing entry is named by its designation; this finds its id. */
+const FindReplacer = graphql(`
+  query FindReplacer($text: String!) {
+    externalStandards(text: $text, first: 20) { id designation }
   }
 `);
 
@@ -55,6 +62,8 @@ export default function CatalogueScreen() {
   const [added, add] = useMutation(Add);
   const [updated, update] = useMutation(Update);
   const [editing, setEditing] = useState<Entry | null>(null);
+  const [replacerError, setReplacerError] = useState<string | null>(null);
+  const client = useClient();
   const rows = result.data?.externalStandards ?? [];
   const restart = () => setPages([null]);
 
@@ -110,13 +119,33 @@ export default function CatalogueScreen() {
       </div>
       <Dialog open={!!editing} onOpenChange={(o) => !o && setEditing(null)} title={t('catalogue.editTitle', { designation: editing?.designation ?? '' })}>
         <ErrorBanner error={updated.error} />
+        {replacerError && <p className="error" role="alert">{replacerError}</p>}
         {editing && (
           <ExternalForm
             initial={{ body: editing.body, designation: editing.designation, title: editing.title, scope: editing.scope ?? '', url: editing.url ?? '' }}
+            fidelity={{
+              status: editing.status, asOf: editing.asOf, published: editing.published?.toString() ?? '',
+              replacedBy: editing.replacedBy.map((r) => r.designation).join(', '),
+            }}
             submitLabel={<T id="catalogue.save" />}
             busy={updated.fetching}
-            onSubmit={async (f) => {
-              const r = await update({ id: editing.id, input: externalInput(f) });
+            onSubmit={async (f, s) => {
+              setReplacerError(null);
+              const named = s!.replacedBy.trim();
+              const before = editing.replacedBy.map((r) => r.designation).join(', ');
+              let replacedById: string | null | undefined;
+              if (named === before) replacedById = undefined;
+              else if (!named) replacedById = null;
+              else {
+                const found = await client.query(FindReplacer, { text: named }, { requestPolicy: 'network-only' }).toPromise();
+                replacedById = found.data?.externalStandards.find((e) => e.designation.toLowerCase() === named.toLowerCase())?.id;
+                if (!replacedById) {
+                  setReplacerError(t('catalogue.replacedByUnknown', { designation: named }));
+                  return false;
+                }
+              }
+              const input = { ...externalInput(f), status: s!.status, asOf: s!.asOf, published: s!.published ? Number(s!.published) : null, replacedById };
+              const r = await update({ id: editing.id, input });
               if (r.data) setEditing(null);
               return !!r.data;
             }}

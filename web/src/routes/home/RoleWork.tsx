@@ -10,7 +10,7 @@ const RoleWorkQuery = graphql(`
   query RoleWork {
     myWork {
       ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }
-      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }
+      ballotsReadyToClose { allAnswered thresholdMet ballot { id status closesAt standard { designation } tally { ratifying threshold pending { code } } } }
       roundsToAdjudicate { id title unresolvedCount standard { id designation } }
       staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }
     }
@@ -61,7 +61,7 @@ export function RoleWork() {
             columns={[
               { header: t('home.ballot'), cell: (w) => <Link to={`/ballots/${w.ballot.id}`}>{w.ballot.standard.designation}</Link> },
               { header: t('manage.ratifying'), cell: (w) => `${w.ballot.tally.ratifying} / ${w.ballot.tally.threshold}`, className: 'num' },
-              { header: t('home.why'), cell: (w) => (w.allAnswered ? t('home.allAnswered') : t('home.thresholdMetPending', { n: w.ballot.tally.pending.length })) },
+              { header: t('home.why'), cell: (w) => (w.ballot.status === 'AWAITING_DECISION' ? t('home.awaitingDecision') : w.allAnswered ? t('home.allAnswered') : t('home.thresholdMetPending', { n: w.ballot.tally.pending.length })) },
               { header: t('manage.deadline'), cell: (w) => <Deadline at={w.ballot.closesAt} /> },
             ]}
           />
