@@ -23,11 +23,12 @@ describe('story: a person\'s account and the app itself', () => {
   let close: () => Promise<void>;
   let person: { email: string; token: string };
   let standardId: string;
+  let sec: { token: string };
   const elsewhere: string[] = [];
 
   before(async () => {
     ({ t, base, browser, close } = await stage());
-    const sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
+    sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
     person = await t.user('Marc Lefevre', [{ role: 'EXPERT', nationCode: 'FRA' }]);
     ({ standardId } = await draft(t, sec.token, 'STANAG 4714'));
   });
@@ -137,6 +138,52 @@ describe('story: a person\'s account and the app itself', () => {
     const cookies = await p.context().cookies();
     expect(cookies.filter((c) => !c.httpOnly || c.sameSite !== 'Strict')).toEqual([]);
     expect(cookies.length).toBeGreaterThan(0);
+    await p.close();
+  });
+
+  it('searches the standards with highlighted snippets, filters them and pages through them', async () => {
+    // 26 more standards, one of them the person's own, so that the list has a second page of 25.
+    const propose = `mutation($i:ProposeStandardInput!){ proposeStandard(input:$i){ id } }`;
+    for (let n = 1; n <= 25; n++) {
+      await t.ok(propose, { i: { designation: `AEP-${100 + n}`, title: `Ground segment interface ${n}`, scope: `Interfaces between Allied ground stations, part ${n}.`, visibility: 'NATIONS', overlapJustification: 'A test standard; overlaps are acceptable here.' } }, sec.token);
+    }
+    await t.ok(propose, { i: { designation: 'AEP-200', title: 'Launch notification messages', scope: 'Messages announcing a launch to Allied space operations centres.', visibility: 'NATIONS', overlapJustification: 'A test standard; overlaps are acceptable here.' } }, person.token);
+
+    const p = await page();
+    await p.goto(`${base}/app/sign-in?next=${encodeURIComponent('/standards')}`);
+    await p.getByLabel('E-mail address').fill(person.email);
+    await p.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    const list = p.getByRole('table', { name: /standards?$/ });
+    await p.getByRole('table', { name: '27 standards' }).waitFor();
+    expect(await list.locator('tbody tr').count()).toBe(25);
+    await p.getByRole('button', { name: 'Next' }).click();
+    await p.getByText('Page 2').waitFor();
+    await list.locator('tbody tr').nth(2).waitFor({ state: 'detached' });
+    expect(await list.locator('tbody tr').count()).toBe(2);
+
+    // Words of the text: STANAG 4714's version speaks of ephemerides.
+    await p.getByRole('searchbox', { name: 'Search' }).fill('ephemerides');
+    await p.getByRole('button', { name: 'Search' }).click();
+    await p.getByRole('table', { name: '1 standard' }).waitFor();
+    await list.locator('.snippet mark', { hasText: /ephemerides/i }).first().waitFor();
+    await expectAccessible(p, 'standards (search)');
+    await shoot(p, 'standards');
+    expect(p.url()).toContain('q=ephemerides');
+
+    await p.getByRole('searchbox', { name: 'Search' }).fill('');
+    await p.getByRole('button', { name: 'Search' }).click();
+    await p.getByLabel('Status').selectOption('DRAFTING');
+    await p.getByRole('table', { name: '1 standard' }).getByRole('link', { name: 'STANAG 4714' }).waitFor();
+    await p.getByLabel('Status').selectOption('');
+    // The box follows the address (?mine=1), which the router updates a moment after the click.
+    await p.getByLabel('Only those I edit').click();
+    await p.getByRole('table', { name: '1 standard' }).getByRole('link', { name: 'AEP-200' }).waitFor();
+    expect(await p.getByLabel('Only those I edit').isChecked()).toBe(true);
+    await p.getByLabel('Only those I edit').click();
+    await p.getByLabel('Visibility').selectOption('PUBLIC');
+    await p.getByRole('table', { name: '1 standard' }).getByRole('link', { name: 'STANAG 4714' }).waitFor();
+    expectNoProblems(p);
     await p.close();
   });
 

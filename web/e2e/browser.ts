@@ -124,7 +124,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
  */
 export async function shoot(page: Page, name: string): Promise<void> {
   // A picture of "Loading…" is a stale picture: wait for the screen itself.
-  await page.waitForFunction(`!document.querySelector('.loading, [aria-busy="true"]') && !/Loading…|Chargement…/.test(document.body.innerText)`);
+  // Polled with evaluate: waitForFunction's string form is an eval, which the app's CSP refuses.
+  const loaded = `!document.querySelector('.loading, [aria-busy="true"]') && !/Loading…|Chargement…/.test(document.body.innerText)`;
+  for (let waited = 0; !(await page.evaluate(loaded)); waited += 100) {
+    if (waited > 15_000) throw new Error(`${name}: the screen is still loading after 15 s`);
+    await page.waitForTimeout(100);
+  }
   mkdirSync(SCREENSHOTS, { recursive: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   const size = page.viewportSize()!;
@@ -132,9 +137,13 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
-  // A phone shows the screen without sideways scrolling: wide tables scroll inside themselves.
+  // A phone shows the screen without sideways scrolling: what is wider (a table) scrolls inside itself.
   const wider: string[] = await page.evaluate(`[...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > 391 && !(e.parentElement && e.parentElement.closest('.table-scroll')))
+    .filter((e) => {
+      if (e.getBoundingClientRect().right <= 391) return false;
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+      return true;
+    })
     .slice(0, 5).map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))`);
   expect({ name, scrollWidth: await page.evaluate('document.documentElement.scrollWidth'), wider }).toEqual({ name, scrollWidth: 390, wider: [] });
   await page.setViewportSize(size);

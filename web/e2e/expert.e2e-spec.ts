@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, PASSWORD, type TestApp } from '../../test/helpers/app';
-import { expectAccessible, expectNoProblems, openPage, shoot, stage } from './browser';
+import { expectAccessible, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
 
 const V1 = `# Debris Mitigation for Commercial Spacecraft
 
@@ -27,11 +27,11 @@ describe('story: an expert drafts a standard in the browser', () => {
   let browser: Browser;
   let close: () => Promise<void>;
   let page: Page;
-  let secretariat: { token: string };
+  let base: string;
+  let secretariat: { email: string; token: string };
   const email = 'claire.martin@defense.gouv.example';
 
   before(async () => {
-    let base: string;
     ({ t, base, browser, close } = await stage());
     app = `${base}/app`;
     secretariat = await t.user('Sam Okafor', [{ role: 'SECRETARIAT' }]);
@@ -160,6 +160,33 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.locator('tr.changed').first().waitFor();
     await expectAccessible(page, 'redline side by side');
     expect(await page.locator('tr.changed').allInnerTexts()).toContainEqual(expect.stringContaining('end of mission'));
+  });
+
+  it('edits the title, and the secretariat adds a second editor and removes him, audited', async () => {
+    const [std] = await t.db.query(`SELECT id FROM standard WHERE designation = 'ASpP-90'`);
+    await t.user('Hugo Bernard', [{ role: 'EXPERT', nationCode: 'FRA' }]);
+    await page.goto(`${app}/standards/${std.id}`);
+    await page.getByRole('button', { name: 'Edit title, scope and visibility' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit title, scope and visibility' });
+    await dialog.getByLabel('Title', { exact: true }).fill('Space debris mitigation for commercial spacecraft');
+    await expectAccessible(page, 'edit details');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'ASpP-90 — Space debris mitigation for commercial spacecraft' }).waitFor();
+
+    const sec = await signedIn(browser, base, secretariat.email);
+    await sec.goto(`${app}/standards/${std.id}`);
+    await sec.getByLabel('Add an editor: name or e-mail').fill('hugo');
+    await sec.getByRole('button', { name: 'Make Hugo Bernard (FRA) an editor' }).click();
+    await sec.getByRole('button', { name: 'Remove Hugo Bernard as editor' }).waitFor();
+    await expectAccessible(sec, 'standard (secretariat, editors)');
+    const editors = () => t.db.query(`SELECT u.display_name FROM standard_editor e JOIN app_user u ON u.id = e.user_id WHERE e.standard_id = $1 ORDER BY 1`, [std.id]);
+    expect((await editors()).map((e: { display_name: string }) => e.display_name)).toEqual(['Claire Martin', 'Hugo Bernard']);
+    await sec.getByRole('button', { name: 'Remove Hugo Bernard as editor' }).click();
+    await sec.getByRole('button', { name: 'Remove Hugo Bernard as editor' }).waitFor({ state: 'detached' });
+    expect((await editors()).map((e: { display_name: string }) => e.display_name)).toEqual(['Claire Martin']);
+    const audit = await t.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 AND action IN ('standard.updated', 'standard.editor_added', 'standard.editor_removed') ORDER BY id`, [std.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['standard.updated', 'standard.editor_added', 'standard.editor_removed']);
+    await sec.close();
   });
 
   it('comments on a line of the review copy in a round', async () => {

@@ -69,11 +69,14 @@ type Documents = {
     "\n  mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }\n": typeof types.SubmitNationalCommentsDocument,
     "\n  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { id displayName } } }\n": typeof types.CommentAddedDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken expiresAt }\n  }\n": typeof types.LoginDocument,
+    "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": typeof types.EditorCandidatesDocument,
+    "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.AddEditorDocument,
+    "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.RemoveEditorDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n": typeof types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": typeof types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": typeof types.UpdateStandardDocument,
     "\n  query Standards($filter: StandardFilter, $first: Int, $after: String) {\n    standards(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id designation title status visibility updatedAt currentVersion { number } } }\n    }\n    nations { code name }\n  }\n": typeof types.StandardsDocument,
-    "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n": typeof types.SearchSnippetsDocument,
+    "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 25) { snippet standard { id } }\n  }\n": typeof types.SearchSnippetsDocument,
     "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": typeof types.ResendVerificationCodeDocument,
 };
@@ -133,11 +136,14 @@ const documents: Documents = {
     "\n  mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }\n": types.SubmitNationalCommentsDocument,
     "\n  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { id displayName } } }\n": types.CommentAddedDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken expiresAt }\n  }\n": types.LoginDocument,
+    "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": types.EditorCandidatesDocument,
+    "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.AddEditorDocument,
+    "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.RemoveEditorDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n": types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": types.UpdateStandardDocument,
     "\n  query Standards($filter: StandardFilter, $first: Int, $after: String) {\n    standards(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id designation title status visibility updatedAt currentVersion { number } } }\n    }\n    nations { code name }\n  }\n": types.StandardsDocument,
-    "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n": types.SearchSnippetsDocument,
+    "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 25) { snippet standard { id } }\n  }\n": types.SearchSnippetsDocument,
     "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": types.ResendVerificationCodeDocument,
 };
@@ -379,6 +385,18 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n"): (typeof documents)["\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"): (typeof documents)["\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"): (typeof documents)["\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n"): (typeof documents)["\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -395,7 +413,7 @@ export function graphql(source: "\n  query Standards($filter: StandardFilter, $f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n"): (typeof documents)["\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 50) { snippet standard { id } }\n  }\n"];
+export function graphql(source: "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 25) { snippet standard { id } }\n  }\n"): (typeof documents)["\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 25) { snippet standard { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
