@@ -85,34 +85,53 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     expect(await page.getByText('A comment she thinks better of.').count()).toBe(0);
   });
 
+  it('imports a comment sheet: every bad row is shown at once and nothing is saved until all are valid', async () => {
+    const header = 'MB/NC,Line number,Clause/Subclause,Paragraph/Figure/Table,Type of comment,Comments,Proposed change,Observations of the secretariat';
+    const bad = `${header}\nFRA,11,2.1,,te,Say which sensors.,,\nFRA,11,2.1,,xx,Unknown type.,,\nFRA,999,9.9,,ed,Nowhere.,,\n`;
+    await page.getByText('Import a comment sheet (CSV)').click();
+    await page.getByLabel('or paste the CSV').fill(bad);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await refusal.waitFor();
+    expect(await refusal.locator('li').count()).toBeGreaterThanOrEqual(2); // both bad rows, at once
+    await expectAccessible(page, 'import refused');
+    const count = async () => Number((await t.db.query(`SELECT count(*) AS n FROM comment WHERE round_id = $1 AND nation_code = 'FRA'`, [roundId]))[0].n);
+    expect(await count()).toBe(3);
+    await page.getByLabel('or paste the CSV').fill(`${header}\nFRA,11,2.1,,te,Say which sensors.,,\n`);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '1 comments imported.' }).waitFor();
+    await page.getByText('FRA has 4 draft comments.', { exact: false }).waitFor();
+    expect(await count()).toBe(4);
+  });
+
   it('sees an expert\'s late comment arrive without a reload', async () => {
     await t.ok(ADD, { i: { roundId, clause: '2.1', type: 'EDITORIAL', body: 'Spell out "observation".' } }, expert.token);
     await page.getByRole('status').filter({ hasText: 'A new comment from FRA has arrived.' }).waitFor();
     await page.getByRole('cell', { name: /Spell out "observation"/ }).waitFor();
-    await page.getByText('FRA has 4 draft comments.', { exact: false }).waitFor();
+    await page.getByText('FRA has 5 draft comments.', { exact: false }).waitFor();
   });
 
-  it('submits the four comments once, after a confirmation, and the page shows them numbered FR-001…', async () => {
-    await page.getByRole('button', { name: 'Submit 4 comments' }).click();
+  it('submits the five comments once, after a confirmation, and the page shows them numbered FR-001…', async () => {
+    await page.getByRole('button', { name: 'Submit 5 comments' }).click();
     const dialog = page.getByRole('dialog', { name: 'Submit the national comments?' });
-    await dialog.getByText('You are submitting the 4 draft comments of FRA.', { exact: false }).waitFor();
+    await dialog.getByText('You are submitting the 5 draft comments of FRA.', { exact: false }).waitFor();
     await expectAccessible(page, 'submit confirmation');
-    await dialog.getByRole('button', { name: 'Submit 4 comments' }).click();
-    await page.getByRole('heading', { name: 'Your nation submitted 4 comments.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Submit 5 comments' }).click();
+    await page.getByRole('heading', { name: 'Your nation submitted 5 comments.' }).waitFor();
     await page.getByRole('status').filter({ hasText: /^Submitted/ }).waitFor();
     const numbers = await page.locator('table.comments tbody tr td:first-child').allInnerTexts();
-    expect(numbers.sort()).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004']);
-    expect(await page.locator('table.comments tbody').getByText('submitted', { exact: true }).count()).toBe(4);
+    expect(numbers.sort()).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004', 'FR-005']);
+    expect(await page.locator('table.comments tbody').getByText('submitted', { exact: true }).count()).toBe(5);
     // Nothing left to write, edit or submit.
     expect(await page.getByRole('button', { name: /^(Add the comment|Submit|Edit|Delete)/ }).count()).toBe(0);
     await expectAccessible(page, 'round (submitted)');
     await shoot(page, 'round-submitted');
 
     const rows = await t.db.query(`SELECT number, status, clause FROM comment WHERE round_id = $1 AND nation_code = 'FRA' ORDER BY number`, [roundId]);
-    expect(rows.map((r: { number: string }) => r.number)).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004']);
+    expect(rows.map((r: { number: string }) => r.number)).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004', 'FR-005']);
     expect(rows.every((r: { status: string }) => r.status === 'SUBMITTED')).toBe(true);
     const [submission] = await t.db.query(`SELECT comment_count, submitted_at < r.closes_at AS in_time FROM national_submission s JOIN comment_round r ON r.id = s.round_id WHERE s.round_id = $1 AND s.nation_code = 'FRA'`, [roundId]);
-    expect(submission).toEqual({ comment_count: 4, in_time: true });
+    expect(submission).toEqual({ comment_count: 5, in_time: true });
     const [german] = await t.db.query(`SELECT status, number FROM comment WHERE round_id = $1 AND nation_code = 'DEU'`, [roundId]);
     expect(german).toEqual({ status: 'DRAFT', number: null });
 

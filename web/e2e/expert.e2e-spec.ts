@@ -41,6 +41,7 @@ describe('story: an expert drafts a standard in the browser', () => {
   after(() => close?.());
 
   const text = () => page.locator('.cm-content');
+  const justification = 'ISO 23312 covers design rules; Allied commercial providers need contractual disposal terms.';
   async function saveVersion(label: string) {
     await page.getByLabel('Label', { exact: true }).fill(label);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
@@ -84,7 +85,6 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.getByRole('cell', { name: 'ISO ISO 23312' }).first().waitFor();
     await expectAccessible(page, 'propose');
     await shoot(page, 'propose');
-    const justification = 'ISO 23312 covers design rules; Allied commercial providers need contractual disposal terms.';
     await page.getByLabel('Why a new standard is needed').fill(justification);
     await page.getByRole('button', { name: 'Propose', exact: true }).click();
     await page.getByRole('heading', { name: /ASpP-90/ }).waitFor();
@@ -97,7 +97,11 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.reload();
     await page.getByRole('link', { name: 'Write a new version' }).click();
     await text().waitFor();
+    // Drafting errors are flagged as they are typed.
+    await text().fill(V1.replace('shall passivate', 'must passivate'));
+    await page.getByText('“must” is not a verbal form of the ISO/IEC Directives').waitFor();
     await text().fill(V1);
+    await page.getByText('“must” is not a verbal form of the ISO/IEC Directives').waitFor({ state: 'detached' });
     await page.locator('.preview h2', { hasText: '2 Requirements' }).waitFor();
     await expectAccessible(page, 'editor');
     await saveVersion('WD 1');
@@ -110,7 +114,19 @@ describe('story: an expert drafts a standard in the browser', () => {
     await text().fill(V2);
     await saveVersion('WD 2');
     await page.waitForURL(/\?v=2$/);
+    // The table of contents leads to the clause's anchor; the margin carries the source line numbers.
+    await page.getByRole('complementary', { name: 'Contents' }).getByRole('link', { name: /2\.1 Disposal/ }).click();
+    expect(new URL(page.url()).hash).toMatch(/^#.+/);
+    await page.locator(new URL(page.url()).hash).waitFor();
+    expect(await page.locator('.doc [data-line]').first().getAttribute('data-line')).toBe('1');
     await shoot(page, 'standard');
+    await page.getByRole('tab', { name: /Provisions \(3\)/ }).click();
+    const provisions = page.getByRole('table', { name: 'Provisions (3)' });
+    await provisions.getByRole('row', { name: /passivate the spacecraft/ }).getByText('requirement', { exact: false }).waitFor();
+    await provisions.getByRole('row', { name: /publish its disposal plan/ }).getByText('recommendation', { exact: false }).waitFor();
+    await expectAccessible(page, 'standard (provisions)');
+    await page.getByRole('tab', { name: /Text of version 2/ }).click();
+    await page.getByText(justification).waitFor();
     const versions = await t.db.query(`SELECT v.number, v.label FROM standard_version v JOIN standard s ON s.id = v.standard_id WHERE s.designation = 'ASpP-90' ORDER BY v.number`);
     expect(versions).toEqual([{ number: 1, label: 'WD 1' }, { number: 2, label: 'WD 2' }]);
   });
@@ -160,6 +176,11 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.locator('tr.changed').first().waitFor();
     await expectAccessible(page, 'redline side by side');
     expect(await page.locator('tr.changed').allInnerTexts()).toContainEqual(expect.stringContaining('end of mission'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the unified diff' }).click()]);
+    expect(download.suggestedFilename()).toBe('ASpP-90-v3-v4.diff');
+    const diff = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(diff).toMatch(/^(Index:|---)/m);
+    expect(diff).toContain('+The operator shall passivate the spacecraft at end of mission.');
   });
 
   it('edits the title, and the secretariat adds a second editor and removes him, audited', async () => {
