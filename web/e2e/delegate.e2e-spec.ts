@@ -48,6 +48,12 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     const roundRow = page.getByRole('table', { name: 'Open comment rounds' }).getByRole('row', { name: /National review of STANAG 4712/ });
     await roundRow.getByRole('cell', { name: '2', exact: true }).waitFor(); // two drafts
     await expect(roundRow.innerText()).resolves.toMatch(/closes in (2 d 23 h|3 d 0 h)/);
+    // The deadline in the viewer's time zone (Paris here), UTC on hover.
+    const deadline = roundRow.locator('time');
+    const utc = (await deadline.getAttribute('title')) ?? '';
+    expect(utc).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    const paris = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(`${utc.slice(0, 16).replace(' ', 'T')}:00Z`));
+    expect(await deadline.innerText()).toBe(paris);
     await roundRow.getByRole('link', { name: 'National review of STANAG 4712' }).click();
     await page.waitForURL(`${base}/app/rounds/${roundId}`);
     await page.getByText('FRA has 2 draft comments. As delegate you submit them once, for the whole nation.').waitFor();
