@@ -38,7 +38,7 @@ export class CreateVersionInput {
 @InputType()
 export class StandardFilter {
   @Field(() => StandardStatus, { nullable: true }) @IsOptional() @IsEnum(StandardStatus) status?: StandardStatus;
-  @Field({ nullable: true, description: 'Matches designation, title and scope.' })
+  @Field({ nullable: true, description: 'Matches designation, title, scope and the words of the current text.' })
   @IsOptional() @IsString() @MaxLength(200, { message: 'filter.text must be at most 200 characters' })
   text?: string;
   @Field(() => Visibility, { nullable: true }) @IsOptional() @IsEnum(Visibility) visibility?: Visibility;
