@@ -31,6 +31,7 @@ import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { WebAppModule } from './webapp/webapp.module';
+import { ExplorerController } from './explorer/explorer.controller';
 
 function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverConfig {
   return {
@@ -96,7 +97,8 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [HealthController],
+  // The explorer reads the schema GraphQLModule builds, which only this module sees.
+  controllers: [HealthController, ExplorerController],
   providers: [
     GraphqlWsServer,
     { provide: SocketAuthenticator, useExisting: AuthService },
