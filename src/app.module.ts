@@ -31,6 +31,7 @@ import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { WebAppModule } from './webapp/webapp.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { ExplorerController } from './explorer/explorer.controller';
 
 function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverConfig {
@@ -83,6 +84,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     CommonModule,
     AuditModule,
     AccountsModule,
+    WebhooksModule,
     StandardsModule,
     CommentsModule,
     CatalogueModule,

@@ -5,6 +5,8 @@ import { AuthMiddleware, AuthService } from './auth.middleware';
 import { MailService } from './mail.service';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { PersonalAccessTokensResolver } from './personal-access-tokens.resolver';
+import { PersonalAccessTokensService } from './personal-access-tokens.service';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { AuditActorResolver, UsersResolver } from './users.resolver';
@@ -14,6 +16,7 @@ import { UsersService } from './users.service';
   providers: [
     AccountsService, AuthService, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
+    PersonalAccessTokensService, PersonalAccessTokensResolver,
   ],
   exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
 })

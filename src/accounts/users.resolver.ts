@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow } from '../common/access';
+import { Allow, ANY_SCOPE, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, indexBy } from '../common/context';
 import { AuditEventModel } from '../audit/models/audit-event.model';
@@ -34,6 +34,7 @@ export class UsersResolver {
 
   @Query(() => UserModel, { nullable: true })
   @Allow('ANYONE')
+  @Scopes(...ANY_SCOPE)
   async me(@CurrentCaller() caller: Caller | null) {
     return caller ? toUserModel(await this.users.byId(caller.id)) : null;
   }

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { LIST_AFTER, LIST_FIRST } from '../common/pagination';
@@ -28,6 +28,7 @@ export class CatalogueResolver {
 
   @Query(() => [ExternalStandardModel])
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   externalStandards(
     @CurrentCaller() caller: Caller,
     @Args('body', { type: () => StandardsBody, nullable: true }) body?: StandardsBody,
@@ -40,6 +41,7 @@ export class CatalogueResolver {
 
   @Query(() => [OverlapCandidateModel])
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   async duplicationCheck(
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: GqlContext,

@@ -16,6 +16,7 @@ import {
 } from './comment.entity';
 import { ISO_COLUMNS, parseRecords, parseTemplate, TemplateParse, TYPE_CODES } from './iso-template';
 import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
 const READERS = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE];
@@ -71,6 +72,7 @@ export class CommentsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly pubsub: PubSub,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Rounds with their status against the database clock: a round past closes_at is CLOSED though nobody closed it. */
@@ -226,6 +228,13 @@ export class CommentsService implements OnModuleInit {
         entityId: id,
         detail: `"${title}" on ${standard.designation} version ${version.number}, from ${iso(new Date(times.opensAt))} to ${iso(input.closesAt)}`,
       });
+      // Rounds are the nations' business: national bodies and the secretariat hear of them, vendors never.
+      await this.webhooks.emit(
+        m, 'round.opened',
+        { roundId: id, standardId: standard.id, designation: standard.designation, versionId: version.id, versionNumber: version.number,
+          title, opensAt: iso(new Date(times.opensAt)), closesAt: iso(input.closesAt) },
+        { kinds: ['NATIONAL_BODY', 'SECRETARIAT'] },
+      );
       return id as string;
     });
     return this.requireRound(caller, id);

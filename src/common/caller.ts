@@ -9,6 +9,14 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role' });
 
+/**
+ * What a personal access token may be used for. A token's caller is its owner
+ * with the owner's current roles, narrowed to the operations that declare one
+ * of the token's scopes.
+ */
+export const TOKEN_SCOPES = ['standards:read', 'conformance:read', 'conformance:write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 /** Who is asking: passed first to every service method (like Immich's `auth`). */
 export interface Caller {
   id: string;
@@ -27,6 +35,11 @@ export interface RequestAuth {
   caller: Caller | null;
   /** The refresh session the access token belongs to; checked on every request. */
   sessionId?: string;
+  /**
+   * Present when the caller came with a personal access token: what the token
+   * may do, on top of what its owner may (see Scopes in access.ts).
+   */
+  token?: { id: string; scopes: TokenScope[] };
   /** Set when a token was sent but is not acceptable; public operations still run. */
   authError?: Error;
 }

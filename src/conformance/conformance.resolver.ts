@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { OrganizationModel } from '../accounts/models/organization.model';
 import { OrganizationsService } from '../accounts/organizations.service';
 import { organizationLoader } from '../accounts/users.resolver';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { LIST_AFTER, LIST_FIRST, MAX_LIST } from '../common/pagination';
@@ -32,6 +32,7 @@ export class ProductsResolver {
 
   @Query(() => [ProductModel], { description: "A VENDOR sees its own organization's products only." })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   products(
     @CurrentCaller() caller: Caller,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
@@ -43,12 +44,14 @@ export class ProductsResolver {
 
   @Query(() => ProductModel, { nullable: true })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   product(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.conformance.requireProduct(caller, id);
   }
 
   @Query(() => ConformanceReportModel, { description: 'Against versionId, else the edition in force, else the current version.' })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   conformanceReport(
     @CurrentCaller() caller: Caller,
     @Args('productId', { type: () => ID }) productId: string,
@@ -60,6 +63,7 @@ export class ProductsResolver {
 
   @Query(() => [MatrixCellModel], { description: 'Without productIds, every product the caller may see.' })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   interoperabilityMatrix(
     @CurrentCaller() caller: Caller,
     @Args('standardIds', { type: () => [ID] }) standardIds: string[],
@@ -72,12 +76,14 @@ export class ProductsResolver {
 
   @Mutation(() => ProductModel)
   @Allow(Role.VENDOR)
+  @Scopes('conformance:write')
   registerProduct(@CurrentCaller() caller: Caller, @Args('input') input: RegisterProductInput) {
     return this.conformance.register(caller, input);
   }
 
   @Mutation(() => [ConformanceClaimModel])
   @Allow(Role.VENDOR)
+  @Scopes('conformance:write')
   setConformance(@CurrentCaller() caller: Caller, @Args('input') input: SetConformanceInput) {
     return this.conformance.setConformance(caller, input);
   }

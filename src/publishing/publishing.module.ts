@@ -1,3 +1,4 @@
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { BallotsModule } from '../ballots/ballots.module';
@@ -14,7 +15,7 @@ import { PublishingService } from './publishing.service';
  */
 @Global()
 @Module({
-  imports: [AccountsModule, StandardsModule, BallotsModule],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule],
   controllers: [PagesController],
   providers: [PublishingService, EditionPdfService, PublishingResolver, StandardEditionsResolver, { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
   exports: [EDITION_IN_FORCE],

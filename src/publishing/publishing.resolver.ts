@@ -3,7 +3,7 @@ import { UserModel } from '../accounts/models/user.model';
 import { userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
 import { NationalResponseModel } from '../ballots/models/ballot.model';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { StandardModel } from '../standards/models/standard.model';
@@ -31,6 +31,7 @@ export class PublishingResolver {
 
   @Query(() => [EditionModel], { description: 'Newest first. after: the id of the last edition of the previous page.' })
   @Allow('ANYONE')
+  @Scopes('standards:read')
   publishedEditions(
     @CurrentCaller() caller: Caller | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -41,6 +42,7 @@ export class PublishingResolver {
 
   @Query(() => EditionModel, { nullable: true })
   @Allow('ANYONE')
+  @Scopes('standards:read')
   edition(@CurrentCaller() caller: Caller | null, @Args('id', { type: () => ID }) id: string) {
     return this.publishing.find(caller, id);
   }

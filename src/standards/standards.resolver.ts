@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { UserModel } from '../accounts/models/user.model';
 import { userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy } from '../common/context';
 import { CancelStandardArgs, CreateVersionInput, ProposeStandardInput, StandardFilter, StandardLookupArgs, UpdateStandardInput } from './dto/standard.inputs';
@@ -32,6 +32,7 @@ export class StandardsResolver {
 
   @Query(() => StandardConnection, { name: 'standards' })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   list(
     @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => StandardFilter, nullable: true }) filter?: StandardFilter,
@@ -43,18 +44,21 @@ export class StandardsResolver {
 
   @Query(() => StandardModel, { nullable: true })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   standard(@CurrentCaller() caller: Caller, @Args() args: StandardLookupArgs) {
     return this.standards.find(caller, args);
   }
 
   @Query(() => StandardVersionModel, { nullable: true })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   async standardVersion(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return (await this.versions.requireVisible(caller, id)).version;
   }
 
   @Query(() => RedlineModel)
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   redline(
     @CurrentCaller() caller: Caller,
     @Args('fromVersionId', { type: () => ID }) fromVersionId: string,
@@ -65,6 +69,7 @@ export class StandardsResolver {
 
   @Query(() => [SearchHitModel], { name: 'search' })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   async searchStandards(
     @CurrentCaller() caller: Caller,
     @Args('query') query: string,

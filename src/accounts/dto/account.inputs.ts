@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Role } from '../../common/caller';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsDate, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Role, TOKEN_SCOPES, TokenScope } from '../../common/caller';
 import { OrganizationKind } from '../organization.entity';
 import { IsAlliedPassword } from '../password';
 
@@ -56,4 +56,20 @@ export class UserFilter {
 
   @Field({ nullable: true, description: 'true: only deactivated accounts; false: only active ones.' })
   @IsOptional() @IsBoolean() deactivated?: boolean;
+}
+
+@InputType()
+export class CreatePersonalAccessTokenInput {
+  @Field({ description: 'What the token is for, 1 to 100 characters, for example "CI of Orbit Relay".' })
+  @IsString() @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  name: string;
+
+  @Field(() => [String], { description: `One or more of ${TOKEN_SCOPES.join(', ')}.` })
+  @ArrayNotEmpty({ message: 'scopes must name at least one scope' }) @ArrayMaxSize(TOKEN_SCOPES.length)
+  @IsIn(TOKEN_SCOPES, { each: true, message: `each scope must be one of ${TOKEN_SCOPES.join(', ')}` })
+  scopes: TokenScope[];
+
+  @Field({ nullable: true, description: 'When the token stops working: in the future and at most one year ahead. Defaults to 90 days.' })
+  @IsOptional() @IsDate({ message: 'expiresAt must be a date-time' })
+  expiresAt?: Date;
 }
