@@ -18,7 +18,7 @@ export class PersonalAccessTokensResolver {
     description: 'Any signed-in person. Makes a token that acts as the caller, narrowed to its scopes; the secret is in the answer only.',
   })
   @Allow('SIGNED_IN')
-  createPersonalAccessToken(@CurrentCaller() caller: Caller, @Args('input') input: CreatePersonalAccessTokenInput) {
+  createPersonalAccessToken(@CurrentCaller() caller: Caller, @Args('input', { description: 'Its name, scopes and expiry.' }) input: CreatePersonalAccessTokenInput) {
     return this.tokens.create(caller, input);
   }
 
@@ -30,7 +30,7 @@ export class PersonalAccessTokensResolver {
 
   @Mutation(() => Boolean, { description: "Any signed-in person, for one of their own tokens: it is refused from this moment on. Revoking twice is not an error." })
   @Allow('SIGNED_IN')
-  revokePersonalAccessToken(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  revokePersonalAccessToken(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'One of the caller\'s tokens (personalAccessTokens gives the ids).' }) id: string) {
     return this.tokens.revoke(caller, id);
   }
 }

@@ -26,7 +26,9 @@ export class CatalogueResolver {
     private readonly standards: StandardsService,
   ) {}
 
-  @Query(() => [ExternalStandardModel])
+  @Query(() => [ExternalStandardModel], {
+    description: 'Any signed-in person: the external catalogue (ECSS, CEN, CENELEC, ETSI, ISO, CCSDS, EU...), filtered by body and text.',
+  })
   @Allow('SIGNED_IN')
   @Scopes('standards:read')
   externalStandards(
@@ -39,7 +41,9 @@ export class CatalogueResolver {
     return this.catalogue.list(caller, { body, text, first, after });
   }
 
-  @Query(() => [OverlapCandidateModel])
+  @Query(() => [OverlapCandidateModel], {
+    description: 'Any signed-in person: ranks external and internal standards by similarity of title, scope and text to a proposal, with the terms they share; score 0 to 1.',
+  })
   @Allow('SIGNED_IN')
   @Scopes('standards:read')
   async duplicationCheck(
@@ -63,13 +67,15 @@ export class CatalogueResolver {
     }));
   }
 
-  @Mutation(() => ExternalStandardModel)
+  @Mutation(() => ExternalStandardModel, { description: 'SECRETARIAT: adds an entry to the external catalogue; a designation is unique per body (CONFLICT otherwise).' })
   @Allow(Role.SECRETARIAT)
   addExternalStandard(@CurrentCaller() caller: Caller, @Args('input') input: ExternalStandardInput) {
     return this.catalogue.add(caller, input);
   }
 
-  @Mutation(() => StandardRelationModel)
+  @Mutation(() => StandardRelationModel, {
+    description: 'EXPERT, DELEGATE or SECRETARIAT: states how a standard relates to an external one (ADOPTS, EQUIVALENT_TO, PROFILES, REFERENCES, OVERLAPS).',
+  })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   relateStandard(@CurrentCaller() caller: Caller, @Args('input') input: RelateStandardInput) {
     return this.catalogue.relate(caller, input);

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, isNotFound, notFound, notFoundAs } from '../common/errors';
-import { Page, paginate } from '../common/pagination';
+import { EMPTY_PAGE_INFO, Page, paginate } from '../common/pagination';
 import { PubSub, selectEach } from '../common/pubsub';
 import { alpha2Of, alpha3Of } from '../accounts/iso3166';
 import { StandardEntity, StandardStatus } from '../standards/standard.entity';
@@ -521,7 +521,7 @@ export class CommentsService implements OnModuleInit {
 
   /** The resolution meeting's order: clause, then line, then as written. */
   async list(caller: Caller, roundId: string, args: { filter?: CommentFilterArgs | null; first?: number | null; after?: string | null }): Promise<Page<CommentEntity>> {
-    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO };
     const qb = this.visibleComments(caller, [roundId]);
     const f = args.filter ?? {};
     if (f.nationCode) qb.andWhere('c.nationCode = :fn', { fn: f.nationCode.trim().toUpperCase() });

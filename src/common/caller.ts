@@ -7,7 +7,17 @@ export enum Role {
   DELEGATE = 'DELEGATE',
   VENDOR = 'VENDOR',
 }
-registerEnumType(Role, { name: 'Role' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: "What a person may do (see the README); a person may hold several, each bound to its nation or organization.",
+  valuesMap: {
+    ADMIN: { description: "Operator of the service: grants and revokes roles, creates organizations, manages any webhook." },
+    SECRETARIAT: { description: "Staff of the Space Capabilities Group: opens and closes rounds and ballots, adjudicates, publishes, keeps the catalogue, reads the audit log." },
+    EXPERT: { description: "A national standardization expert (bound to a nation): proposes standards, edits drafts, writes the nation's comments." },
+    DELEGATE: { description: "A national delegate (bound to a nation): what an expert does, plus submits comments and casts the ratification response." },
+    VENDOR: { description: "A commercial provider (bound to a vendor organization): registers products, states conformance, manages its organization's webhooks." },
+  },
+});
 
 /**
  * What a personal access token may be used for. A token's caller is its owner

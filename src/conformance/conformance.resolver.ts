@@ -42,7 +42,9 @@ export class ProductsResolver {
     return this.conformance.list(caller, organizationId, { first, after });
   }
 
-  @Query(() => ProductModel, { nullable: true })
+  @Query(() => ProductModel, {
+    nullable: true, description: "VENDOR (its own organization's), SECRETARIAT, EXPERT, DELEGATE or ADMIN: one product with its claims; null when not visible.",
+  })
   @Allow(...READERS)
   @Scopes('conformance:read')
   product(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
@@ -74,14 +76,16 @@ export class ProductsResolver {
     return this.conformance.matrix(caller, standardIds, productIds, { first, after });
   }
 
-  @Mutation(() => ProductModel)
+  @Mutation(() => ProductModel, { description: "VENDOR: registers a product of the caller's vendor organization." })
   @Allow(Role.VENDOR)
   @Scopes('conformance:write')
   registerProduct(@CurrentCaller() caller: Caller, @Args('input') input: RegisterProductInput) {
     return this.conformance.register(caller, input);
   }
 
-  @Mutation(() => [ConformanceClaimModel])
+  @Mutation(() => [ConformanceClaimModel], {
+    description: "VENDOR: states, per requirement key, how a product of the caller's organization conforms to a version of a standard (with evidence); claims on changed wording become stale.",
+  })
   @Allow(Role.VENDOR)
   @Scopes('conformance:write')
   setConformance(@CurrentCaller() caller: Caller, @Args('input') input: SetConformanceInput) {

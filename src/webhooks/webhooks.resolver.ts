@@ -14,19 +14,19 @@ export class WebhooksResolver {
 
   @Mutation(() => RegisteredWebhookModel, { description: "ADMIN, or a VENDOR for its own organization. The secret is in this answer only." })
   @Allow(Role.ADMIN, Role.VENDOR)
-  registerWebhook(@CurrentCaller() caller: Caller, @Args('input') input: RegisterWebhookInput) {
+  registerWebhook(@CurrentCaller() caller: Caller, @Args('input', { description: 'The organization, the URL and the events.' }) input: RegisterWebhookInput) {
     return this.service.register(caller, input);
   }
 
   @Query(() => [WebhookModel], { description: "ADMIN, or a VENDOR for its own organization: the organization's webhooks." })
   @Allow(Role.ADMIN, Role.VENDOR)
-  webhooks(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID }) organizationId: string) {
+  webhooks(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID, description: 'The organization whose webhooks to list.' }) organizationId: string) {
     return this.service.list(caller, organizationId);
   }
 
   @Mutation(() => WebhookModel, { description: 'ADMIN, or a VENDOR of its organization: stops or resumes deliveries; enabling resets the failure count.' })
   @Allow(Role.ADMIN, Role.VENDOR)
-  setWebhookEnabled(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('enabled') enabled: boolean) {
+  setWebhookEnabled(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The webhook.' }) id: string, @Args('enabled', { description: 'False stops deliveries; true resumes them and resets the failure count.' }) enabled: boolean) {
     return this.service.setEnabled(caller, id, enabled);
   }
 
@@ -34,15 +34,15 @@ export class WebhooksResolver {
   @Allow(Role.ADMIN, Role.VENDOR)
   async webhookDeliveries(
     @CurrentCaller() caller: Caller,
-    @Args('webhookId', { type: () => ID }) webhookId: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('webhookId', { type: () => ID, description: 'The webhook whose deliveries to list.' }) webhookId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'How many deliveries, newest first: 1 to 100, default 20.' }) first?: number,
   ) {
     return (await this.service.deliveries(caller, webhookId, first ?? 20)).map(asModel);
   }
 
   @Mutation(() => WebhookDeliveryModel, { description: 'ADMIN, or a VENDOR of its organization: sends a delivery again, with the same id and body.' })
   @Allow(Role.ADMIN, Role.VENDOR)
-  async resendWebhookDelivery(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  async resendWebhookDelivery(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The delivery (its webhook-id) to send again.' }) id: string) {
     return asModel(await this.service.resend(caller, id));
   }
 }

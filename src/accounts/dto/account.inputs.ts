@@ -4,7 +4,7 @@ import { Role, TOKEN_SCOPES, TokenScope } from '../../common/caller';
 import { OrganizationKind } from '../organization.entity';
 import { IsAlliedPassword } from '../password';
 
-@InputType()
+@InputType({ description: 'A new account: address, password (policy applies) and display name.' })
 export class RegisterInput {
   @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
 
@@ -15,7 +15,7 @@ export class RegisterInput {
   @Field() @IsString() @Length(1, 120, { message: 'displayName must be 1 to 120 characters' }) displayName: string;
 }
 
-@InputType()
+@InputType({ description: 'A role to grant to a person, with the nation or organization it is bound to.' })
 export class GrantRoleInput {
   @Field(() => ID) @IsUUID('all', { message: 'userId must be a user id' }) userId: string;
   @Field(() => Role) @IsEnum(Role) role: Role;
@@ -29,7 +29,7 @@ export class GrantRoleInput {
   organizationId?: string;
 }
 
-@InputType()
+@InputType({ description: 'An organization to create.' })
 export class CreateOrganizationInput {
   @Field() @IsString() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name: string;
   @Field(() => OrganizationKind) @IsEnum(OrganizationKind) kind: OrganizationKind;
@@ -58,7 +58,7 @@ export class UserFilter {
   @IsOptional() @IsBoolean() deactivated?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A personal access token to make for the caller.' })
 export class CreatePersonalAccessTokenInput {
   @Field({ description: 'What the token is for, 1 to 100 characters, for example "CI of Orbit Relay".' })
   @IsString() @Length(1, 100, { message: 'name must be 1 to 100 characters' })

@@ -8,7 +8,7 @@ export class PersonalAccessTokenModel {
   @Field({ description: 'What the owner calls it, 1 to 100 characters.' }) name: string;
   @Field(() => [String], { description: 'What it may be used for: standards:read, conformance:read, conformance:write.' }) scopes: string[];
   @Field({ description: 'The first characters of the secret (ssw_pat_ and six more), to tell which token a log or a leak is about.' }) prefix: string;
-  @Field() createdAt: Date;
+  @Field({ description: 'When it was made.' }) createdAt: Date;
   @Field({ description: 'At most one year after creation; the token is refused from then on.' }) expiresAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it was last used, to the minute; null if never.' }) lastUsedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it was revoked; null while it is not.' }) revokedAt: Date | null;
@@ -18,5 +18,5 @@ export class PersonalAccessTokenModel {
 export class CreatedPersonalAccessTokenModel {
   @Field({ description: 'The secret (ssw_pat_…): send it as "Authorization: Bearer <token>". Only a digest is kept, so it cannot be shown again.' })
   token: string;
-  @Field(() => PersonalAccessTokenModel) personalAccessToken: PersonalAccessTokenModel;
+  @Field(() => PersonalAccessTokenModel, { description: 'The token as personalAccessTokens lists it.' }) personalAccessToken: PersonalAccessTokenModel;
 }

@@ -2,10 +2,34 @@ import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql'
 import { StandardModel } from '../../standards/models/standard.model';
 import { RelationKind, StandardsBody } from '../external-standard.entity';
 
-registerEnumType(StandardsBody, { name: 'StandardsBody' });
-registerEnumType(RelationKind, { name: 'RelationKind' });
+registerEnumType(StandardsBody, {
+  name: 'StandardsBody',
+  description: "The body that publishes an external standard of the catalogue.",
+  valuesMap: {
+    ECSS: { description: "European Cooperation for Space Standardization." },
+    CEN: { description: "European Committee for Standardization." },
+    CENELEC: { description: "European Committee for Electrotechnical Standardization." },
+    ETSI: { description: "European Telecommunications Standards Institute." },
+    ISO: { description: "International Organization for Standardization." },
+    CCSDS: { description: "Consultative Committee for Space Data Systems." },
+    EU: { description: "European Union legislation and programmes." },
+    NATO: { description: "NATO standards published outside this workbench." },
+    OTHER: { description: "Any other publisher." },
+  },
+});
+registerEnumType(RelationKind, {
+  name: 'RelationKind',
+  description: "How a workbench standard relates to an external one.",
+  valuesMap: {
+    ADOPTS: { description: "Takes the external standard over as it is." },
+    EQUIVALENT_TO: { description: "Says the same thing under another designation." },
+    PROFILES: { description: "Selects and constrains options of the external standard." },
+    REFERENCES: { description: "Cites it normatively or informatively." },
+    OVERLAPS: { description: "Covers partly the same ground (a duplication to justify)." },
+  },
+});
 
-@ObjectType('ExternalStandard')
+@ObjectType('ExternalStandard', { description: 'A standard published by another body (ECSS, CEN, ETSI, ISO, CCSDS, EU...), held in the catalogue for the duplication check.' })
 export class ExternalStandardModel {
   @Field(() => ID) id: string;
   @Field(() => StandardsBody) body: StandardsBody;
@@ -17,7 +41,7 @@ export class ExternalStandardModel {
   twinGroup: string;
 }
 
-@ObjectType('StandardRelation')
+@ObjectType('StandardRelation', { description: 'How a workbench standard relates to an external standard.' })
 export class StandardRelationModel {
   @Field(() => ID) id: string;
   @Field(() => RelationKind) kind: RelationKind;
@@ -25,7 +49,7 @@ export class StandardRelationModel {
   externalId: string;
 }
 
-@ObjectType('OverlapCandidate')
+@ObjectType('OverlapCandidate', { description: 'A standard that may duplicate a proposal, with its similarity score (0 to 1) and the terms they share.' })
 export class OverlapCandidateModel {
   @Field(() => ExternalStandardModel, { nullable: true, description: 'Exactly one of external and standard is set.' })
   external: ExternalStandardModel | null;

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WEBHOOK_EVENTS, WebhookEvent } from '../webhook-events';
 
-@InputType()
+@InputType({ description: 'A webhook to register for an organization.' })
 export class RegisterWebhookInput {
   @Field(() => ID, { description: 'The organization the webhook belongs to: a VENDOR registers for its own organization, an ADMIN for any.' })
   @IsUUID('all', { message: 'organizationId must be an organization id' })
