@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { CATALOGUE_FILE, CatalogueRow, insertCatalogue, readCatalogue } from '../src/catalogue/catalogue.service';
+import { CATALOGUE_FILE, CatalogueRow, insertCatalogue, readCatalogue } from '../src/catalogue/catalogue-file';
 import { DuplicationService } from '../src/catalogue/duplication.service';
 import { StandardsBody } from '../src/catalogue/external-standard.entity';
 import { Caller, Role } from '../src/common/caller';

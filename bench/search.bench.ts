@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { insertCatalogue } from '../src/catalogue/catalogue.service';
+import { insertCatalogue } from '../src/catalogue/catalogue-file';
 import { DuplicationService } from '../src/catalogue/duplication.service';
 import { Caller, Role } from '../src/common/caller';
 import { AppConfig } from '../src/config/config';

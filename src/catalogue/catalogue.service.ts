@@ -1,77 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { rootLogger } from '../common/logger';
 import { pageAfterId } from '../common/pagination';
-import { CORPUS_DIR } from '../standards/corpus.service';
 import { StandardsService } from '../standards/standards.service';
-import { ExternalStandardEntity, RelationKind, StandardRelationEntity, StandardsBody } from './external-standard.entity';
-
-export const CATALOGUE_FILE = join(CORPUS_DIR, 'external-catalogue.csv');
-
-export interface CatalogueRow {
-  body: StandardsBody;
-  designation: string;
-  title: string;
-  scope: string | null;
-  url: string | null;
-  equivalent_to: string | null;
-}
-
-export function readCatalogue(file: string): CatalogueRow[] {
-  const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
-  return rows.map((r, i) => {
-    if (!Object.values(StandardsBody).includes(r.body as StandardsBody)) throw new Error(`${file}:${i + 2}: unknown body ${r.body}`);
-    if (!r.designation || !r.title) throw new Error(`${file}:${i + 2}: designation and title are required`);
-    return {
-      body: r.body as StandardsBody, designation: r.designation, title: r.title,
-      scope: r.scope || null, url: r.url || null, equivalent_to: r.equivalent_to || null,
-    };
-  });
-}
-
-/**
- * One group id per set of twins. equivalent_to names a designation of another
- * body and is sometimes filled on one side only, so the pairs are treated as
- * undirected edges and joined transitively (union-find).
- */
-export function twinGroups(rows: CatalogueRow[]): string[] {
-  const parent = rows.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const byDesignation = new Map(rows.map((r, i) => [r.designation.toLowerCase(), i]));
-  rows.forEach((r, i) => {
-    const j = r.equivalent_to ? byDesignation.get(r.equivalent_to.toLowerCase()) : undefined;
-    if (j !== undefined) parent[find(i)] = find(j);
-  });
-  const ids = new Map<number, string>();
-  return rows.map((_, i) => {
-    const root = find(i);
-    if (!ids.has(root)) ids.set(root, randomUUID());
-    return ids.get(root)!;
-  });
-}
-
-/** One INSERT per 1,000 rows: the lexeme statistics trigger then runs once per statement, not once per row. */
-export async function insertCatalogue(m: EntityManager, rows: CatalogueRow[]): Promise<void> {
-  const groups = twinGroups(rows);
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    await m.query(
-      `INSERT INTO external_standard (body, designation, title, scope, url, twin_group)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[])`,
-      [
-        chunk.map((r) => r.body), chunk.map((r) => r.designation), chunk.map((r) => r.title),
-        chunk.map((r) => r.scope), chunk.map((r) => r.url), groups.slice(i, i + 1000),
-      ],
-    );
-  }
-}
+import { CATALOGUE_FILE, CatalogueRow, insertCatalogue, readCatalogue } from './catalogue-file';
+import { ExternalLinkEntity, ExternalStandardEntity, ExternalStatus, RelationKind, StandardRelationEntity, StandardsBody } from './external-standard.entity';
 
 @Injectable()
 export class CatalogueService implements OnApplicationBootstrap {
@@ -104,9 +41,13 @@ export class CatalogueService implements OnApplicationBootstrap {
     return m ? run(m) : this.dataSource.transaction(run);
   }
 
-  list(_caller: Caller, args: { body?: StandardsBody | null; text?: string | null; first?: number | null; after?: string | null }): Promise<ExternalStandardEntity[]> {
+  list(
+    _caller: Caller,
+    args: { body?: StandardsBody | null; text?: string | null; first?: number | null; after?: string | null; status?: ExternalStatus | null },
+  ): Promise<ExternalStandardEntity[]> {
     const qb = this.dataSource.getRepository(ExternalStandardEntity).createQueryBuilder('e');
     if (args.body) qb.andWhere('e.body = :body', { body: args.body });
+    if (args.status) qb.andWhere('e.status = :status', { status: args.status });
     const text = args.text?.trim();
     if (text) {
       if (text.length > 200) throw badInput('text', 'text must be at most 200 characters.');
@@ -124,6 +65,13 @@ export class CatalogueService implements OnApplicationBootstrap {
 
   byTwinGroups(groups: readonly string[]): Promise<ExternalStandardEntity[]> {
     return this.dataSource.getRepository(ExternalStandardEntity).find({ where: { twinGroup: In([...groups]) }, order: { designation: 'ASC' } });
+  }
+
+  /** Every ADOPTS and REPLACES link with one of these entries at either end. */
+  linksOf(ids: readonly string[]): Promise<ExternalLinkEntity[]> {
+    return this.dataSource.getRepository(ExternalLinkEntity).find({
+      where: [{ fromId: In([...ids]) }, { toId: In([...ids]) }],
+    });
   }
 
   relationsOf(standardIds: readonly string[]): Promise<StandardRelationEntity[]> {

@@ -19,6 +19,11 @@ export interface OverlapRow {
   title: string;
   score: number;
   sharedTerms: string[];
+  /** False for a superseded or withdrawn external standard. */
+  current: boolean;
+  /** Ids and names ("ECSS ECSS-E-AS-50-22C Rev.1") of what replaces a superseded one. */
+  replacedByIds: string[];
+  replacedBy: string[];
 }
 
 export const LIMITS = { title: 300, scope: 5000, textBytes: 100 * 1024, first: 50 };
@@ -74,7 +79,7 @@ terms AS (
     FROM pw, n WHERE pw.ndoc <= greatest(n.n * ${COMMON_SHARE}, ${COMMON_MIN}) ORDER BY pw.w DESC, pw.lexeme LIMIT ${QUERY_TERMS}),
 ext AS (
   -- Term at a time through the GIN index: a candidate collects the weight of each rare term it contains.
-  SELECT 'external'::text AS kind, e.id, e.twin_group AS grp, e.search AS v, similarity(e.title, $1) AS tsim
+  SELECT 'external'::text AS kind, e.id, e.twin_group AS grp, e.status = 'CURRENT' AS current, e.search AS v, similarity(e.title, $1) AS tsim
     FROM (SELECT id FROM (
             SELECT x.id, sum(t.w) AS pre FROM terms t CROSS JOIN LATERAL (SELECT id FROM external_standard WHERE search @@ t.q) x
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
@@ -83,7 +88,7 @@ ext AS (
     JOIN external_standard e ON e.id = ids.id),
 own AS (
   -- Weighed on title, scope and text like the proposal; the designation (part of s.search) would make every "ASpP-n" alike.
-  SELECT 'standard'::text AS kind, s.id, s.id AS grp,
+  SELECT 'standard'::text AS kind, s.id, s.id AS grp, true AS current,
          setweight(to_tsvector('english', s.title), 'A') || setweight(to_tsvector('english', s.scope), 'B') || setweight(s.text_search, 'C') AS v,
          similarity(s.title, $1) AS tsim
     FROM (SELECT id FROM (
@@ -107,18 +112,23 @@ scored AS (
     FROM cw LEFT JOIN pw ON pw.lexeme = cw.lexeme
    GROUP BY cw.kind, cw.id),
 final AS (
-  SELECT c.kind, c.id, c.grp, sc.shared,
+  SELECT c.kind, c.id, c.grp, c.current, sc.shared,
          least(1, ${TERM_SHARE} * coalesce(sc.dot / nullif(sc.norm * pnorm.norm, 0), 0) + ${1 - TERM_SHARE} * c.tsim) AS score
     FROM cand c JOIN scored sc ON sc.kind = c.kind AND sc.id = c.id CROSS JOIN pnorm),
 best AS (
-  SELECT DISTINCT ON (kind, grp) kind, id, score, shared FROM final ORDER BY kind, grp, score DESC, id),
+  SELECT DISTINCT ON (kind, grp) kind, id, current, score, shared FROM final ORDER BY kind, grp, current DESC, score DESC, id),
 surface AS (
   -- The first word of the title or scope that gives each lexeme, so the terms read as words, not stems.
   SELECT DISTINCT ON (u.lexeme) u.lexeme, w.word
     FROM regexp_split_to_table(lower($1 || ' ' || $2), '[^[:alnum:]-]+') WITH ORDINALITY AS w(word, ord),
          unnest(to_tsvector('english', w.word)) u
-   ORDER BY u.lexeme, w.ord)
-SELECT b.kind, b.id, b.score::float8 AS score,
+   ORDER BY u.lexeme, w.ord),
+top AS (
+  SELECT b.kind, b.id, b.score::float8 AS score, b.current,
+       ARRAY(SELECT r.id FROM external_link l JOIN external_standard r ON r.id = l.from_id
+              WHERE b.kind = 'external' AND l.to_id = b.id AND l.kind = 'REPLACES' ORDER BY r.designation) AS replaced_by_ids,
+       ARRAY(SELECT r.body || ' ' || r.designation FROM external_link l JOIN external_standard r ON r.id = l.from_id
+              WHERE b.kind = 'external' AND l.to_id = b.id AND l.kind = 'REPLACES' ORDER BY r.designation) AS replaced_by,
        coalesce(e.body || ' ' || e.designation || coalesce(' (also ' || (
          SELECT string_agg(o.body || ' ' || o.designation, ', ' ORDER BY o.body, o.designation)
            FROM external_standard o WHERE o.twin_group = e.twin_group AND o.id <> e.id) || ')', ''), s.designation) AS name, coalesce(e.title, s.title) AS title,
@@ -129,7 +139,10 @@ SELECT b.kind, b.id, b.score::float8 AS score,
   LEFT JOIN standard s ON b.kind = 'standard' AND s.id = b.id
  WHERE b.score > 0
  ORDER BY b.score DESC, name
- LIMIT $5`;
+ LIMIT $5)
+-- The most alike, then current documents before superseded and withdrawn ones (ranking them last
+-- before the LIMIT would let a dozen weak current matches hide a superseded one identical to the proposal).
+SELECT * FROM top ORDER BY current DESC, score DESC, name`;
 
 @Injectable()
 export class DuplicationService implements DuplicationGate {
@@ -138,7 +151,12 @@ export class DuplicationService implements DuplicationGate {
     private readonly config: AppConfig,
   ) {}
 
-  /** External standards (one per group of twins) and the caller's visible standards, most alike first. */
+  /**
+   * External standards (one per group of twins) and the caller's visible
+   * standards: current documents first, most alike first within each; a
+   * superseded or withdrawn external standard comes after them, with what
+   * replaces it, since what a proposal must not duplicate is what is in force.
+   */
   async check(caller: Caller, proposal: Proposal, first = 10, m: EntityManager = this.dataSource.manager): Promise<OverlapRow[]> {
     const title = (proposal.title ?? '').trim();
     const scope = (proposal.scope ?? '').trim();
@@ -150,11 +168,14 @@ export class DuplicationService implements DuplicationGate {
       throw badInput('text', `text must be at most ${LIMITS.textBytes / 1024} KB; check the title and scope, or the first part of the text.`);
     }
     if (!Number.isInteger(first) || first < 1 || first > LIMITS.first) throw badInput('first', `first must be between 1 and ${LIMITS.first}.`);
-    const rows: { kind: 'external' | 'standard'; id: string; score: number; name: string; title: string; shared: string[] }[] =
-      await m.query(CHECK_SQL, [title, scope, text, visibleTo(caller), first]);
+    const rows: {
+      kind: 'external' | 'standard'; id: string; score: number; name: string; title: string; shared: string[];
+      current: boolean; replaced_by_ids: string[]; replaced_by: string[];
+    }[] = await m.query(CHECK_SQL, [title, scope, text, visibleTo(caller), first]);
     return rows.map((r) => ({
       kind: r.kind, id: r.id, name: r.name, title: r.title,
       score: Math.round(r.score * 1000) / 1000, sharedTerms: [...new Set(r.shared ?? [])],
+      current: r.current, replacedByIds: r.replaced_by_ids, replacedBy: r.replaced_by,
     }));
   }
 
@@ -163,6 +184,10 @@ export class DuplicationService implements DuplicationGate {
     const rows = await this.check(caller, proposal, 10, m);
     return rows
       .filter((r) => r.score >= this.config.DUPLICATE_THRESHOLD)
-      .map((r) => ({ name: r.name, title: r.title, score: r.score }));
+      .map((r) => ({
+        name: r.current ? r.name : `${r.name} (${r.replacedBy.length ? `superseded by ${r.replacedBy.join(' and ')}` : 'withdrawn'})`,
+        title: r.title,
+        score: r.score,
+      }));
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum StandardsBody {
   ECSS = 'ECSS',
@@ -20,6 +20,21 @@ export enum RelationKind {
   OVERLAPS = 'OVERLAPS',
 }
 
+/** Where a document stands on its publisher's list, as of ExternalStandardEntity.asOf. */
+export enum ExternalStatus {
+  CURRENT = 'CURRENT',
+  /** Replaced by another document or a newer issue; the replacement is an external_link of kind REPLACES. */
+  SUPERSEDED = 'SUPERSEDED',
+  /** Withdrawn or cancelled with no replacement. */
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+/** How two catalogue documents relate: `from` ADOPTS `to` (an adoption notice, an EN of an ECSS standard); `from` REPLACES `to`. */
+export enum ExternalLinkKind {
+  ADOPTS = 'ADOPTS',
+  REPLACES = 'REPLACES',
+}
+
 @Entity('external_standard')
 export class ExternalStandardEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -29,6 +44,11 @@ export class ExternalStandardEntity {
   @Column({ type: 'text', nullable: true }) scope: string | null;
   @Column({ type: 'text', nullable: true }) url: string | null;
   @Column({ name: 'twin_group', type: 'uuid' }) twinGroup: string;
+  @Column({ type: 'text', default: ExternalStatus.CURRENT }) status: ExternalStatus;
+  /** The date the status was last checked against the publisher's list (YYYY-MM-DD). */
+  @Column({ name: 'as_of', type: 'date', default: () => 'CURRENT_DATE' }) asOf: string;
+  /** Year the issue named by the designation was published. */
+  @Column({ type: 'int', nullable: true }) published: number | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
 }
 
@@ -41,4 +61,13 @@ export class StandardRelationEntity {
   @Column({ type: 'text', nullable: true }) note: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
+}
+
+@Entity('external_link')
+export class ExternalLinkEntity {
+  @PrimaryColumn({ name: 'from_id', type: 'uuid' }) fromId: string;
+  @PrimaryColumn({ name: 'to_id', type: 'uuid' }) toId: string;
+  @PrimaryColumn({ type: 'text' }) kind: ExternalLinkKind;
+  /** ADOPTS only: the adopting document changes the adopted one (ECSS-U-AS-10C and ISO 24113), so they are not twins. */
+  @Column({ type: 'boolean', default: false }) modified: boolean;
 }

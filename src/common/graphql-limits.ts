@@ -30,12 +30,18 @@ export const HEAVY_FIELDS: Record<string, string[]> = {
 /**
  * Unpaged lists that are small by nature, with the size a cost estimate
  * should assume: a nation's reservations name a few clauses, and its
- * revisions of one response are few. Without these, a ballot page (responses
+ * revisions of one response are few, and so are a catalogue entry's
+ * replacements and adoptions. Without these, a ballot page (responses
  * x revisions x reservations) would be costed as 20 x 20 x 20 values.
  */
 const SMALL_LISTS: Record<string, number> = {
   'NationalResponse.reservations': 5,
   'NationalResponse.history': 5,
+  // A document is replaced by, replaces and adopts or is adopted by a few others (ECSS-E-ST-50-04C: three notices).
+  'ExternalStandard.replacedBy': 3,
+  'ExternalStandard.replaces': 3,
+  'ExternalStandard.adoptions': 5,
+  'OverlapCandidate.replacedBy': 3,
 };
 
 /**

@@ -77,6 +77,8 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.getByLabel('Title', { exact: true }).fill('Space debris mitigation requirements for commercial spacecraft');
     await page.getByLabel('Scope').fill('Debris mitigation requirements for commercial spacecraft: passivation and disposal at end of life.');
     await page.getByRole('cell', { name: 'ISO ISO 23312' }).first().waitFor();
+    // A superseded issue comes after the current documents and names what replaced it.
+    await page.getByRole('cell', { name: 'ECSS ECSS-U-AS-10C Superseded by ECSS ECSS-U-AS-10C Rev.2' }).waitFor();
     await checkA11y(page, 'propose');
     await screenshot(page, 'propose');
     const justification = 'ISO 23312 covers design rules; Allied commercial providers need contractual disposal terms.';
@@ -167,6 +169,9 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.goto(`${s.url}/rounds/${round.openCommentRound.id}`);
     const paragraph = page.locator('.review-copy p', { hasText: 'passivate' });
     const line = Number(await paragraph.getAttribute('data-line'));
+    // The margin shows the source line (and the last one, for a paragraph written on several) that the comment cites.
+    expect((await paragraph.getAttribute('data-lines'))?.split('\n')[0]).toBe(String(line));
+    expect(await page.locator('.review-copy [data-lines]').count()).toBeGreaterThan(4);
     await paragraph.click();
     expect(await page.getByLabel('From line').inputValue()).toBe(String(line));
     expect(await page.getByLabel('Clause', { exact: true }).inputValue()).toBe('2');

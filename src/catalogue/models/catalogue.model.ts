@@ -1,6 +1,6 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { StandardModel } from '../../standards/models/standard.model';
-import { RelationKind, StandardsBody } from '../external-standard.entity';
+import { ExternalStatus, RelationKind, StandardsBody } from '../external-standard.entity';
 
 registerEnumType(StandardsBody, {
   name: 'StandardsBody',
@@ -15,6 +15,14 @@ registerEnumType(StandardsBody, {
     EU: { description: "European Union legislation and programmes." },
     NATO: { description: "NATO standards published outside this workbench." },
     OTHER: { description: "Any other publisher." },
+  },
+});
+registerEnumType(ExternalStatus, {
+  name: 'ExternalStatus',
+  description: "Where a document stands on its publisher's list (the ECSS active-standards list, the CCSDS and ISO catalogues), as of ExternalStandard.asOf.",
+  valuesMap: {
+    SUPERSEDED: { description: 'Replaced by another document or a newer issue: see replacedBy.' },
+    WITHDRAWN: { description: 'Withdrawn or cancelled without a replacement.' },
   },
 });
 registerEnumType(RelationKind, {
@@ -37,8 +45,18 @@ export class ExternalStandardModel {
   @Field() title: string;
   @Field(() => String, { nullable: true }) scope: string | null;
   @Field(() => String, { nullable: true }) url: string | null;
+  @Field(() => ExternalStatus) status: ExternalStatus;
+  @Field({ description: "The date (YYYY-MM-DD) the status was last checked against the publisher's list." }) asOf: string;
+  @Field(() => Int, { nullable: true, description: 'Year the issue named by the designation was published.' }) published: number | null;
   /** Resolved in CatalogueResolver; twinGroup is not exposed. */
   twinGroup: string;
+}
+
+@ObjectType('ExternalAdoption', { description: 'One document of the catalogue adopting another: an ECSS adoption notice of a CCSDS or ISO standard, an EN of an ECSS standard.' })
+export class ExternalAdoptionModel {
+  @Field(() => ExternalStandardModel) adopter: ExternalStandardModel;
+  @Field(() => ExternalStandardModel) adopted: ExternalStandardModel;
+  @Field({ description: 'The adopter changes the adopted text (a modified adoption), so the two are different documents, not equivalents.' }) modified: boolean;
 }
 
 @ObjectType('StandardRelation', { description: 'How a workbench standard relates to an external standard.' })
@@ -56,4 +74,8 @@ export class OverlapCandidateModel {
   @Field(() => StandardModel, { nullable: true }) standard: StandardModel | null;
   @Field(() => Float, { description: '0..1, higher is more alike.' }) score: number;
   @Field(() => [String], { description: 'Terms the two share that weigh most in the score.' }) sharedTerms: string[];
+  @Field(() => [ExternalStandardModel], {
+    description: 'For a superseded or withdrawn external standard, the documents that replace it (empty when none is known, and for current ones).',
+  })
+  replacedBy: ExternalStandardModel[];
 }

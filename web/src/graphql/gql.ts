@@ -52,7 +52,7 @@ type Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
-    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
+    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
@@ -116,7 +116,7 @@ const documents: Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
-    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n": types.DuplicationCheckDocument,
+    "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": types.DuplicationCheckDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
@@ -311,7 +311,7 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url }\n      standard { id designation title }\n    }\n  }\n"];
+export function graphql(source: "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n"): (typeof documents)["\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

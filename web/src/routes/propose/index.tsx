@@ -15,8 +15,9 @@ const Check = graphql(`
   query DuplicationCheck($title: String!, $scope: String!) {
     duplicationCheck(title: $title, scope: $scope, first: 8) {
       score sharedTerms
-      external { id designation title body url }
+      external { id designation title body url status }
       standard { id designation title }
+      replacedBy { id body designation }
     }
   }
 `);
@@ -70,7 +71,24 @@ export default function ProposeScreen() {
               empty={t('propose.noCandidates')}
               columns={[
                 { header: t('propose.score'), cell: (c) => c.score.toFixed(2), className: 'num' },
-                { header: t('relation.standard'), cell: (c) => (c.external ? `${c.external.body} ${c.external.designation}` : c.standard?.designation) },
+                {
+                  header: t('relation.standard'),
+                  cell: (c) =>
+                    c.external ? (
+                      <>
+                        {`${c.external.body} ${c.external.designation}`}
+                        {c.external.status !== 'CURRENT' && (
+                          <div className="snippet">
+                            {c.replacedBy.length
+                              ? t('propose.supersededBy', { names: c.replacedBy.map((r) => `${r.body} ${r.designation}`).join(', ') })
+                              : t('propose.withdrawn')}
+                          </div>
+                        )}
+                      </>
+                    ) : (
+                      c.standard?.designation
+                    ),
+                },
                 { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title },
                 { header: t('propose.sharedTerms'), cell: (c) => c.sharedTerms.join(', ') },
               ]}
