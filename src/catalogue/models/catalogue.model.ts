@@ -21,6 +21,7 @@ registerEnumType(ExternalStatus, {
   name: 'ExternalStatus',
   description: "Where a document stands on its publisher's list (the ECSS active-standards list, the CCSDS and ISO catalogues), as of ExternalStandard.asOf.",
   valuesMap: {
+    CURRENT: { description: 'In force on its publisher\'s list.' },
     SUPERSEDED: { description: 'Replaced by another document or a newer issue: see replacedBy.' },
     WITHDRAWN: { description: 'Withdrawn or cancelled without a replacement.' },
   },
