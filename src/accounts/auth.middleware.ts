@@ -3,15 +3,18 @@ import type { NextFunction, Request, Response } from 'express';
 import { RequestAuth } from '../common/caller';
 import { unauthenticated } from '../common/errors';
 import { PersonalAccessTokensService, TOKEN_PREFIX } from './personal-access-tokens.service';
+import { databaseUnavailable } from '../common/graphql-errors';
+import { CallerCache, SessionAnswer } from './caller-cache';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { toCaller, UsersService } from './users.service';
 
 /**
  * Resolves "Authorization: Bearer <token>" to the caller once per request.
- * Roles, the account's state and the token's session are read from the
- * database each time, so a revoked role, a deactivated account or an ended
- * session takes effect at once rather than when the token expires. A
+ * Roles, the account's state and the token's session come from the
+ * database, through CallerCache, which forgets them when any of them
+ * changes: a revoked role, a deactivated account or an ended session takes
+ * effect at once rather than when the token expires. A
  * personal access token (ssw_pat_…) is looked up by its digest instead.
  */
 @Injectable()
@@ -20,6 +23,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly cache: CallerCache,
     private readonly personalTokens: PersonalAccessTokensService,
   ) {}
 
@@ -29,15 +33,21 @@ export class AuthService {
     if (match?.[1].startsWith(TOKEN_PREFIX)) return this.personalTokens.authenticate(match[1]);
     const claims = match ? this.tokens.verify(match[1]) : null;
     if (!claims) return { caller: null, authError: unauthenticated('The access token is not valid or has expired; sign in again.') };
-    const [[user], live] = await Promise.all([
-      this.users.byIds([claims.userId]),
-      this.sessions.isLive(claims.sessionId, claims.userId),
-    ]);
-    if (!user || !user.emailVerifiedAt || user.deactivatedAt) {
-      return { caller: null, authError: unauthenticated('This account is unknown, not verified or deactivated.') };
+    const answer = await this.cache.answer(claims.sessionId, claims.userId, () => this.read(claims.userId, claims.sessionId));
+    if ('refused' in answer) {
+      return {
+        caller: null,
+        authError: unauthenticated(answer.refused === 'ACCOUNT' ? 'This account is unknown, not verified or deactivated.' : 'This session has ended; sign in again.'),
+      };
     }
-    if (!live) return { caller: null, authError: unauthenticated('This session has ended; sign in again.') };
-    return { caller: toCaller(user), sessionId: claims.sessionId };
+    return { caller: answer.caller, sessionId: claims.sessionId };
+  }
+
+  private async read(userId: string, sessionId: string): Promise<SessionAnswer> {
+    const [[user], live] = await Promise.all([this.users.byIds([userId]), this.sessions.isLive(sessionId, userId)]);
+    if (!user || !user.emailVerifiedAt || user.deactivatedAt) return { refused: 'ACCOUNT' };
+    if (!live) return { refused: 'SESSION' };
+    return { caller: toCaller(user) };
   }
 }
 
@@ -45,12 +55,17 @@ export class AuthService {
 export class AuthMiddleware implements NestMiddleware {
   constructor(private readonly auth: AuthService) {}
 
-  async use(req: Request & { auth?: RequestAuth }, _res: Response, next: NextFunction) {
+  async use(req: Request & { auth?: RequestAuth }, res: Response, next: NextFunction) {
     try {
       req.auth = await this.auth.authenticate(req.headers.authorization);
       next();
     } catch (err) {
-      next(err);
+      // The database is restarting: say so, as /graphql and the HTTP routes word their errors, rather than a 500.
+      const unavailable = databaseUnavailable(err);
+      if (!unavailable) return next(err);
+      const { code, message, details } = unavailable;
+      res.status(503).set('retry-after', String(details.retryAfterSeconds));
+      res.json(req.originalUrl.startsWith('/graphql') ? { errors: [{ message, extensions: { code, ...details } }] } : { code, message });
     }
   }
 }

@@ -5,6 +5,7 @@ import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, isNotFound, notFound, notFoundAs } from '../common/errors';
 import { EMPTY_PAGE_INFO, Page, paginate } from '../common/pagination';
+import { HeavyWork } from '../common/heavy-work';
 import { PubSub, selectEach } from '../common/pubsub';
 import { alpha2Of, alpha3Of } from '../accounts/iso3166';
 import { StandardEntity, StandardStatus } from '../standards/standard.entity';
@@ -72,6 +73,7 @@ export class CommentsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly pubsub: PubSub,
+    private readonly heavy: HeavyWork,
     private readonly webhooks: WebhooksService,
   ) {}
 
@@ -366,7 +368,7 @@ export class CommentsService implements OnModuleInit {
 
   /** Rows of the ISO template for the caller's nation: all of them, or none with one line per problem. */
   import(caller: Caller, roundId: string, csv: string): Promise<{ imported: number; errors: string[] }> {
-    return this.importParsed(caller, roundId, parseTemplate(csv), 'csv');
+    return this.heavy.run('import', () => this.importParsed(caller, roundId, parseTemplate(csv), 'csv'));
   }
 
   /** The same from rows already read out of a DOCX, XLSX or CSV file (the header row first). */

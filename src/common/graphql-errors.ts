@@ -36,8 +36,42 @@ function fromDatabase(err: QueryFailedError): DomainError | null {
   }
 }
 
+/** SQLSTATEs and socket errors of a database that is restarting, unreachable or full, rather than of a bad request. */
+const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/;
+/** What TypeORM throws when a transaction's connection was lost under it (its runner is released on the connection's error). */
+const RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/**
+ * A database restart, a failover or pg_terminate_backend ends connections
+ * under running requests: each of those requests was rolled back as a whole.
+ * The client is told to try again shortly, with the contract's code for
+ * "try again later" and its retryAfterSeconds, rather than an internal error.
+ */
+export function databaseUnavailable(err: unknown): DomainError | null {
+  const own = err as { name?: unknown; code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
+  if (!own || typeof own !== 'object') return null;
+  if (RELEASED.has(String(own.name)) || RELEASED.has(own.constructor?.name)) return unavailable();
+  const codes = [own.code, own.driverError?.code].filter((c): c is string => typeof c === 'string');
+  const messages = [own.message, own.driverError?.message].filter((m): m is string => typeof m === 'string');
+  if (!codes.some((c) => UNAVAILABLE_STATES.test(c) || UNAVAILABLE_SOCKET.has(c)) && !messages.some((m) => UNAVAILABLE_MESSAGE.test(m))) return null;
+  return unavailable();
+}
+
+function unavailable(): DomainError {
+  return new DomainError(
+    ErrorCode.RATE_LIMITED,
+    `The database is unavailable for a moment (restarting or reconnecting), and this request did not run to its end. Try again in ${UNAVAILABLE_RETRY_SECONDS} seconds.`,
+    { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+  );
+}
+
 function toDomainError(original: unknown): DomainError | null {
   if (original instanceof DomainError) return original;
+  const unavailable = databaseUnavailable(original);
+  if (unavailable) return unavailable;
   if (original instanceof QueryFailedError) return fromDatabase(original);
   return null;
 }

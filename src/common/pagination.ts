@@ -18,11 +18,17 @@ export class PageInfo {
 }
 
 export const EMPTY_PAGE_INFO: PageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+/**
+ * A count the client may not ask for: paginate makes `totalCount` a getter
+ * that starts the counting query when read, and GraphQL reads it only when
+ * the field is selected (a spread of the page reads it at once).
+ */
+export type Count = number | Promise<number>;
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: Count;
 }
 
 /** `XConnection` and `XEdge` types of the contract, for any node type. */
@@ -36,7 +42,7 @@ export function Connection<T>(node: Type<T>, name: string) {
   abstract class ConnectionType implements Page<T> {
     @Field(() => [Edge], { description: 'The items of this page, in the order of the list.' }) edges: Edge[];
     @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to reach them.' }) pageInfo: PageInfo;
-    @Field(() => Int, { description: 'How many items the whole list holds under the same filters, across all pages.' }) totalCount: number;
+    @Field(() => Int, { description: 'How many items the whole list holds under the same filters, across all pages.' }) totalCount: Count;
   }
   return ConnectionType;
 }
@@ -84,7 +90,7 @@ export async function paginate<R extends ObjectLiteral, N = R>(
 ): Promise<Page<N>> {
   const size = pageSize(args.first);
   const direction = order.direction ?? 'ASC';
-  const totalCount = await qb.clone().getCount();
+  const counting = qb.clone();
   if (args.after) {
     const values = decode(args.after, order.columns.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
@@ -97,7 +103,9 @@ export async function paginate<R extends ObjectLiteral, N = R>(
   const edges = page.map((row) => ({ cursor: encode(order.values(row)), node: toNode(row) }));
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      return counting.getCount();
+    },
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: !!args.after,

@@ -133,6 +133,14 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   GRAPHQL_MAX_HEAVY_FIELDS = 25;
 
+  /** Heavy requests (exports, redlines, imports) that run at once; more wait their turn, so light requests keep answering. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  HEAVY_WORK_CONCURRENCY = 2;
+
+  /** How long a heavy request waits for its turn before it is refused with RATE_LIMITED. */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_WORK_WAIT_SECONDS = 20;
+
   /** Largest websocket message accepted, in bytes: a subscription is a short query. */
   @Type(() => Number) @IsInt() @Min(1024)
   WS_MAX_PAYLOAD_BYTES = 64 * 1024;

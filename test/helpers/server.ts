@@ -19,6 +19,37 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** A throwaway embedded cluster in a temporary folder, which a test may stop and start again on the same port. */
+export interface ThrowawayCluster {
+  url: string;
+  /** Shuts PostgreSQL down (fast: open transactions are rolled back), leaving its files. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and files. */
+  start(): Promise<void>;
+  /** Stops it and removes its folder. */
+  close(): Promise<void>;
+}
+
+export async function throwawayCluster(): Promise<ThrowawayCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'ssw-test-pg-'));
+  const started = Date.now();
+  let db = await startEmbeddedDatabase(dir, { throwaway: true });
+  const { port, url } = db;
+  process.stdout.write(`# PostgreSQL for this run: a throwaway embedded cluster in ${dir} (ready in ${Date.now() - started} ms)\n`);
+  return {
+    url,
+    stop: () => db.stop(),
+    async start() {
+      db = await startEmbeddedDatabase(dir, { throwaway: true, port });
+      if (db.port !== port) throw new Error(`PostgreSQL came back on port ${db.port}, not ${port}`);
+    },
+    async close() {
+      await db.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * The PostgreSQL server of this run: TEST_DATABASE_URL, else a server at the
  * default address if one answers, else a throwaway embedded cluster in a
@@ -28,15 +59,5 @@ async function answers(url: string): Promise<boolean> {
 export async function runServer(): Promise<{ url: string; close(): Promise<void> }> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, close: async () => undefined };
   if (await answers(DEFAULT_SERVER)) return { url: DEFAULT_SERVER, close: async () => undefined };
-  const dir = mkdtempSync(join(tmpdir(), 'ssw-test-pg-'));
-  const started = Date.now();
-  const db = await startEmbeddedDatabase(dir, { throwaway: true });
-  process.stdout.write(`# PostgreSQL for this run: a throwaway embedded cluster in ${dir} (ready in ${Date.now() - started} ms)\n`);
-  return {
-    url: db.url,
-    async close() {
-      await db.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return throwawayCluster();
 }
