@@ -2,7 +2,7 @@ import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { RelationKind, StandardsBody } from '../external-standard.entity';
 
-@InputType()
+@InputType({ description: 'An entry to add to the external catalogue.' })
 export class ExternalStandardInput {
   @Field(() => StandardsBody) @IsEnum(StandardsBody, { message: 'body must be one of the StandardsBody values' }) body: StandardsBody;
   @Field() @IsString() @Length(1, 100, { message: 'designation must be 1 to 100 characters' }) designation: string;
@@ -18,11 +18,11 @@ export class ExternalStandardInput {
   equivalentTo?: string;
 }
 
-/** Only the fields given change; null clears the scope or the url. Twins are set when the entry is added. */
-@InputType()
+/** Twins are set when the entry is added. */
+@InputType({ description: 'A correction of a catalogue entry: only the fields given change; null clears the scope or the url.' })
 export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalStandardInput, ['equivalentTo'] as const)) {}
 
-@InputType()
+@InputType({ description: 'How a workbench standard relates to an external one.' })
 export class RelateStandardInput {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
   @Field(() => ID) @IsUUID('all', { message: 'externalId must be an external standard id' }) externalId: string;

@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A national comment to add to an OPEN round, in the ISO commenting template's terms. */
 export type AddCommentInput = {
   body: string;
   clause?: string | null | undefined;
@@ -17,9 +18,13 @@ export type AddCommentInput = {
   type: CommentType;
 };
 
+/** The decision of a ballot, taken when it closes. */
 export type BallotOutcome =
+  /** Fewer ratifying responses than the threshold; the standard returns to DRAFTING. */
   | 'FAILED'
+  /** Ratifying responses (the three RATIFIED_* values) reached the threshold; the secretariat may publish the edition. */
   | 'PASSED'
+  /** Not decided yet: the ballot has not closed. */
   | 'PENDING';
 
 /** What a ballot short of its threshold at closesAt becomes: FAIL (the default) or AWAIT_DECISION by the secretariat (extend or close). */
@@ -27,12 +32,17 @@ export type BallotShortfall =
   | 'AWAIT_DECISION'
   | 'FAIL';
 
+/** Where a ballot stands by the database clock: before opensAt, between opensAt and closesAt (unless closed early), after. */
 export type BallotStatus =
   | 'AWAITING_DECISION'
+  /** Past closesAt or closed early by the secretariat; responses are final. */
   | 'CLOSED'
+  /** Delegates may cast and change their nation's response until closesAt. */
   | 'OPEN'
+  /** Not open yet: opensAt is in the future. */
   | 'SCHEDULED';
 
+/** A nation's ratification response, with its reservations and implementation date where they apply. */
 export type CastResponseInput = {
   ballotId: string | number;
   /** Required for RATIFIED_FUTURE_IMPLEMENTATION. */
@@ -42,12 +52,18 @@ export type CastResponseInput = {
   response: RatificationResponse;
 };
 
+/** How a requirement changed between two versions, matched by its key. */
 export type ChangeKind =
+  /** New in the later version. */
   | 'ADDED'
+  /** Same key, different wording; claims on it go stale. */
   | 'MODIFIED'
+  /** In the earlier version only; claims on it go stale. */
   | 'REMOVED'
+  /** Same key and wording. */
   | 'UNCHANGED';
 
+/** How a product conforms to one provision, by its requirement key. */
 export type ClaimInput = {
   evidence?: string | null | undefined;
   level: ConformanceLevel;
@@ -56,6 +72,7 @@ export type ClaimInput = {
   valuesSupported?: string | null | undefined;
 };
 
+/** Narrows the comments of a round; all given conditions must hold. */
 export type CommentFilter = {
   clause?: string | null | undefined;
   nationCode?: string | null | undefined;
@@ -63,29 +80,41 @@ export type CommentFilter = {
   type?: CommentType | null | undefined;
 };
 
+/** Whether a comment is still its nation's draft. */
 export type CommentStatus =
+  /** Visible to its nation only; may be edited or deleted. */
   | 'DRAFT'
+  /** Locked: the delegate submitted the nation's set; the secretariat sees it. */
   | 'SUBMITTED';
 
 /** ISO commenting template: ge, te, ed. */
 export type CommentType =
+  /** ed: about wording, layout or typography. */
   | 'EDITORIAL'
+  /** ge: about the document as a whole. */
   | 'GENERAL'
+  /** te: about technical content. */
   | 'TECHNICAL';
 
 /** The support answer of a PICS: CONFORMANT is Yes, NON_CONFORMANT is No. NOT_APPLICABLE says the condition of a conditional (C) provision is false; it does not meet a mandatory (M) one. */
 export type ConformanceLevel =
+  /** Yes: the product meets the provision. */
   | 'CONFORMANT'
+  /** No: it does not. */
   | 'NON_CONFORMANT'
+  /** N/A: the condition of a conditional provision is false. */
   | 'NOT_APPLICABLE'
+  /** Partly supported: counts as No in a PICS, with a note. */
   | 'PARTIAL';
 
+/** An organization to create. */
 export type CreateOrganizationInput = {
   kind: OrganizationKind;
   name: string;
   nationCode?: string | null | undefined;
 };
 
+/** The Markdown text of a new version, and the version it was based on. */
 export type CreateVersionInput = {
   /** The version this text was edited from; null only for the first version. VERSION_CONFLICT when another version landed since and the edits cannot be merged cleanly. */
   baseVersionId?: string | number | null | undefined;
@@ -95,17 +124,26 @@ export type CreateVersionInput = {
   text: string;
 };
 
+/** The secretariat's decision on a submitted comment, with a resolution. */
 export type Disposition =
+  /** Taken as proposed. */
   | 'ACCEPTED'
+  /** Taken, with changes to the proposal. */
   | 'ACCEPTED_IN_PRINCIPLE'
+  /** Acknowledged; no change needed. */
   | 'NOTED'
+  /** Not taken; the resolution says why. */
   | 'REJECTED';
 
+/** Whether an edition is the one in force. */
 export type EditionStatus =
   | 'CANCELLED'
+  /** The current edition of its standard (one per standard). */
   | 'IN_FORCE'
+  /** Replaced by a later edition; kept readable for the record. */
   | 'SUPERSEDED';
 
+/** An entry to add to the external catalogue. */
 export type ExternalStandardInput = {
   body: StandardsBody;
   designation: string;
@@ -118,12 +156,14 @@ export type ExternalStandardInput = {
 
 /** Where a document stands on its publisher's list (the ECSS active-standards list, the CCSDS and ISO catalogues), as of ExternalStandard.asOf. */
 export type ExternalStatus =
+  /** In force on its publisher's list. */
   | 'CURRENT'
   /** Replaced by another document or a newer issue: see replacedBy. */
   | 'SUPERSEDED'
   /** Withdrawn or cancelled without a replacement. */
   | 'WITHDRAWN';
 
+/** A role to grant to a person, with the nation or organization it is bound to. */
 export type GrantRoleInput = {
   /** Required for DELEGATE and EXPERT. */
   nationCode?: string | null | undefined;
@@ -135,11 +175,16 @@ export type GrantRoleInput = {
 
 /** Verbal forms of ISO/IEC Directives Part 2: shall (requirement), should (recommendation), may (permission), can (possibility). */
 export type Obligation =
+  /** A possibility or capability. */
   | 'CAN'
+  /** A permission. */
   | 'MAY'
+  /** A requirement ("shall", "shall not"). */
   | 'SHALL'
+  /** A recommendation. */
   | 'SHOULD';
 
+/** A ballot to open: the standard, its threshold and closing time. */
 export type OpenBallotInput = {
   closesAt: string;
   /** Without it, FAIL: a ballot short of its threshold at closesAt fails. */
@@ -152,6 +197,7 @@ export type OpenBallotInput = {
   versionId: string | number;
 };
 
+/** A comment round to open on one version of a DRAFTING standard. */
 export type OpenCommentRoundInput = {
   closesAt: string;
   /** Defaults to now. */
@@ -161,11 +207,16 @@ export type OpenCommentRoundInput = {
   versionId: string | number;
 };
 
+/** What an organization is; it decides which webhook events it hears. */
 export type OrganizationKind =
+  /** A nation's standardization body or its tools. */
   | 'NATIONAL_BODY'
+  /** The Space Capabilities Group's secretariat. */
   | 'SECRETARIAT'
+  /** A commercial provider whose VENDOR members state conformance. */
   | 'VENDOR';
 
+/** A standard to propose: designation, title, scope and who may read its drafts. */
 export type ProposeStandardInput = {
   designation: string;
   /** Required when duplicationCheck finds a likely overlap; otherwise POSSIBLE_DUPLICATE. */
@@ -182,13 +233,20 @@ export type RatificationChangeKind =
   | 'RATIFIED'
   | 'RESERVATION_WITHDRAWN';
 
+/** A nation's ratification response, as in NATO's standardization procedure. */
 export type RatificationResponse =
+  /** Takes no part in this standard; does not count towards the threshold. */
   | 'NOT_PARTICIPATING'
+  /** Does not ratify; does not count towards the threshold. */
   | 'NOT_RATIFYING'
+  /** Ratifies and will implement it by implementationDate. */
   | 'RATIFIED_FUTURE_IMPLEMENTATION'
+  /** Ratifies and implements the standard now. */
   | 'RATIFIED_IMPLEMENTING'
+  /** Ratifies without implementing it. */
   | 'RATIFIED_NOT_IMPLEMENTING';
 
+/** A new account: address, password (policy applies) and display name. */
 export type RegisterInput = {
   displayName: string;
   email: string;
@@ -196,12 +254,14 @@ export type RegisterInput = {
   password: string;
 };
 
+/** A product to register for the caller's vendor organization. */
 export type RegisterProductInput = {
   description?: string | null | undefined;
   name: string;
   productVersion: string;
 };
 
+/** How a workbench standard relates to an external one. */
 export type RelateStandardInput = {
   externalId: string | number;
   kind: RelationKind;
@@ -209,18 +269,26 @@ export type RelateStandardInput = {
   standardId: string | number;
 };
 
+/** How a workbench standard relates to an external one. */
 export type RelationKind =
+  /** Takes the external standard over as it is. */
   | 'ADOPTS'
+  /** Says the same thing under another designation. */
   | 'EQUIVALENT_TO'
+  /** Covers partly the same ground (a duplication to justify). */
   | 'OVERLAPS'
+  /** Selects and constrains options of the external standard. */
   | 'PROFILES'
+  /** Cites it normatively or informatively. */
   | 'REFERENCES';
 
+/** A reservation: the clause it concerns (optional) and its text. */
 export type ReservationInput = {
   clause?: string | null | undefined;
   text: string;
 };
 
+/** The secretariat's disposition and resolution of a submitted comment. */
 export type ResolveCommentInput = {
   commentId: string | number;
   disposition: Disposition;
@@ -228,18 +296,29 @@ export type ResolveCommentInput = {
   resolvedInVersionId?: string | number | null | undefined;
 };
 
+/** What a person may do (see the README); a person may hold several, each bound to its nation or organization. */
 export type Role =
+  /** Operator of the service: grants and revokes roles, creates organizations, manages any webhook. */
   | 'ADMIN'
+  /** A national delegate (bound to a nation): what an expert does, plus submits comments and casts the ratification response. */
   | 'DELEGATE'
+  /** A national standardization expert (bound to a nation): proposes standards, edits drafts, writes the nation's comments. */
   | 'EXPERT'
+  /** Staff of the Space Capabilities Group: opens and closes rounds and ballots, adjudicates, publishes, keeps the catalogue, reads the audit log. */
   | 'SECRETARIAT'
+  /** A commercial provider (bound to a vendor organization): registers products, states conformance, manages its organization's webhooks. */
   | 'VENDOR';
 
+/** Where a comment round stands by the database clock. */
 export type RoundStatus =
+  /** Past closesAt or closed early; only submitted comments count and await disposition. */
   | 'CLOSED'
+  /** Nations write and submit comments until closesAt. */
   | 'OPEN'
+  /** Not open yet: opensAt is in the future. */
   | 'SCHEDULED';
 
+/** Claims for one product against one version of a standard; they replace the product's earlier claims on the keys given. */
 export type SetConformanceInput = {
   /** Replaces the claims on the same keys; the whole set lands or none of it. */
   claims: Array<ClaimInput>;
@@ -249,6 +328,7 @@ export type SetConformanceInput = {
   versionId: string | number;
 };
 
+/** Narrows the list of standards; all given conditions must hold. */
 export type StandardFilter = {
   /** True: only the standards the caller is an editor of. */
   mine?: boolean | null | undefined;
@@ -269,25 +349,42 @@ export type StandardStage =
   | 'STUDY_DRAFT'
   | 'SUPERSEDED';
 
+/** The lifecycle of a standard: PROPOSED → DRAFTING → IN_RATIFICATION → PROMULGATED, or CANCELLED before promulgation. */
 export type StandardStatus =
+  /** Abandoned before promulgation; kept for the record. */
   | 'CANCELLED'
+  /** Editors write versions; comment rounds may review them. */
   | 'DRAFTING'
+  /** A ballot is open on a frozen version; no new versions. */
   | 'IN_RATIFICATION'
+  /** An edition is published and in force; startDrafting begins the next edition. */
   | 'PROMULGATED'
+  /** Proposed by an expert or delegate; the secretariat has not started drafting. */
   | 'PROPOSED'
   | 'SUPERSEDED';
 
+/** The body that publishes an external standard of the catalogue. */
 export type StandardsBody =
+  /** Consultative Committee for Space Data Systems. */
   | 'CCSDS'
+  /** European Committee for Standardization. */
   | 'CEN'
+  /** European Committee for Electrotechnical Standardization. */
   | 'CENELEC'
+  /** European Cooperation for Space Standardization. */
   | 'ECSS'
+  /** European Telecommunications Standards Institute. */
   | 'ETSI'
+  /** European Union legislation and programmes. */
   | 'EU'
+  /** International Organization for Standardization. */
   | 'ISO'
+  /** NATO standards published outside this workbench. */
   | 'NATO'
+  /** Any other publisher. */
   | 'OTHER';
 
+/** Changes to a DRAFT comment; fields left out stay as they are. */
 export type UpdateCommentInput = {
   body?: string | null | undefined;
   clause?: string | null | undefined;
@@ -300,6 +397,7 @@ export type UpdateCommentInput = {
   type?: CommentType | null | undefined;
 };
 
+/** A correction of a catalogue entry: only the fields given change; null clears the scope or the url. */
 export type UpdateExternalStandardInput = {
   body?: StandardsBody | null | undefined;
   designation?: string | null | undefined;
@@ -308,12 +406,14 @@ export type UpdateExternalStandardInput = {
   url?: string | null | undefined;
 };
 
+/** A correction of a product: only the fields given change; an empty description clears it. */
 export type UpdateProductInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
   productVersion?: string | null | undefined;
 };
 
+/** Changes to a PROPOSED or DRAFTING standard; fields left out stay as they are. */
 export type UpdateStandardInput = {
   scope?: string | null | undefined;
   standardId: string | number;
@@ -339,8 +439,11 @@ export type VersionStage =
 
 /** Who may read a standard's drafts. Published editions of PUBLIC standards are readable without an account. */
 export type Visibility =
+  /** Drafts readable by the Alliance roles and vendors. */
   | 'INDUSTRY'
+  /** Drafts readable by the Alliance roles (ADMIN, SECRETARIAT, EXPERT, DELEGATE) only. */
   | 'NATIONS'
+  /** Drafts readable by any signed-in person; published editions by anyone. */
   | 'PUBLIC';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
