@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AppModule } from '../src/app.module';
-import { printGeneratedSchema } from './schema';
+import { printGeneratedSchema } from '../src/explorer/schema-sdl';
 
 /** Boots the application (on a throw-away embedded database unless DATABASE_URL is set) and writes schema.gql. */
 async function main() {

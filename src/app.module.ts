@@ -31,6 +31,8 @@ import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { WebAppModule } from './webapp/webapp.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { ExplorerController } from './explorer/explorer.controller';
 
 function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverConfig {
   return {
@@ -82,6 +84,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     CommonModule,
     AuditModule,
     AccountsModule,
+    WebhooksModule,
     StandardsModule,
     CommentsModule,
     CatalogueModule,
@@ -96,7 +99,8 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [HealthController],
+  // The explorer reads the schema GraphQLModule builds, which only this module sees.
+  controllers: [HealthController, ExplorerController],
   providers: [
     GraphqlWsServer,
     { provide: SocketAuthenticator, useExisting: AuthService },

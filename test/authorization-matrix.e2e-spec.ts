@@ -60,6 +60,9 @@ const QUERIES: Record<string, Row> = {
   myWork: { q: `{ myWork { editing { id } } }`, expect: 'U a a a a a a a' },
   nations: { q: `{ nations { code } }`, expect: 'a a a a a a a a' },
   organizations: { q: `{ organizations { id } }`, expect: 'U a a a a a a a' },
+  personalAccessTokens: { q: `{ personalAccessTokens { id } }`, expect: 'U a a a a a a a' },
+  webhookDeliveries: { q: `query($id:ID!){ webhookDeliveries(webhookId:$id){ id } }`, vars: (fx) => ({ id: fx.webhookId }), expect: 'U a F F F a F N' },
+  webhooks: { q: `query($o:ID!){ webhooks(organizationId:$o){ id } }`, vars: (fx) => ({ o: fx.orgA }), expect: 'U a F F F a F F' },
   product: { q: `query($id:ID!){ product(id:$id){ id } }`, vars: (fx) => ({ id: fx.productId }), expect: 'U a a a a a a N' },
   products: { q: `{ products { id } }`, expect: 'U a a a a a a a' },
   publishedEditions: { q: `{ publishedEditions { id } }`, expect: 'a a a a a a a a' },
@@ -116,6 +119,18 @@ const MUTATIONS: Record<string, Row> = {
     vars: () => ({ i: { name: unique('Org'), kind: 'VENDOR' } }),
     expect: 'U a F F F F F F',
   },
+  createPersonalAccessToken: {
+    q: `mutation($i:CreatePersonalAccessTokenInput!){ createPersonalAccessToken(input:$i){ personalAccessToken { id } } }`,
+    vars: () => ({ i: { name: unique('CI'), scopes: ['standards:read'] } }),
+    expect: 'U a a a a a a a',
+  },
+  registerWebhook: {
+    q: `mutation($o:ID!){ registerWebhook(input:{ organizationId:$o, url:"https://hooks.example.com/ssw", events:["claim.stale"] }){ webhook { id } } }`,
+    vars: (fx) => ({ o: fx.orgA }),
+    expect: 'U a F F F a F F',
+  },
+  resendWebhookDelivery: { q: `mutation($id:ID!){ resendWebhookDelivery(id:$id){ id } }`, vars: (fx) => ({ id: fx.deliveryId }), expect: 'U a F F F a F N' },
+  setWebhookEnabled: { q: `mutation($id:ID!){ setWebhookEnabled(id:$id, enabled:false){ id } }`, vars: (fx) => ({ id: fx.webhookId }), expect: 'U a F F F a F N' },
   createVersion: {
     q: `mutation($i:CreateVersionInput!){ createVersion(input:$i){ id } }`,
     vars: async (fx) => ({ i: { standardId: fx.standardId, baseVersionId: await fx.current(), text: `# Title\n\n## 1 Scope\n\nText ${unique('v')}.\n` } }),
@@ -199,6 +214,7 @@ const MUTATIONS: Record<string, Row> = {
     expect: 'U F N F F F F F',
   },
   revokeRole: { q: `mutation($u:ID!){ revokeRole(userId:$u, role:EXPERT){ id } }`, vars: (fx) => ({ u: fx.ids.target }), expect: 'U a F F F F F F' },
+  revokePersonalAccessToken: { q: `mutation($id:ID!){ revokePersonalAccessToken(id:$id) }`, vars: () => ({ id: uuid0 }), expect: 'U N N N N N N N' },
   revokeSession: { q: `mutation($id:ID!){ revokeSession(id:$id) }`, vars: () => ({ id: uuid0 }), expect: 'U N N N N N N N' },
   setConformance: {
     q: `mutation($i:SetConformanceInput!){ setConformance(input:$i){ level } }`,
@@ -365,6 +381,12 @@ describe('authorization matrix', () => {
     };
     fx.ids = { EXPERT: expert.id, target: target.id };
     fx.later = new Date((await dbNow(t)).getTime() + 3_600_000).toISOString();
+    fx.orgA = orgA;
+    fx.webhookId = (await t.ok(`mutation($o:ID!){ registerWebhook(input:{ organizationId:$o, url:"http://127.0.0.1:9/hook", events:["claim.stale"] }){ webhook { id } } }`, { o: orgA }, vendor.token)).registerWebhook.webhook.id;
+    [{ id: fx.deliveryId }] = await t.db.query(
+      `INSERT INTO webhook_delivery (webhook_id, event, payload, created_at, next_attempt_at, status) VALUES ($1, 'claim.stale', '{}', now(), now(), 'FAILED') RETURNING id`,
+      [fx.webhookId],
+    );
 
     // A PUBLIC drafting standard with two versions and an open comment round holding an FRA draft comment.
     const main = await draft(t, sec.token, 'MATRIX 1');

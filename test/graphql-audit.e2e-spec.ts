@@ -147,11 +147,20 @@ describe('what a GraphQL audit tool finds, in production mode', () => {
   });
 
   it('no IDE is left open: no GraphiQL, Playground, Sandbox or Altair page', async () => {
-    for (const path of ['/graphql', '/graphiql', '/playground', '/altair', '/graphql/playground', '/sandbox']) {
+    for (const path of ['/graphql', '/playground', '/altair', '/graphql/playground', '/sandbox']) {
       const res = await t.http.get(path).set('accept', 'text/html');
       expect(res.status).toBeGreaterThanOrEqual(400);
       // What the IDEs' pages load; a 404 may repeat the path it did not find.
       expect(res.text).not.toMatch(/<script[^>]*(graphiql|playground|sandbox|altair)|apollo-server-landing-page|embeddable-sandbox|GraphQLPlayground/i);
     }
+  });
+
+  it("the API explorer at /graphiql is the service's own bundle, and without a session it gets no schema", async () => {
+    // Issue 17: GraphiQL is served on purpose, built with the web app; introspection stays off, and the schema it reads needs a signed-in account.
+    const page = await t.http.get('/graphiql').set('accept', 'text/html');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toMatch(/https?:\/\//);
+    expect([...page.text.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).every((src) => src.startsWith('/app/assets/'))).toBe(true);
+    expect((await t.http.get('/graphql/schema.graphql')).status).toBe(401);
   });
 });

@@ -16,6 +16,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    // The API explorer (/graphiql, src/explorer) is a second page of the same build.
+    rolldownOptions: { input: { app: here('index.html'), explorer: here('graphiql.html') } },
   },
   server: { proxy: { '/graphql': { target: 'http://localhost:3000', ws: true } } },
 });

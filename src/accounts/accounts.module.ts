@@ -6,6 +6,8 @@ import { CallerCache } from './caller-cache';
 import { MailService } from './mail.service';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { PersonalAccessTokensResolver } from './personal-access-tokens.resolver';
+import { PersonalAccessTokensService } from './personal-access-tokens.service';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { AuditActorResolver, UsersResolver } from './users.resolver';
@@ -15,6 +17,7 @@ import { UsersService } from './users.service';
   providers: [
     AccountsService, AuthService, CallerCache, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
+    PersonalAccessTokensService, PersonalAccessTokensResolver,
   ],
   exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
 })

@@ -54,26 +54,28 @@ export class AccountsResolver {
     private readonly config: AppConfig,
   ) {}
 
-  @Mutation(() => UserModel)
+  @Mutation(() => UserModel, { description: 'Anyone: creates an account and mails a verification code (valid 30 minutes, single use). The password policy applies.' })
   @Allow('ANYONE')
   async register(@Args('input') input: RegisterInput, @Ctx() ctx: GqlContext) {
     return { ...(await this.accounts.register(input, ctx.ip)), revealEmail: true };
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Anyone: confirms an address with the mailed code; a few wrong tries lock the code.' })
   @Allow('ANYONE')
   verifyEmail(@Args() args: CodeArgs, @Ctx() ctx: GqlContext) {
     return this.accounts.verifyEmail(args.email, args.code, ctx.ip);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Anyone: mails a new code, replacing the previous one; rate-limited, and never tells whether the address has an account.' })
   @Allow('ANYONE')
   resendVerificationCode(@Args() args: EmailArgs, @Ctx() ctx: GqlContext) {
     return this.accounts.resendVerificationCode(args.email, ctx.ip);
   }
 
   /** Answers the access token and sets the refresh session's cookie. */
-  @Mutation(() => AuthPayloadModel)
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Anyone: signs in with address and password; answers a short-lived access token and sets the refresh-session cookie. Rate-limited per address and client.',
+  })
   @Allow('ANYONE')
   async login(@Args() args: LoginArgs, @Ctx() ctx: GqlContext) {
     const { res } = httpOf(ctx);
@@ -138,13 +140,13 @@ export class AccountsResolver {
     return true;
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Anyone: mails a reset code if the address has an account; the answer is the same either way.' })
   @Allow('ANYONE')
   requestPasswordReset(@Args() args: EmailArgs, @Ctx() ctx: GqlContext) {
     return this.accounts.requestPasswordReset(args.email, ctx.ip);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: "Anyone with the mailed code: sets a new password (the policy applies) and ends the account's sessions." })
   @Allow('ANYONE')
   resetPassword(@Args() args: ResetArgs, @Ctx() ctx: GqlContext) {
     return this.accounts.resetPassword(args.email, args.code, args.newPassword, ctx.ip);

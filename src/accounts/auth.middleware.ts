@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestAuth } from '../common/caller';
 import { unauthenticated } from '../common/errors';
+import { PersonalAccessTokensService, TOKEN_PREFIX } from './personal-access-tokens.service';
 import { databaseUnavailable } from '../common/graphql-errors';
 import { CallerCache, SessionAnswer } from './caller-cache';
 import { SessionsService } from './sessions.service';
@@ -13,7 +14,8 @@ import { toCaller, UsersService } from './users.service';
  * Roles, the account's state and the token's session come from the
  * database, through CallerCache, which forgets them when any of them
  * changes: a revoked role, a deactivated account or an ended session takes
- * effect at once rather than when the token expires.
+ * effect at once rather than when the token expires. A
+ * personal access token (ssw_pat_…) is looked up by its digest instead.
  */
 @Injectable()
 export class AuthService {
@@ -22,11 +24,13 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly cache: CallerCache,
+    private readonly personalTokens: PersonalAccessTokensService,
   ) {}
 
   async authenticate(header: string | undefined): Promise<RequestAuth> {
     if (!header) return { caller: null };
     const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (match?.[1].startsWith(TOKEN_PREFIX)) return this.personalTokens.authenticate(match[1]);
     const claims = match ? this.tokens.verify(match[1]) : null;
     if (!claims) return { caller: null, authError: unauthenticated('The access token is not valid or has expired; sign in again.') };
     const answer = await this.cache.answer(claims.sessionId, claims.userId, () => this.read(claims.userId, claims.sessionId));

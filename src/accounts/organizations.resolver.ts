@@ -14,19 +14,19 @@ import { nationLoader } from './users.resolver';
 export class OrganizationsResolver {
   constructor(private readonly orgs: OrganizationsService) {}
 
-  @Query(() => [NationModel])
+  @Query(() => [NationModel], { description: 'Anyone: the Allied nations (ISO 3166-1 alpha-3 codes).' })
   @Allow('ANYONE')
   nations() {
     return this.orgs.nations();
   }
 
-  @Query(() => [OrganizationModel])
+  @Query(() => [OrganizationModel], { description: 'Any signed-in person: the organizations (secretariat, national bodies, vendors).' })
   @Allow('SIGNED_IN')
   organizations(@Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind) {
     return this.orgs.list(kind);
   }
 
-  @Mutation(() => OrganizationModel)
+  @Mutation(() => OrganizationModel, { description: 'ADMIN: creates an organization; VENDOR roles are bound to vendor organizations.' })
   @Allow(Role.ADMIN)
   createOrganization(@CurrentCaller() caller: Caller, @Args('input') input: CreateOrganizationInput) {
     return this.orgs.create(caller, input);

@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow } from '../common/access';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, ANY_SCOPE, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, indexBy } from '../common/context';
 import { AuditEventModel } from '../audit/models/audit-event.model';
@@ -9,6 +9,7 @@ import { OrganizationModel } from './models/organization.model';
 import { UserConnection, UserModel } from './models/user.model';
 import { OrganizationsService } from './organizations.service';
 import { maySeeEmail, toUserModel, UsersService } from './users.service';
+import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 
 /** Loaders other modules use to resolve people, nations and organizations. */
 export function userLoader(ctx: GqlContext, users: UsersService) {
@@ -32,8 +33,9 @@ export function organizationLoader(ctx: GqlContext, orgs: OrganizationsService) 
 export class UsersResolver {
   constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
 
-  @Query(() => UserModel, { nullable: true })
+  @Query(() => UserModel, { nullable: true, description: 'Anyone: the signed-in caller, or null without an account.' })
   @Allow('ANYONE')
+  @Scopes(...ANY_SCOPE)
   async me(@CurrentCaller() caller: Caller | null) {
     return caller ? toUserModel(await this.users.byId(caller.id)) : null;
   }
@@ -43,8 +45,8 @@ export class UsersResolver {
   async directory(
     @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', CONNECTION_FIRST) first?: number,
+    @Args('after', CONNECTION_AFTER) after?: string,
   ) {
     const page = await this.users.search(caller, filter, { first, after });
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: toUserModel(e.node) })) };
@@ -62,13 +64,13 @@ export class UsersResolver {
     return toUserModel(await this.users.setActive(caller, userId, true));
   }
 
-  @Mutation(() => UserModel)
+  @Mutation(() => UserModel, { description: 'ADMIN: grants a role; EXPERT and DELEGATE need a nation, VENDOR a vendor organization.' })
   @Allow(Role.ADMIN)
   async grantRole(@CurrentCaller() caller: Caller, @Args('input') input: GrantRoleInput) {
     return toUserModel(await this.users.grantRole(caller, input));
   }
 
-  @Mutation(() => UserModel)
+  @Mutation(() => UserModel, { description: "ADMIN: revokes a role; it takes effect at the caller's next request (tokens carry no roles)." })
   @Allow(Role.ADMIN)
   async revokeRole(
     @CurrentCaller() caller: Caller,

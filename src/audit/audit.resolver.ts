@@ -1,9 +1,10 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { CurrentCaller } from '../common/context';
 import { AuditService } from './audit.service';
 import { AuditEventConnection, AuditEventModel } from './models/audit-event.model';
+import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 
 @Resolver(() => AuditEventModel)
 export class AuditResolver {
@@ -14,8 +15,8 @@ export class AuditResolver {
   auditEvents(
     @CurrentCaller() caller: Caller,
     @Args('entityId', { type: () => ID, nullable: true }) entityId?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', CONNECTION_FIRST) first?: number,
+    @Args('after', CONNECTION_AFTER) after?: string,
     @Args('actorId', { type: () => ID, nullable: true, description: 'The user who acted.' }) actorId?: string,
     @Args('action', { nullable: true, description: 'An action ("ballot.opened") or a family of them ("ballot").' }) action?: string,
     @Args('entityType', { nullable: true, description: 'e.g. "Ballot", "Comment", "User".' }) entityType?: string,

@@ -1,3 +1,4 @@
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CommentsModule } from '../comments/comments.module';
@@ -7,7 +8,7 @@ import { BallotsService } from './ballots.service';
 import { MyWorkBallotsResolver } from './my-work-ballots.resolver';
 
 @Module({
-  imports: [AccountsModule, StandardsModule, CommentsModule],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, CommentsModule],
   providers: [BallotsService, BallotsResolver, BallotExtensionResolver, NationalResponseResolver, StandardBallotsResolver, MyWorkBallotsResolver],
   exports: [BallotsService],
 })

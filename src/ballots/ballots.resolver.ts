@@ -38,19 +38,25 @@ export class BallotsResolver {
     private readonly versions: VersionsService,
   ) {}
 
-  @Query(() => BallotModel, { nullable: true })
+  @Query(() => BallotModel, {
+    nullable: true, description: 'Any signed-in person: a ratification ballot, if its standard is visible to the caller (null otherwise). National responses are shown to the Alliance roles only.',
+  })
   @Allow('SIGNED_IN')
   ballot(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.ballots.find(caller, id);
   }
 
-  @Mutation(() => BallotModel)
+  @Mutation(() => BallotModel, {
+    description: 'SECRETARIAT: opens ratification on the current version of a DRAFTING standard with no open round and no unresolved comment; the standard becomes IN_RATIFICATION and its text is frozen.',
+  })
   @Allow(Role.SECRETARIAT)
   openBallot(@CurrentCaller() caller: Caller, @Args('input') input: OpenBallotInput) {
     return this.ballots.open(caller, input);
   }
 
-  @Mutation(() => NationalResponseModel)
+  @Mutation(() => NationalResponseModel, {
+    description: "DELEGATE: casts or changes the delegate's nation's response while the ballot is OPEN (revision counts up); refused with DEADLINE_PASSED after closesAt by the database clock.",
+  })
   @Allow(Role.DELEGATE)
   castResponse(@CurrentCaller() caller: Caller, @Args('input') input: CastResponseInput) {
     return this.ballots.cast(caller, input);
@@ -71,13 +77,17 @@ export class BallotsResolver {
       .load(ballot.id);
   }
 
-  @Mutation(() => BallotModel)
+  @Mutation(() => BallotModel, {
+    description: 'SECRETARIAT: closes an OPEN ballot early and decides it: PASSED when ratifying responses reach the threshold, else FAILED (the standard returns to DRAFTING).',
+  })
   @Allow(Role.SECRETARIAT)
   closeBallot(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
     return this.ballots.close(caller, ballotId);
   }
 
-  @Subscription(() => NationalResponseModel)
+  @Subscription(() => NationalResponseModel, {
+    description: 'SECRETARIAT, EXPERT or DELEGATE: each national response cast on the ballot, as it is cast (over the websocket).',
+  })
   @Allow(...RESPONSE_READERS)
   responseCast(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
     return this.ballots.watchCast(caller, ballotId);

@@ -14,6 +14,7 @@ import {
   BallotOutcome, BallotResponseEntity, BallotShortfall, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
 } from './ballot.entity';
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 export interface OpenBallotCommand {
   standardId: string;
@@ -97,6 +98,7 @@ export class BallotsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly comments: CommentsService,
     private readonly pubsub: PubSub,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Ballot columns with the status computed from the database clock. */
@@ -464,6 +466,11 @@ export class BallotsService implements OnModuleInit {
       detail: `Ballot on ${standard.designation} ${why}: ${outcome}, ${ratifying} ratifying of threshold ${ballot.threshold}`,
       summary: `Ballot on ${standard.designation} ${why}: ${outcome}`,
     });
+    await this.webhooks.emit(
+      m, 'ballot.closed',
+      { ballotId: ballot.id, standardId: ballot.standardId, designation: standard.designation, outcome, ratifying, threshold: ballot.threshold },
+      { kinds: ['NATIONAL_BODY', 'SECRETARIAT'] },
+    );
     // A standard cancelled during its ballot stays cancelled.
     if (outcome === BallotOutcome.FAILED && standard.status === StandardStatus.IN_RATIFICATION) {
       await this.lifecycle.transition(m, caller, ballot.standardId, 'BALLOT_FAILED', `ballot ${why} with ${ratifying} of ${ballot.threshold} ratifying`);

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { LIST_AFTER, LIST_FIRST } from '../common/pagination';
@@ -26,8 +26,11 @@ export class CatalogueResolver {
     private readonly standards: StandardsService,
   ) {}
 
-  @Query(() => [ExternalStandardModel])
+  @Query(() => [ExternalStandardModel], {
+    description: 'Any signed-in person: the external catalogue (ECSS, CEN, CENELEC, ETSI, ISO, CCSDS, EU...), filtered by body and text.',
+  })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   externalStandards(
     @CurrentCaller() caller: Caller,
     @Args('body', { type: () => StandardsBody, nullable: true }) body?: StandardsBody,
@@ -39,8 +42,11 @@ export class CatalogueResolver {
     return this.catalogue.list(caller, { body, text, first, after, status });
   }
 
-  @Query(() => [OverlapCandidateModel])
+  @Query(() => [OverlapCandidateModel], {
+    description: 'Any signed-in person: ranks external and internal standards by similarity of title, scope and text to a proposal, with the terms they share; score 0 to 1.',
+  })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   async duplicationCheck(
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: GqlContext,
@@ -65,13 +71,15 @@ export class CatalogueResolver {
     }));
   }
 
-  @Mutation(() => ExternalStandardModel)
+  @Mutation(() => ExternalStandardModel, { description: 'SECRETARIAT: adds an entry to the external catalogue; a designation is unique per body (CONFLICT otherwise).' })
   @Allow(Role.SECRETARIAT)
   addExternalStandard(@CurrentCaller() caller: Caller, @Args('input') input: ExternalStandardInput) {
     return this.catalogue.add(caller, input);
   }
 
-  @Mutation(() => ExternalStandardModel, { description: 'The secretariat keeps the catalogue; audited.' })
+  @Mutation(() => ExternalStandardModel, {
+    description: 'SECRETARIAT: corrects a catalogue entry; only the fields given change, null clears the scope or the address; audited.',
+  })
   @Allow(Role.SECRETARIAT)
   updateExternalStandard(
     @CurrentCaller() caller: Caller,
@@ -81,7 +89,9 @@ export class CatalogueResolver {
     return this.catalogue.update(caller, id, input);
   }
 
-  @Mutation(() => StandardRelationModel)
+  @Mutation(() => StandardRelationModel, {
+    description: 'EXPERT, DELEGATE or SECRETARIAT: states how a standard relates to an external one (ADOPTS, EQUIVALENT_TO, PROFILES, REFERENCES, OVERLAPS).',
+  })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   relateStandard(@CurrentCaller() caller: Caller, @Args('input') input: RelateStandardInput) {
     return this.catalogue.relate(caller, input);

@@ -1,3 +1,4 @@
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { StandardsModule } from '../standards/standards.module';
@@ -8,7 +9,7 @@ import { MyWorkAdjudicationResolver } from './my-work-adjudication.resolver';
 import { MyWorkResolver } from './my-work.resolver';
 
 @Module({
-  imports: [StandardsModule, AccountsModule],
+  imports: [WebhooksModule, StandardsModule, AccountsModule],
   controllers: [CommentsExportController],
   providers: [CommentsService, CommentRoundsResolver, CommentsResolver, NationalSubmissionsResolver, StandardCommentRoundsResolver, MyWorkResolver, MyWorkAdjudicationResolver],
   exports: [CommentsService],

@@ -16,6 +16,7 @@ import { CommentEntity, CommentRoundRow, NationalSubmissionEntity } from './comm
 import { CommentsService } from './comments.service';
 import { AddCommentInput, CommentFilter, ImportCommentsArgs, OpenCommentRoundInput, ResolveCommentInput, UpdateCommentInput } from './dto/comment.inputs';
 import { CommentConnection, CommentModel, CommentRoundModel, ImportResultModel, NationalSubmissionModel } from './models/comment.model';
+import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 
 const COMMENT_ROLES = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE] as const;
 
@@ -32,25 +33,27 @@ export class CommentRoundsResolver {
     private readonly versions: VersionsService,
   ) {}
 
-  @Query(() => CommentRoundModel, { nullable: true })
+  @Query(() => CommentRoundModel, {
+    nullable: true, description: 'Any signed-in person who may read its standard: a comment round (vendors never see rounds); null otherwise.',
+  })
   @Allow('SIGNED_IN')
   commentRound(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.comments.requireRound(caller, id);
   }
 
-  @Mutation(() => CommentRoundModel)
+  @Mutation(() => CommentRoundModel, { description: 'SECRETARIAT: opens a comment round on one version of a DRAFTING standard, one open round per standard.' })
   @Allow(Role.SECRETARIAT)
   openCommentRound(@CurrentCaller() caller: Caller, @Args('input') input: OpenCommentRoundInput) {
     return this.comments.openRound(caller, input);
   }
 
-  @Mutation(() => CommentRoundModel)
+  @Mutation(() => CommentRoundModel, { description: 'SECRETARIAT: closes a round before closesAt; only submitted comments count.' })
   @Allow(Role.SECRETARIAT)
   closeCommentRound(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
     return this.comments.closeRound(caller, roundId);
   }
 
-  @Mutation(() => NationalSubmissionModel)
+  @Mutation(() => NationalSubmissionModel, { description: "DELEGATE: submits the nation's DRAFT comments in an OPEN round, which locks them." })
   @Allow(Role.DELEGATE)
   submitNationalComments(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
     return this.comments.submit(caller, roundId);
@@ -79,8 +82,8 @@ export class CommentRoundsResolver {
     @Parent() round: CommentRoundRow,
     @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => CommentFilter, nullable: true }) filter?: CommentFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', CONNECTION_FIRST) first?: number,
+    @Args('after', CONNECTION_AFTER) after?: string,
   ) {
     return this.comments.list(caller, round.id, { filter, first, after });
   }
@@ -113,37 +116,43 @@ export class CommentsResolver {
     private readonly orgs: OrganizationsService,
   ) {}
 
-  @Query(() => CommentModel, { nullable: true })
+  @Query(() => CommentModel, {
+    nullable: true, description: "Any signed-in person: one comment, when the caller may read it (its nation's people while DRAFT; once submitted, the Alliance roles); null otherwise. Vendors never see comments.",
+  })
   @Allow('SIGNED_IN')
   comment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.comments.requireComment(caller, id);
   }
 
-  @Mutation(() => CommentModel)
+  @Mutation(() => CommentModel, { description: "EXPERT or DELEGATE: writes a DRAFT comment for the caller's nation in an OPEN round." })
   @Allow(Role.EXPERT, Role.DELEGATE)
   addComment(@CurrentCaller() caller: Caller, @Args('input') input: AddCommentInput) {
     return this.comments.add(caller, input);
   }
 
-  @Mutation(() => CommentModel)
+  @Mutation(() => CommentModel, { description: "EXPERT or DELEGATE of the comment's nation: changes a DRAFT comment." })
   @Allow(Role.EXPERT, Role.DELEGATE)
   updateComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCommentInput) {
     return this.comments.update(caller, id, input);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: "EXPERT or DELEGATE of the comment's nation: deletes a DRAFT comment." })
   @Allow(Role.EXPERT, Role.DELEGATE)
   deleteComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.comments.delete(caller, id);
   }
 
-  @Mutation(() => CommentModel)
+  @Mutation(() => CommentModel, {
+    description: 'SECRETARIAT: gives a submitted comment of a CLOSED round its disposition and resolution, and may name the version that resolved it.',
+  })
   @Allow(Role.SECRETARIAT)
   resolveComment(@CurrentCaller() caller: Caller, @Args('input') input: ResolveCommentInput) {
     return this.comments.resolve(caller, input);
   }
 
-  @Subscription(() => CommentModel)
+  @Subscription(() => CommentModel, {
+    description: "SECRETARIAT, EXPERT or DELEGATE: comments added to the round as they are written, as the caller may read them (other nations' only once submitted).",
+  })
   @Allow(...COMMENT_ROLES)
   commentAdded(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
     return this.comments.watchAdded(caller, roundId);

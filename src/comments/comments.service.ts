@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, isNotFound, notFound, notFoundAs } from '../common/errors';
-import { Page, paginate } from '../common/pagination';
+import { EMPTY_PAGE_INFO, Page, paginate } from '../common/pagination';
 import { HeavyWork } from '../common/heavy-work';
 import { PubSub, selectEach } from '../common/pubsub';
 import { alpha2Of, alpha3Of } from '../accounts/iso3166';
@@ -17,6 +17,7 @@ import {
 } from './comment.entity';
 import { ISO_COLUMNS, parseRecords, parseTemplate, TemplateParse, TYPE_CODES } from './iso-template';
 import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
 const READERS = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE];
@@ -73,6 +74,7 @@ export class CommentsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly pubsub: PubSub,
     private readonly heavy: HeavyWork,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Rounds with their status against the database clock: a round past closes_at is CLOSED though nobody closed it. */
@@ -228,6 +230,13 @@ export class CommentsService implements OnModuleInit {
         entityId: id,
         detail: `"${title}" on ${standard.designation} version ${version.number}, from ${iso(new Date(times.opensAt))} to ${iso(input.closesAt)}`,
       });
+      // Rounds are the nations' business: national bodies and the secretariat hear of them, vendors never.
+      await this.webhooks.emit(
+        m, 'round.opened',
+        { roundId: id, standardId: standard.id, designation: standard.designation, versionId: version.id, versionNumber: version.number,
+          title, opensAt: iso(new Date(times.opensAt)), closesAt: iso(input.closesAt) },
+        { kinds: ['NATIONAL_BODY', 'SECRETARIAT'] },
+      );
       return id as string;
     });
     return this.requireRound(caller, id);
@@ -514,7 +523,7 @@ export class CommentsService implements OnModuleInit {
 
   /** The resolution meeting's order: clause, then line, then as written. */
   async list(caller: Caller, roundId: string, args: { filter?: CommentFilterArgs | null; first?: number | null; after?: string | null }): Promise<Page<CommentEntity>> {
-    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO };
     const qb = this.visibleComments(caller, [roundId]);
     const f = args.filter ?? {};
     if (f.nationCode) qb.andWhere('c.nationCode = :fn', { fn: f.nationCode.trim().toUpperCase() });

@@ -3,12 +3,21 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
-@ObjectType()
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+
+/** As the Relay connection specification has it; lists here page forward only (first/after). */
+@ObjectType({ description: 'Where a page of a connection stands in the whole list (Relay PageInfo).' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'True when more items follow this page: ask again with after: endCursor.' }) hasNextPage: boolean;
+  @Field({ description: 'True when this page was asked for after a cursor, so items come before it. Lists page forward only.' })
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null for an empty page." }) startCursor: string | null;
+  @Field(() => String, { nullable: true, description: "The last item's cursor, to pass as after for the next page; null for an empty page." })
+  endCursor: string | null;
 }
 
+export const EMPTY_PAGE_INFO: PageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 /**
  * A count the client may not ask for: paginate makes `totalCount` a getter
  * that starts the counting query when read, and GraphQL reads it only when
@@ -24,22 +33,19 @@ export interface Page<T> {
 
 /** `XConnection` and `XEdge` types of the contract, for any node type. */
 export function Connection<T>(node: Type<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its place in the list.` })
   class Edge {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Opaque; pass it as after to continue behind this item.' }) cursor: string;
+    @Field(() => node, { description: `The ${name}.` }) node: T;
   }
-  @ObjectType(`${name}Connection`, { isAbstract: true })
+  @ObjectType(`${name}Connection`, { isAbstract: true, description: `A page of ${name} items (Relay connection): first 1 to ${MAX_PAGE}, default ${DEFAULT_PAGE}.` })
   abstract class ConnectionType implements Page<T> {
-    @Field(() => [Edge]) edges: Edge[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int) totalCount: Count;
+    @Field(() => [Edge], { description: 'The items of this page, in the order of the list.' }) edges: Edge[];
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to reach them.' }) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'How many items the whole list holds under the same filters, across all pages.' }) totalCount: Count;
   }
   return ConnectionType;
 }
-
-export const DEFAULT_PAGE = 20;
-export const MAX_PAGE = 100;
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE;
@@ -100,7 +106,12 @@ export async function paginate<R extends ObjectLiteral, N = R>(
     get totalCount() {
       return counting.getCount();
     },
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: !!args.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }
 
@@ -129,5 +140,9 @@ export function pageAfterId<R extends ObjectLiteral>(
 }
 
 /** The arguments of a list paged by pageAfterId. */
+/** The arguments of every connection (Relay forward pagination). */
+export const CONNECTION_FIRST = { type: () => Int, nullable: true, description: `How many items this page holds: ${1} to ${MAX_PAGE}, default ${DEFAULT_PAGE}.` };
+export const CONNECTION_AFTER = { nullable: true, description: "The previous page's pageInfo.endCursor; omit for the first page." };
+
 export const LIST_FIRST = { type: () => Int, nullable: true, defaultValue: MAX_LIST, description: `At most ${MAX_LIST}.` };
 export const LIST_AFTER = { type: () => ID, nullable: true, description: 'The id of the last item received: the list continues after it.' };

@@ -59,6 +59,27 @@ export class RateLimitService {
     }
   }
 
+  private tokenLimiter?: RateLimiterPostgres;
+
+  /** One request made with a personal access token, counted per token (PAT_RATE_LIMIT_PER_MINUTE). */
+  async tokenRequest(tokenId: string): Promise<void> {
+    this.tokenLimiter ??= new RateLimiterPostgres({
+      storeClient: this.pool,
+      storeType: 'pool',
+      tableName: 'rate_limit',
+      tableCreated: true,
+      keyPrefix: 'pat',
+      points: this.config.PAT_RATE_LIMIT_PER_MINUTE,
+      duration: 60,
+    });
+    try {
+      await this.tokenLimiter.consume(tokenId);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+      throw err;
+    }
+  }
+
   async attempt(action: LimitedAction, address: string, ip: string): Promise<void> {
     await this.consume([[action, 'ip', ip], [action, 'address', address.toLowerCase()]]);
   }

@@ -80,6 +80,38 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   RATE_LIMIT_WINDOW_SECONDS = 900;
 
+  /** Requests one personal access token may make per minute (each replica shares the count). */
+  @Type(() => Number) @IsInt() @Min(1)
+  PAT_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** How often each replica looks for due webhook deliveries, in milliseconds; 0 turns its worker off. */
+  @Type(() => Number) @IsInt() @Min(0)
+  WEBHOOK_POLL_MS = 2000;
+
+  /** Attempts of one delivery before it is given up as FAILED. */
+  @Type(() => Number) @IsInt() @Min(1)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** The first retry's delay in seconds; each next one doubles it, up to six hours. */
+  @Type(() => Number) @IsInt() @Min(1)
+  WEBHOOK_RETRY_BASE_SECONDS = 30;
+
+  /** Failed attempts in a row after which a webhook is disabled and its registrant told. */
+  @Type(() => Number) @IsInt() @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 20;
+
+  /** How long a receiver has to answer, in milliseconds. */
+  @Type(() => Number) @IsInt() @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  /** A claimed delivery whose worker died is tried again after this many seconds (with the same delivery id). */
+  @Type(() => Number) @IsInt() @Min(1)
+  WEBHOOK_LEASE_SECONDS = 60;
+
+  /** Addresses and CIDR ranges webhooks may reach although private or loopback (127.0.0.1, 10.1.0.0/16); unset: none. */
+  @IsString()
+  WEBHOOK_ALLOWED_ADDRESSES = '';
+
   /** Largest Markdown text accepted for one version, in bytes. */
   @Type(() => Number) @IsInt() @Min(1024)
   MAX_TEXT_BYTES = 5 * 1024 * 1024;

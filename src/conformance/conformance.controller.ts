@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { Allow, HttpCaller } from '../common/access';
+import { Allow, HttpCaller, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { idParam } from '../common/id-param';
 import { ConformanceService } from './conformance.service';
@@ -19,6 +19,7 @@ export class ConformanceController {
    */
   @Get(':id/conformance.csv')
   @Allow(Role.VENDOR, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE, Role.ADMIN)
+  @Scopes('conformance:read')
   async pics(
     @HttpCaller() caller: Caller,
     @Param('id', idParam('id')) id: string,

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { OrganizationModel } from '../accounts/models/organization.model';
 import { OrganizationsService } from '../accounts/organizations.service';
 import { organizationLoader } from '../accounts/users.resolver';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { LIST_AFTER, LIST_FIRST, MAX_LIST } from '../common/pagination';
@@ -32,6 +32,7 @@ export class ProductsResolver {
 
   @Query(() => [ProductModel], { description: "A VENDOR sees its own organization's products only." })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   products(
     @CurrentCaller() caller: Caller,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
@@ -41,14 +42,18 @@ export class ProductsResolver {
     return this.conformance.list(caller, organizationId, { first, after });
   }
 
-  @Query(() => ProductModel, { nullable: true })
+  @Query(() => ProductModel, {
+    nullable: true, description: "VENDOR (its own organization's), SECRETARIAT, EXPERT, DELEGATE or ADMIN: one product with its claims; null when not visible.",
+  })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   product(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.conformance.requireProduct(caller, id);
   }
 
   @Query(() => ConformanceReportModel, { description: 'Against versionId, else the edition in force, else the current version.' })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   conformanceReport(
     @CurrentCaller() caller: Caller,
     @Args('productId', { type: () => ID }) productId: string,
@@ -60,6 +65,7 @@ export class ProductsResolver {
 
   @Query(() => [MatrixCellModel], { description: 'Without productIds, every product the caller may see.' })
   @Allow(...READERS)
+  @Scopes('conformance:read')
   interoperabilityMatrix(
     @CurrentCaller() caller: Caller,
     @Args('standardIds', { type: () => [ID] }) standardIds: string[],
@@ -70,20 +76,25 @@ export class ProductsResolver {
     return this.conformance.matrix(caller, standardIds, productIds, { first, after });
   }
 
-  @Mutation(() => ProductModel)
+  @Mutation(() => ProductModel, { description: "VENDOR: registers a product of the caller's vendor organization." })
   @Allow(Role.VENDOR)
+  @Scopes('conformance:write')
   registerProduct(@CurrentCaller() caller: Caller, @Args('input') input: RegisterProductInput) {
     return this.conformance.register(caller, input);
   }
 
-  @Mutation(() => ProductModel, { description: "The product's own vendor; audited." })
+  @Mutation(() => ProductModel, { description: "VENDOR of the product's own organization: renames it or changes its version or description; audited." })
   @Allow(Role.VENDOR)
+  @Scopes('conformance:write')
   updateProduct(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductInput) {
     return this.conformance.updateProduct(caller, id, input);
   }
 
-  @Mutation(() => [ConformanceClaimModel])
+  @Mutation(() => [ConformanceClaimModel], {
+    description: "VENDOR: states, per requirement key, how a product of the caller's organization conforms to a version of a standard (with evidence); claims on changed wording become stale.",
+  })
   @Allow(Role.VENDOR)
+  @Scopes('conformance:write')
   setConformance(@CurrentCaller() caller: Caller, @Args('input') input: SetConformanceInput) {
     return this.conformance.setConformance(caller, input);
   }

@@ -1,3 +1,4 @@
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { BallotsModule } from '../ballots/ballots.module';
@@ -15,7 +16,7 @@ import { PublishingService } from './publishing.service';
  */
 @Global()
 @Module({
-  imports: [AccountsModule, StandardsModule, BallotsModule],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule],
   controllers: [PagesController],
   providers: [
     PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,

@@ -5,7 +5,7 @@ import { OrganizationsService } from '../accounts/organizations.service';
 import { nationLoader, userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
 import { NationalResponseModel } from '../ballots/models/ballot.model';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { StandardModel } from '../standards/models/standard.model';
@@ -43,21 +43,27 @@ export class PublishingResolver {
 
   @Query(() => [EditionModel], { description: 'Newest first. after: the id of the last edition of the previous page.' })
   @Allow('ANYONE')
+  @Scopes('standards:read')
   publishedEditions(
     @CurrentCaller() caller: Caller | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'How many editions: 1 to 100, default 20.' }) first?: number,
+    @Args('after', { nullable: true, description: 'The id of the last edition of the previous page; omit for the first page.' }) after?: string,
   ) {
     return this.publishing.list(caller, { first, after });
   }
 
-  @Query(() => EditionModel, { nullable: true })
+  @Query(() => EditionModel, {
+    nullable: true, description: 'Anyone: a published edition; editions of standards the caller may not read are null (without an account: PUBLIC standards only).',
+  })
   @Allow('ANYONE')
+  @Scopes('standards:read')
   edition(@CurrentCaller() caller: Caller | null, @Args('id', { type: () => ID }) id: string) {
     return this.publishing.find(caller, id);
   }
 
-  @Mutation(() => EditionModel)
+  @Mutation(() => EditionModel, {
+    description: 'SECRETARIAT: publishes the next edition from a PASSED ballot: snapshots the national responses, supersedes the previous edition, marks the standard PROMULGATED.',
+  })
   @Allow(Role.SECRETARIAT)
   publishEdition(
     @CurrentCaller() caller: Caller,

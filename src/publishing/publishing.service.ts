@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BallotOutcome } from '../ballots/ballot.entity';
@@ -8,12 +8,15 @@ import { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, invalidState, notFound } from '../common/errors';
 import { EditionInForce } from '../conformance/edition-in-force';
+import { REFERENCE_LISTENER, ReferenceListener } from '../standards/reference-listener';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
 import { slugSql, StandardEntity, Visibility } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
 import { visibleTo } from '../standards/visibility';
+import { kindsFor } from '../webhooks/webhook-events';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { VersionStage } from './models/ratification.model';
 import { designationSlug, EditionEntity, editionLabel, EditionStatus, RatificationSnapshot } from './edition.entity';
 
@@ -34,6 +37,8 @@ export class PublishingService implements EditionInForce {
     private readonly lifecycle: StandardLifecycle,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly webhooks: WebhooksService,
+    @Optional() @Inject(REFERENCE_LISTENER) private readonly referenceListener?: ReferenceListener,
   ) {}
 
   /** effectiveDate: a date (YYYY-MM-DD) from which the edition is effective; without it, effective on receipt. */
@@ -61,6 +66,9 @@ export class PublishingService implements EditionInForce {
         castAt: r.castAt.toISOString(),
         revision: r.revision,
       }));
+      // What claims were judged against until now: the edition in force, else the current version.
+      const [inForce] = await m.query(`SELECT version_id FROM edition WHERE standard_id = $1 AND status = 'IN_FORCE'`, [standard.id]);
+      const previousReference: string | null = inForce?.version_id ?? (await this.versions.current(standard.id, m))?.id ?? null;
       const superseded: { number: number }[][] = await m.query(
         `UPDATE edition SET status = 'SUPERSEDED' WHERE standard_id = $1 AND status = 'IN_FORCE' RETURNING number`,
         [standard.id],
@@ -72,6 +80,12 @@ export class PublishingService implements EditionInForce {
         [standard.id, ballot.versionId, ballotId, next, label, caller.id, sha256(text), renderMarkdown(text), JSON.stringify(ratification), effectiveDate ?? null],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'PROMULGATE', label);
+      await this.webhooks.emit(
+        m, 'edition.published',
+        { editionId: id, standardId: standard.id, designation: standard.designation, number: next, label, versionId: ballot.versionId, effectiveDate: effectiveDate ?? null },
+        { kinds: kindsFor(standard.visibility) },
+      );
+      if (previousReference !== ballot.versionId) await this.referenceListener?.referenceChanged(m, standard.id, previousReference, ballot.versionId);
       const previous = superseded[0]?.[0]?.number;
       await this.audit.record(m, caller, {
         action: 'edition.published',

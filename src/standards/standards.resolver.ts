@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { UserModel } from '../accounts/models/user.model';
 import { userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
-import { Allow } from '../common/access';
+import { Allow, Scopes } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import {
@@ -14,6 +14,7 @@ import { SearchService } from './search.service';
 import { StandardsService } from './standards.service';
 import { StandardVersionEntity } from './standard-version.entity';
 import { VersionsService } from './versions.service';
+import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 import { STAGE_OF, StandardEntity, StandardStage } from './standard.entity';
 
 /** Every version of a standard, loaded for all standards of a request at once. */
@@ -33,31 +34,41 @@ export class StandardsResolver {
     private readonly users: UsersService,
   ) {}
 
-  @Query(() => StandardConnection, { name: 'standards' })
+  @Query(() => StandardConnection, {
+    name: 'standards', description: 'Any signed-in person: the standards whose drafts the caller may read (by visibility), in designation order; a Relay connection.',
+  })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   list(
     @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => StandardFilter, nullable: true }) filter?: StandardFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', CONNECTION_FIRST) first?: number,
+    @Args('after', CONNECTION_AFTER) after?: string,
   ) {
     return this.standards.list(caller, { filter, first, after });
   }
 
-  @Query(() => StandardModel, { nullable: true })
+  @Query(() => StandardModel, { nullable: true, description: 'Any signed-in person: one standard by id or designation; null when unknown or not visible to the caller.' })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   standard(@CurrentCaller() caller: Caller, @Args() args: StandardLookupArgs) {
     return this.standards.find(caller, args);
   }
 
-  @Query(() => StandardVersionModel, { nullable: true })
+  @Query(() => StandardVersionModel, {
+    nullable: true, description: 'Any signed-in person: one immutable version of a visible standard, with its text and provisions; null otherwise.',
+  })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   async standardVersion(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return (await this.versions.requireVisible(caller, id)).version;
   }
 
-  @Query(() => RedlineModel)
+  @Query(() => RedlineModel, {
+    description: 'Any signed-in person: the differences between two versions of one visible standard: unified diff, word-level HTML redline, counts, changed clauses and requirement deltas.',
+  })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   redline(
     @CurrentCaller() caller: Caller,
     @Args('fromVersionId', { type: () => ID }) fromVersionId: string,
@@ -66,31 +77,36 @@ export class StandardsResolver {
     return this.versions.redline(caller, fromVersionId, toVersionId);
   }
 
-  @Query(() => [SearchHitModel], { name: 'search' })
+  @Query(() => [SearchHitModel], { name: 'search', description: 'Any signed-in person: full-text search over the standards the caller may read, best match first.' })
   @Allow('SIGNED_IN')
+  @Scopes('standards:read')
   async searchStandards(
     @CurrentCaller() caller: Caller,
-    @Args('query') query: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('query', { description: 'Words to find in designations, titles, scopes and texts (PostgreSQL full-text search, English stemming).' }) query: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'How many hits, best first: 1 to 100, default 20.' }) first?: number,
   ) {
     const rows = await this.search.search(caller, query, first ?? 20);
     const versions = new Map((await this.versions.byIds(rows.flatMap((r) => (r.versionId ? [r.versionId] : [])))).map((v) => [v.id, v]));
     return rows.map((r) => ({ ...r, version: r.versionId ? versions.get(r.versionId) ?? null : null }));
   }
 
-  @Mutation(() => StandardModel)
+  @Mutation(() => StandardModel, {
+    description: 'EXPERT, DELEGATE or SECRETARIAT: proposes a standard (PROPOSED), after the duplication check; refused with POSSIBLE_DUPLICATE above the threshold unless overlapJustification is given. The proposer becomes its first editor.',
+  })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   proposeStandard(@CurrentCaller() caller: Caller, @Args('input') input: ProposeStandardInput) {
     return this.standards.propose(caller, input);
   }
 
-  @Mutation(() => StandardModel)
+  @Mutation(() => StandardModel, {
+    description: 'SECRETARIAT: moves a PROPOSED standard to DRAFTING, or begins the next edition of a PROMULGATED one (the edition in force stays in force).',
+  })
   @Allow(Role.SECRETARIAT)
   startDrafting(@CurrentCaller() caller: Caller, @Args('standardId', { type: () => ID }) standardId: string) {
     return this.standards.startDrafting(caller, standardId);
   }
 
-  @Mutation(() => StandardModel)
+  @Mutation(() => StandardModel, { description: 'SECRETARIAT: cancels a standard that is not PROMULGATED, with a reason; audited.' })
   @Allow(Role.SECRETARIAT)
   cancelStandard(@CurrentCaller() caller: Caller, @Args() args: CancelStandardArgs) {
     return this.standards.cancel(caller, args.standardId, args.reason);
@@ -119,7 +135,7 @@ export class StandardsResolver {
       .load(standard.supersededById);
   }
 
-  @Mutation(() => StandardModel)
+  @Mutation(() => StandardModel, { description: 'SECRETARIAT: makes a person an editor of the standard (editors write its versions).' })
   @Allow(Role.SECRETARIAT)
   addEditor(
     @CurrentCaller() caller: Caller,
@@ -135,7 +151,7 @@ export class StandardsResolver {
     return this.standards.update(caller, input);
   }
 
-  @Mutation(() => StandardModel)
+  @Mutation(() => StandardModel, { description: 'SECRETARIAT: removes an editor of the standard.' })
   @Allow(Role.SECRETARIAT)
   removeEditor(
     @CurrentCaller() caller: Caller,
@@ -145,7 +161,9 @@ export class StandardsResolver {
     return this.standards.removeEditor(caller, standardId, userId);
   }
 
-  @Mutation(() => StandardVersionModel)
+  @Mutation(() => StandardVersionModel, {
+    description: "EXPERT, DELEGATE (the standard's editors) or SECRETARIAT, while DRAFTING: saves a new immutable version; a version based on an older one is merged three-way, and a conflict is refused with VERSION_CONFLICT.",
+  })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   createVersion(@CurrentCaller() caller: Caller, @Args('input') input: CreateVersionInput) {
     return this.versions.create(caller, input);

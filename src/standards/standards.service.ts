@@ -82,7 +82,8 @@ export class StandardsService {
     const text = args.filter?.text?.trim();
     if (text) {
       qb.andWhere(
-        `(s.search @@ websearch_to_tsquery('english', :text) OR s.designation ILIKE :like OR s.title ILIKE :like OR s.scope ILIKE :like)`,
+        // The words of the current text too, as search() finds them: the list and its snippets agree.
+        `((s.search || s.text_search) @@ websearch_to_tsquery('english', :text) OR s.designation ILIKE :like OR s.title ILIKE :like OR s.scope ILIKE :like)`,
         { text, like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }

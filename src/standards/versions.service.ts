@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/config';
 import { HeavyWork } from '../common/heavy-work';
 import { Caller } from '../common/caller';
 import { badInput, DomainError, ErrorCode, invalidState, notFound } from '../common/errors';
+import { REFERENCE_LISTENER, ReferenceListener } from './reference-listener';
 import { StandardsService } from './standards.service';
 import { StandardEntity, StandardStatus } from './standard.entity';
 import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
@@ -66,6 +67,7 @@ export class VersionsService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly heavy: HeavyWork,
+    @Optional() @Inject(REFERENCE_LISTENER) private readonly referenceListener?: ReferenceListener,
   ) {}
 
   /** The version with its standard, or NOT_FOUND when either is unknown or not visible to the caller. */
@@ -309,6 +311,9 @@ export class VersionsService {
       [standard.id, seq, hashes],
     );
     const changed = keyed.requirements.filter((r) => r.change !== 'UNCHANGED').length + keyed.removed.length;
+    // While no edition is in force, the new version is what claims are judged against.
+    const [inForce] = await m.query(`SELECT 1 FROM edition WHERE standard_id = $1 AND status = 'IN_FORCE'`, [standard.id]);
+    if (!inForce) await this.referenceListener?.referenceChanged(m, standard.id, current?.id ?? null, version.id);
     await this.audit.record(m, caller, {
       action: 'version.created',
       entityType: 'Standard',

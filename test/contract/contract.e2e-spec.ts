@@ -6,7 +6,7 @@ import { buildSchema, findBreakingChanges, GraphQLObjectType, GraphQLSchema } fr
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ACCESS_KEY } from '../../src/common/access';
-import { printGeneratedSchema } from '../../scripts/schema';
+import { printGeneratedSchema } from '../../src/explorer/schema-sdl';
 import { createTestApp, TestApp } from '../helpers/app';
 
 const root = join(__dirname, '..', '..', '..');

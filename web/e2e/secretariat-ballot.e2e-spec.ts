@@ -3,16 +3,7 @@ import { expect } from 'expect';
 import { Browser, Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../../test/helpers/app';
 import { cast, dbNow, draft } from '../../test/helpers/ratification';
-import { expectAccessible, launch, shoot, signedIn } from './browser';
-
-/** Presses Tab until the focus is on an element matching the selector. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => !!(globalThis as any).document.activeElement?.matches(sel), selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+import { expectAccessible, launch, shoot, signedIn, tabTo } from './browser';
 
 /**
  * After adjudication (secretariat.e2e-spec.ts), the secretariat opens a

@@ -1,10 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Role } from '../../common/caller';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsDate, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Role, TOKEN_SCOPES, TokenScope } from '../../common/caller';
 import { OrganizationKind } from '../organization.entity';
 import { IsAlliedPassword } from '../password';
 
-@InputType()
+@InputType({ description: 'A new account: address, password (policy applies) and display name.' })
 export class RegisterInput {
   @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
 
@@ -15,7 +15,7 @@ export class RegisterInput {
   @Field() @IsString() @Length(1, 120, { message: 'displayName must be 1 to 120 characters' }) displayName: string;
 }
 
-@InputType()
+@InputType({ description: 'A role to grant to a person, with the nation or organization it is bound to.' })
 export class GrantRoleInput {
   @Field(() => ID) @IsUUID('all', { message: 'userId must be a user id' }) userId: string;
   @Field(() => Role) @IsEnum(Role) role: Role;
@@ -29,7 +29,7 @@ export class GrantRoleInput {
   organizationId?: string;
 }
 
-@InputType()
+@InputType({ description: 'An organization to create.' })
 export class CreateOrganizationInput {
   @Field() @IsString() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name: string;
   @Field(() => OrganizationKind) @IsEnum(OrganizationKind) kind: OrganizationKind;
@@ -56,4 +56,20 @@ export class UserFilter {
 
   @Field({ nullable: true, description: 'true: only deactivated accounts; false: only active ones.' })
   @IsOptional() @IsBoolean() deactivated?: boolean;
+}
+
+@InputType({ description: 'A personal access token to make for the caller.' })
+export class CreatePersonalAccessTokenInput {
+  @Field({ description: 'What the token is for, 1 to 100 characters, for example "CI of Orbit Relay".' })
+  @IsString() @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  name: string;
+
+  @Field(() => [String], { description: `One or more of ${TOKEN_SCOPES.join(', ')}.` })
+  @ArrayNotEmpty({ message: 'scopes must name at least one scope' }) @ArrayMaxSize(TOKEN_SCOPES.length)
+  @IsIn(TOKEN_SCOPES, { each: true, message: `each scope must be one of ${TOKEN_SCOPES.join(', ')}` })
+  scopes: TokenScope[];
+
+  @Field({ nullable: true, description: 'When the token stops working: in the future and at most one year ahead. Defaults to 90 days.' })
+  @IsOptional() @IsDate({ message: 'expiresAt must be a date-time' })
+  expiresAt?: Date;
 }

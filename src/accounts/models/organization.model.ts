@@ -1,9 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationKind } from '../organization.entity';
 
-registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: "What an organization is; it decides which webhook events it hears.",
+  valuesMap: {
+    SECRETARIAT: { description: "The Space Capabilities Group's secretariat." },
+    NATIONAL_BODY: { description: "A nation's standardization body or its tools." },
+    VENDOR: { description: "A commercial provider whose VENDOR members state conformance." },
+  },
+});
 
-@ObjectType('Organization')
+@ObjectType('Organization', { description: 'A body people belong to: the secretariat, a national body, or a vendor.' })
 export class OrganizationModel {
   @Field(() => ID) id: string;
   @Field() name: string;

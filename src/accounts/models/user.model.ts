@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../common/caller';
 import { Connection } from '../../common/pagination';
 
-@ObjectType('User')
+@ObjectType('User', { description: 'A person with an account. The e-mail address is seen by that person, ADMIN and SECRETARIAT only.' })
 export class UserModel {
   @Field(() => ID) id: string;
   /** Resolved by UsersResolver.email: empty unless the caller may see it. */
@@ -18,7 +18,7 @@ export class UserModel {
   revealEmail?: boolean;
 }
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { description: 'A signed-in session: the short-lived access token (the refresh token travels only in the httpOnly cookie).' })
 export class AuthPayloadModel {
   @Field() accessToken: string;
   @Field() expiresAt: Date;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination';
 
-@ObjectType('AuditEvent')
+@ObjectType('AuditEvent', { description: 'One entry of the append-only, hash-chained audit log: who did what to which entity, when.' })
 export class AuditEventModel {
   @Field(() => ID) id: string;
   @Field() at: Date;

@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { BallotShortfall, RatificationResponse } from '../ballot.entity';
 
-@InputType()
+@InputType({ description: 'A ballot to open: the standard, its threshold and closing time.' })
 export class OpenBallotInput {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
   @Field(() => ID) @IsUUID('all', { message: 'versionId must be a version id' }) versionId: string;
@@ -29,14 +29,14 @@ export class ExtendBallotArgs {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'A reservation: the clause it concerns (optional) and its text.' })
 export class ReservationInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'reservations.clause must be at most 40 characters' })
   clause?: string | null;
   @Field() @IsString() @Length(1, 5000, { message: 'reservations.text must be 1 to 5000 characters' }) text: string;
 }
 
-@InputType()
+@InputType({ description: "A nation's ratification response, with its reservations and implementation date where they apply." })
 export class CastResponseInput {
   @Field(() => ID) @IsUUID('all', { message: 'ballotId must be a ballot id' }) ballotId: string;
   @Field(() => RatificationResponse) @IsEnum(RatificationResponse) response: RatificationResponse;

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphq
 import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ExternalStatus, RelationKind, StandardsBody } from '../external-standard.entity';
 
-@InputType()
+@InputType({ description: 'An entry to add to the external catalogue.' })
 export class ExternalStandardInput {
   @Field(() => StandardsBody) @IsEnum(StandardsBody, { message: 'body must be one of the StandardsBody values' }) body: StandardsBody;
   @Field() @IsString() @Length(1, 100, { message: 'designation must be 1 to 100 characters' }) designation: string;
@@ -18,8 +18,8 @@ export class ExternalStandardInput {
   equivalentTo?: string;
 }
 
-/** Only the fields given change; null clears the scope or the url. Twins are set when the entry is added. */
-@InputType()
+/** Twins are set when the entry is added. */
+@InputType({ description: 'A correction of a catalogue entry: only the fields given change; null clears the scope or the url.' })
 export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalStandardInput, ['equivalentTo'] as const)) {
   @Field(() => ExternalStatus, { nullable: true, description: 'A replaced entry (see replacedById) cannot be CURRENT.' })
   @IsOptional() @IsEnum(ExternalStatus, { message: 'status must be CURRENT, SUPERSEDED or WITHDRAWN' })
@@ -38,7 +38,7 @@ export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalSt
   replacedById?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'How a workbench standard relates to an external one.' })
 export class RelateStandardInput {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
   @Field(() => ID) @IsUUID('all', { message: 'externalId must be an external standard id' }) externalId: string;

@@ -2,18 +2,43 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { StandardModel } from '../../standards/models/standard.model';
 import { ExternalStatus, RelationKind, StandardsBody } from '../external-standard.entity';
 
-registerEnumType(StandardsBody, { name: 'StandardsBody' });
+registerEnumType(StandardsBody, {
+  name: 'StandardsBody',
+  description: "The body that publishes an external standard of the catalogue.",
+  valuesMap: {
+    ECSS: { description: "European Cooperation for Space Standardization." },
+    CEN: { description: "European Committee for Standardization." },
+    CENELEC: { description: "European Committee for Electrotechnical Standardization." },
+    ETSI: { description: "European Telecommunications Standards Institute." },
+    ISO: { description: "International Organization for Standardization." },
+    CCSDS: { description: "Consultative Committee for Space Data Systems." },
+    EU: { description: "European Union legislation and programmes." },
+    NATO: { description: "NATO standards published outside this workbench." },
+    OTHER: { description: "Any other publisher." },
+  },
+});
 registerEnumType(ExternalStatus, {
   name: 'ExternalStatus',
   description: "Where a document stands on its publisher's list (the ECSS active-standards list, the CCSDS and ISO catalogues), as of ExternalStandard.asOf.",
   valuesMap: {
+    CURRENT: { description: 'In force on its publisher\'s list.' },
     SUPERSEDED: { description: 'Replaced by another document or a newer issue: see replacedBy.' },
     WITHDRAWN: { description: 'Withdrawn or cancelled without a replacement.' },
   },
 });
-registerEnumType(RelationKind, { name: 'RelationKind' });
+registerEnumType(RelationKind, {
+  name: 'RelationKind',
+  description: "How a workbench standard relates to an external one.",
+  valuesMap: {
+    ADOPTS: { description: "Takes the external standard over as it is." },
+    EQUIVALENT_TO: { description: "Says the same thing under another designation." },
+    PROFILES: { description: "Selects and constrains options of the external standard." },
+    REFERENCES: { description: "Cites it normatively or informatively." },
+    OVERLAPS: { description: "Covers partly the same ground (a duplication to justify)." },
+  },
+});
 
-@ObjectType('ExternalStandard')
+@ObjectType('ExternalStandard', { description: 'A standard published by another body (ECSS, CEN, ETSI, ISO, CCSDS, EU...), held in the catalogue for the duplication check.' })
 export class ExternalStandardModel {
   @Field(() => ID) id: string;
   @Field(() => StandardsBody) body: StandardsBody;
@@ -35,7 +60,7 @@ export class ExternalAdoptionModel {
   @Field({ description: 'The adopter changes the adopted text (a modified adoption), so the two are different documents, not equivalents.' }) modified: boolean;
 }
 
-@ObjectType('StandardRelation')
+@ObjectType('StandardRelation', { description: 'How a workbench standard relates to an external standard.' })
 export class StandardRelationModel {
   @Field(() => ID) id: string;
   @Field(() => RelationKind) kind: RelationKind;
@@ -43,7 +68,7 @@ export class StandardRelationModel {
   externalId: string;
 }
 
-@ObjectType('OverlapCandidate')
+@ObjectType('OverlapCandidate', { description: 'A standard that may duplicate a proposal, with its similarity score (0 to 1) and the terms they share.' })
 export class OverlapCandidateModel {
   @Field(() => ExternalStandardModel, { nullable: true, description: 'Exactly one of external and standard is set.' })
   external: ExternalStandardModel | null;

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nes
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { CommentType, Disposition } from '../comment.entity';
 
-@InputType()
+@InputType({ description: 'A comment round to open on one version of a DRAFTING standard.' })
 export class OpenCommentRoundInput {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be an id' }) standardId: string;
   @Field(() => ID) @IsUUID('all', { message: 'versionId must be an id' }) versionId: string;
@@ -11,7 +11,7 @@ export class OpenCommentRoundInput {
   @Field() closesAt: Date;
 }
 
-@InputType()
+@InputType({ description: "A national comment to add to an OPEN round, in the ISO commenting template's terms." })
 export class AddCommentInput {
   @Field(() => ID) @IsUUID('all', { message: 'roundId must be an id' }) roundId: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: 'clause must be at most 40 characters' }) clause?: string | null;
@@ -26,10 +26,10 @@ export class AddCommentInput {
 }
 
 /** Every field of a comment but its round, each optional (Nest's mapped types keep the validation rules). */
-@InputType()
+@InputType({ description: 'Changes to a DRAFT comment; fields left out stay as they are.' })
 export class UpdateCommentInput extends PartialType(OmitType(AddCommentInput, ['roundId'] as const)) {}
 
-@InputType()
+@InputType({ description: "The secretariat's disposition and resolution of a submitted comment." })
 export class ResolveCommentInput {
   @Field(() => ID) @IsUUID('all', { message: 'commentId must be an id' }) commentId: string;
   @Field(() => Disposition) @IsIn(Object.values(Disposition), { message: 'disposition must be ACCEPTED, ACCEPTED_IN_PRINCIPLE, REJECTED or NOTED' }) disposition: Disposition;
@@ -37,7 +37,7 @@ export class ResolveCommentInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'resolvedInVersionId must be an id' }) resolvedInVersionId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the comments of a round; all given conditions must hold.' })
 export class CommentFilter {
   @Field(() => String, { nullable: true })
   @IsOptional() @Matches(/^\s*[A-Za-z]{3}\s*$/, { message: 'filter.nationCode must be an ISO 3166-1 alpha-3 code such as FRA' })

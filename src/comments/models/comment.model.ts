@@ -2,12 +2,44 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination';
 import { CommentStatus, CommentType, Disposition, RoundStatus } from '../comment.entity';
 
-registerEnumType(RoundStatus, { name: 'RoundStatus' });
-registerEnumType(CommentType, { name: 'CommentType', description: 'ISO commenting template: ge, te, ed.' });
-registerEnumType(CommentStatus, { name: 'CommentStatus' });
-registerEnumType(Disposition, { name: 'Disposition' });
+registerEnumType(RoundStatus, {
+  name: 'RoundStatus',
+  description: "Where a comment round stands by the database clock.",
+  valuesMap: {
+    SCHEDULED: { description: "Not open yet: opensAt is in the future." },
+    OPEN: { description: "Nations write and submit comments until closesAt." },
+    CLOSED: { description: "Past closesAt or closed early; only submitted comments count and await disposition." },
+  },
+});
+registerEnumType(CommentType, {
+  name: 'CommentType',
+  description: 'ISO commenting template: ge, te, ed.',
+  valuesMap: {
+    GENERAL: { description: "ge: about the document as a whole." },
+    TECHNICAL: { description: "te: about technical content." },
+    EDITORIAL: { description: "ed: about wording, layout or typography." },
+  },
+});
+registerEnumType(CommentStatus, {
+  name: 'CommentStatus',
+  description: "Whether a comment is still its nation's draft.",
+  valuesMap: {
+    DRAFT: { description: "Visible to its nation only; may be edited or deleted." },
+    SUBMITTED: { description: "Locked: the delegate submitted the nation's set; the secretariat sees it." },
+  },
+});
+registerEnumType(Disposition, {
+  name: 'Disposition',
+  description: "The secretariat's decision on a submitted comment, with a resolution.",
+  valuesMap: {
+    ACCEPTED: { description: "Taken as proposed." },
+    ACCEPTED_IN_PRINCIPLE: { description: "Taken, with changes to the proposal." },
+    REJECTED: { description: "Not taken; the resolution says why." },
+    NOTED: { description: "Acknowledged; no change needed." },
+  },
+});
 
-@ObjectType('CommentRound')
+@ObjectType('CommentRound', { description: 'A period in which nations comment on one version of a DRAFTING standard.' })
 export class CommentRoundModel {
   @Field(() => ID) id: string;
   @Field() title: string;
@@ -18,7 +50,7 @@ export class CommentRoundModel {
   versionId: string;
 }
 
-@ObjectType('Comment')
+@ObjectType('Comment', { description: 'A national comment on a version under review: DRAFT for its nation until submitted, then adjudicated by the secretariat.' })
 export class CommentModel {
   @Field(() => ID) id: string;
   @Field(() => String, {
@@ -53,7 +85,7 @@ export class CommentModel {
 @ObjectType('CommentConnection')
 export class CommentConnection extends Connection(CommentModel, 'Comment') {}
 
-@ObjectType('NationalSubmission')
+@ObjectType('NationalSubmission', { description: "A nation's submission of its comments in a round, which locks them." })
 export class NationalSubmissionModel {
   @Field() submittedAt: Date;
   @Field(() => Int) commentCount: number;
@@ -62,7 +94,7 @@ export class NationalSubmissionModel {
   submittedBy: string;
 }
 
-@ObjectType('ImportResult')
+@ObjectType('ImportResult', { description: 'What a comment import (ISO template) did: comments added, and the rows refused with why.' })
 export class ImportResultModel {
   @Field(() => Int) imported: number;
   @Field(() => [String], { description: 'One line per refused row: row number and reason. Nothing is imported when any row is refused.' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ConformanceLevel } from '../conformance-claim.entity';
 
-@InputType()
+@InputType({ description: "A product to register for the caller's vendor organization." })
 export class RegisterProductInput {
   @Field() @IsString() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name: string;
   @Field() @IsString() @Length(1, 60, { message: 'productVersion must be 1 to 60 characters' }) productVersion: string;
@@ -12,11 +12,10 @@ export class RegisterProductInput {
   description?: string;
 }
 
-/** Only the fields given change; an empty description clears it. */
-@InputType()
+@InputType({ description: 'A correction of a product: only the fields given change; an empty description clears it.' })
 export class UpdateProductInput extends PartialType(RegisterProductInput) {}
 
-@InputType()
+@InputType({ description: 'How a product conforms to one provision, by its requirement key.' })
 export class ClaimInput {
   @Field() @IsString() @Length(1, 100, { message: 'requirementKey must be 1 to 100 characters' }) requirementKey: string;
   @Field(() => ConformanceLevel) @IsEnum(ConformanceLevel, { message: 'level must be a ConformanceLevel' }) level: ConformanceLevel;
@@ -28,7 +27,7 @@ export class ClaimInput {
   valuesSupported?: string;
 }
 
-@InputType()
+@InputType({ description: "Claims for one product against one version of a standard; they replace the product's earlier claims on the keys given." })
 export class SetConformanceInput {
   @Field(() => ID) @IsUUID('all', { message: 'productId must be a product id' }) productId: string;
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;

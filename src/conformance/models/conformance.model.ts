@@ -9,7 +9,11 @@ registerEnumType(ConformanceLevel, {
     'The support answer of a PICS: CONFORMANT is Yes, NON_CONFORMANT is No. NOT_APPLICABLE says the condition of a conditional (C) provision is false; ' +
     'it does not meet a mandatory (M) one.',
   valuesMap: {
+    NOT_APPLICABLE: { description: "N/A: the condition of a conditional provision is false." },
+    NON_CONFORMANT: { description: "No: it does not." },
+    CONFORMANT: { description: "Yes: the product meets the provision." },
     PARTIAL: {
+      description: 'Partly supported: counts as No in a PICS, with a note.',
       deprecationReason: 'A PICS answers Yes or No: PARTIAL counts as No and is shown only as a note. Use NON_CONFORMANT and say what is supported in evidence or valuesSupported.',
     },
   },
@@ -20,7 +24,15 @@ export enum PicsSupport {
   NO = 'NO',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
-registerEnumType(PicsSupport, { name: 'PicsSupport', description: 'The support column of a PICS: Yes, No, or N/A for a conditional provision whose condition is false.' });
+registerEnumType(PicsSupport, {
+  name: 'PicsSupport',
+  description: 'The support column of a PICS: Yes, No, or N/A for a conditional provision whose condition is false.',
+  valuesMap: {
+    YES: { description: "Supported." },
+    NO: { description: "Not supported." },
+    NOT_APPLICABLE: { description: "N/A: the condition of a conditional provision is false." },
+  },
+});
 
 /** The PICS support answer of a claim level: PARTIAL is No (with a note), never support. */
 export const SUPPORT_OF: Record<ConformanceLevel, PicsSupport> = {
@@ -30,7 +42,7 @@ export const SUPPORT_OF: Record<ConformanceLevel, PicsSupport> = {
   NOT_APPLICABLE: PicsSupport.NOT_APPLICABLE,
 };
 
-@ObjectType('Product')
+@ObjectType('Product', { description: "A vendor organization's product, whose claims say how it conforms to standards." })
 export class ProductModel {
   @Field(() => ID) id: string;
   /** Resolved by ProductsResolver.organization. */
@@ -40,7 +52,7 @@ export class ProductModel {
   @Field(() => String, { nullable: true }) description: string | null;
 }
 
-@ObjectType('ConformanceClaim')
+@ObjectType('ConformanceClaim', { description: "A product's statement about one provision of a standard, made against a version; stale when that provision's wording has changed since." })
 export class ConformanceClaimModel {
   @Field(() => ID) id: string;
   productId: string;
@@ -61,7 +73,7 @@ export class ConformanceClaimModel {
   @Field() updatedAt: Date;
 }
 
-@ObjectType('ConformanceReport')
+@ObjectType('ConformanceReport', { description: 'A product against a version of a standard, as a PICS counts it: mandatory provisions met, gaps and stale claims.' })
 export class ConformanceReportModel {
   @Field(() => ProductModel) product: ProductModel;
   @Field(() => StandardModel) standard: StandardModel;
@@ -81,7 +93,7 @@ export class ConformanceReportModel {
   @Field(() => [ConformanceClaimModel]) staleClaims: ConformanceClaimModel[];
 }
 
-@ObjectType('MatrixCell')
+@ObjectType('MatrixCell', { description: 'One product against one standard in the interoperability matrix.' })
 export class MatrixCellModel {
   @Field(() => ProductModel) product: ProductModel;
   @Field(() => StandardModel) standard: StandardModel;

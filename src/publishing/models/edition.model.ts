@@ -1,9 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { EditionStatus } from '../edition.entity';
 
-registerEnumType(EditionStatus, { name: 'EditionStatus' });
+registerEnumType(EditionStatus, {
+  name: 'EditionStatus',
+  description: "Whether an edition is the one in force.",
+  valuesMap: {
+    IN_FORCE: { description: "The current edition of its standard (one per standard)." },
+    SUPERSEDED: { description: "Replaced by a later edition; kept readable for the record." },
+  },
+});
 
-@ObjectType('Edition')
+@ObjectType('Edition', { description: 'A published, immutable edition of a standard, with the national responses and reservations of its ballot.' })
 export class EditionModel {
   @Field(() => ID) id: string;
   standardId: string;

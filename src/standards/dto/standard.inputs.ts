@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { StandardStatus, Visibility } from '../standard.entity';
 
-@InputType()
+@InputType({ description: 'A standard to propose: designation, title, scope and who may read its drafts.' })
 export class ProposeStandardInput {
   @Field() @IsString() @Length(1, 60, { message: 'designation must be 1 to 60 characters' }) designation: string;
   @Field() @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title: string;
@@ -18,7 +18,7 @@ export class ProposeStandardInput {
   stanag?: string;
 }
 
-@InputType()
+@InputType({ description: 'The Markdown text of a new version, and the version it was based on.' })
 export class CreateVersionInput {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
 
@@ -35,10 +35,10 @@ export class CreateVersionInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000, { message: 'summary must be at most 2000 characters' }) summary?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the list of standards; all given conditions must hold.' })
 export class StandardFilter {
   @Field(() => StandardStatus, { nullable: true }) @IsOptional() @IsEnum(StandardStatus) status?: StandardStatus;
-  @Field({ nullable: true, description: 'Matches designation, title and scope.' })
+  @Field({ nullable: true, description: 'Matches designation, title, scope and the words of the current text.' })
   @IsOptional() @IsString() @MaxLength(200, { message: 'filter.text must be at most 200 characters' })
   text?: string;
   @Field(() => Visibility, { nullable: true }) @IsOptional() @IsEnum(Visibility) visibility?: Visibility;
@@ -48,7 +48,7 @@ export class StandardFilter {
 }
 
 /** Fields left out stay as they are. */
-@InputType()
+@InputType({ description: 'Changes to a PROPOSED or DRAFTING standard; fields left out stay as they are.' })
 export class UpdateStandardInput {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title?: string;

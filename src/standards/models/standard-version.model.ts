@@ -33,22 +33,54 @@ export enum ChangeKind {
 registerEnumType(Obligation, {
   name: 'Obligation',
   description: 'Verbal forms of ISO/IEC Directives Part 2: shall (requirement), should (recommendation), may (permission), can (possibility).',
+  valuesMap: {
+    SHALL: { description: "A requirement (\"shall\", \"shall not\")." },
+    SHOULD: { description: "A recommendation." },
+    MAY: { description: "A permission." },
+    CAN: { description: "A possibility or capability." },
+  },
 });
 registerEnumType(ProvisionKind, {
   name: 'ProvisionKind',
   description: 'The kind of provision (ISO/IEC Directives Part 2, 3.3): shall is a requirement, should a recommendation, may a permission, can a possibility.',
+  valuesMap: {
+    REQUIREMENT: { description: "Expressed with \"shall\"." },
+    RECOMMENDATION: { description: "Expressed with \"should\"." },
+    PERMISSION: { description: "Expressed with \"may\"." },
+    POSSIBILITY: { description: "Expressed with \"can\"." },
+  },
 });
 registerEnumType(PicsStatus, {
   name: 'PicsStatus',
   description: 'Status of a provision in a PICS proforma: M mandatory, O optional, C conditional (see condition), X prohibited.',
+  valuesMap: {
+    M: { description: "Mandatory: a product must support it to conform." },
+    O: { description: "Optional: support is the vendor's choice." },
+    C: { description: "Conditional: mandatory when its condition holds; N/A otherwise." },
+    X: { description: "Prohibited: a conforming product must not do it." },
+  },
 });
 registerEnumType(DraftingWarningCode, {
   name: 'DraftingWarningCode',
   description: 'MUST: "must" used for a requirement. MAY_NOT: the ambiguous "may not". PROVISION_IN_INFORMATIVE: a verbal form in a note, example or informative element.',
+  valuesMap: {
+    MUST: { description: "\"must\" used where ISO/IEC Directives Part 2 asks for \"shall\"." },
+    MAY_NOT: { description: "\"may not\", which reads as both prohibition and permission; use \"shall not\"." },
+    PROVISION_IN_INFORMATIVE: { description: "A verbal form in a note, example or informative element, where it makes no provision." },
+  },
 });
-registerEnumType(ChangeKind, { name: 'ChangeKind' });
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: "How a requirement changed between two versions, matched by its key.",
+  valuesMap: {
+    ADDED: { description: "New in the later version." },
+    REMOVED: { description: "In the earlier version only; claims on it go stale." },
+    MODIFIED: { description: "Same key, different wording; claims on it go stale." },
+    UNCHANGED: { description: "Same key and wording." },
+  },
+});
 
-@ObjectType('StandardVersion')
+@ObjectType('StandardVersion', { description: 'An immutable version of a standard: its Markdown text, clauses and provisions.' })
 export class StandardVersionModel {
   @Field(() => ID) id: string;
   standardId: string;
@@ -61,7 +93,7 @@ export class StandardVersionModel {
   @Field() createdAt: Date;
 }
 
-@ObjectType('Clause')
+@ObjectType('Clause', { description: 'A numbered clause of a version, from its Markdown headings.' })
 export class ClauseModel {
   @Field({ description: 'e.g. "5.2.1"; an unnumbered heading gets its number from its place in the hierarchy.' }) number: string;
   @Field() title: string;
@@ -100,14 +132,14 @@ export class RequirementModel {
   @Field(() => ChangeKind, { description: 'Against the previous version of the same standard.' }) change: ChangeKind;
 }
 
-@ObjectType('RedlineStats')
+@ObjectType('RedlineStats', { description: 'Counts of what changed between two versions.' })
 export class RedlineStatsModel {
   @Field(() => Int) wordsInserted: number;
   @Field(() => Int) wordsDeleted: number;
   @Field(() => [String]) changedClauses: string[];
 }
 
-@ObjectType('RequirementDelta')
+@ObjectType('RequirementDelta', { description: 'One requirement added, removed or changed between two versions, by key.' })
 export class RequirementDeltaModel {
   @Field() key: string;
   @Field(() => ChangeKind) change: ChangeKind;
@@ -115,7 +147,7 @@ export class RequirementDeltaModel {
   @Field(() => String, { nullable: true }) after: string | null;
 }
 
-@ObjectType('Redline')
+@ObjectType('Redline', { description: 'The differences between two versions of a standard.' })
 export class RedlineModel {
   @Field(() => StandardVersionModel) from: StandardVersionModel;
   @Field(() => StandardVersionModel) to: StandardVersionModel;
@@ -125,7 +157,7 @@ export class RedlineModel {
   @Field(() => [RequirementDeltaModel]) requirementChanges: RequirementDeltaModel[];
 }
 
-@ObjectType('SearchHit')
+@ObjectType('SearchHit', { description: 'A standard (or one of its versions) matching a search, with a snippet.' })
 export class SearchHitModel {
   @Field(() => StandardModel) standard: StandardModel;
   @Field(() => StandardVersionModel, { nullable: true }) version: StandardVersionModel | null;

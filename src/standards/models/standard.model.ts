@@ -2,7 +2,17 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination';
 import { StandardStage, StandardStatus, Visibility } from '../standard.entity';
 
-registerEnumType(StandardStatus, { name: 'StandardStatus' });
+registerEnumType(StandardStatus, {
+  name: 'StandardStatus',
+  description: "The lifecycle of a standard: PROPOSED \u2192 DRAFTING \u2192 IN_RATIFICATION \u2192 PROMULGATED, or CANCELLED before promulgation.",
+  valuesMap: {
+    PROPOSED: { description: "Proposed by an expert or delegate; the secretariat has not started drafting." },
+    DRAFTING: { description: "Editors write versions; comment rounds may review them." },
+    IN_RATIFICATION: { description: "A ballot is open on a frozen version; no new versions." },
+    PROMULGATED: { description: "An edition is published and in force; startDrafting begins the next edition." },
+    CANCELLED: { description: "Abandoned before promulgation; kept for the record." },
+  },
+});
 registerEnumType(StandardStage, {
   name: 'StandardStage',
   description: 'The named NATO stage of a standard: PROPOSAL, STUDY_DRAFT (drafting and commenting), RATIFICATION_DRAFT (under ballot), PROMULGATED, CANCELLED or SUPERSEDED.',
@@ -10,9 +20,14 @@ registerEnumType(StandardStage, {
 registerEnumType(Visibility, {
   name: 'Visibility',
   description: 'Who may read a standard\'s drafts. Published editions of PUBLIC standards are readable without an account.',
+  valuesMap: {
+    NATIONS: { description: "Drafts readable by the Alliance roles (ADMIN, SECRETARIAT, EXPERT, DELEGATE) only." },
+    INDUSTRY: { description: "Drafts readable by the Alliance roles and vendors." },
+    PUBLIC: { description: "Drafts readable by any signed-in person; published editions by anyone." },
+  },
 });
 
-@ObjectType('Standard')
+@ObjectType('Standard', { description: 'A space standard of the group, through its lifecycle from proposal to promulgation.' })
 export class StandardModel {
   @Field(() => ID) id: string;
   @Field({ description: 'Unique, e.g. "STANAG 4790" or "ASpP-3".' }) designation: string;

@@ -7,39 +7,41 @@ export interface Column<Row> {
   className?: string;
 }
 
-/** The default way to show a list: a dense, semantic table. */
+/** The default way to show a list: a dense, semantic table, scrolled sideways on a narrow screen rather than widening the page. */
 export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: { caption: ReactNode; columns: Column<Row>[]; rows: readonly Row[]; rowKey: (row: Row) => string; empty: ReactNode }) {
   return (
-    <table className="data">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={c.className}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <div className="table-scroll">
+      <table className="data">
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td colSpan={columns.length} className="empty">
-              {empty}
-            </td>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
           </tr>
-        ) : (
-          rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((c, i) => (
-                <td key={i} className={c.className}>
-                  {c.cell(row)}
-                </td>
-              ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="empty">
+                {empty}
+              </td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((c, i) => (
+                  <td key={i} className={c.className}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -28,9 +28,10 @@ export function TextField({ label, hint, error, ref, ...input }: Labelled & Inpu
   );
 }
 
-export function TextArea({ label, hint, error, ...input }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, hint, error, id: given, ...input }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const generated = useId();
-  const id = input.id ?? generated;
+  // An explicit id: undefined still gets one, so the label stays tied to the field.
+  const id = given ?? generated;
   return (
     <Wrap id={id} label={label} hint={hint} error={error}>
       <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { label, hint, error })} {...input} />

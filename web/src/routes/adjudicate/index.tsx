@@ -19,7 +19,7 @@ const AdjudicationPage = graphql(`
       comments(first: 50, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        edges { node { id clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }
+        edges { node { id number clause paragraph type body proposedChange disposition resolution lineFrom createdAt nation { code } } }
       }
     }
   }
@@ -66,15 +66,9 @@ function useAllComments(roundId: string) {
       if (!r.data.commentRound.comments.pageInfo.hasNextPage) break;
       after = r.data.commentRound.comments.pageInfo.endCursor ?? null;
     }
-    // Ids as the ISO template numbers them per nation: FRA-001, FRA-002 …
-    const seen = new Map<string, number>();
-    const labelled = [...all]
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((c) => {
-        const n = (seen.get(c.nation.code) ?? 0) + 1;
-        seen.set(c.nation.code, n);
-        return { ...c, label: `${c.nation.code}-${String(n).padStart(3, '0')}` };
-      })
+    // Ids as the service gave them when the nation submitted (FR-001); only submitted comments reach adjudication.
+    const labelled = all
+      .map((c) => ({ ...c, label: c.number ?? '' }))
       .sort((a, b) => byClause(a.clause, b.clause) || (a.lineFrom ?? 0) - (b.lineFrom ?? 0) || a.label.localeCompare(b.label));
     setRound(first);
     setComments(labelled);

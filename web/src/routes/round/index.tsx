@@ -26,13 +26,13 @@ const RoundPage = graphql(`
 
 // Apart from the round, so that the service's query cost limit holds for long comment lists.
 const RoundComments = graphql(`
-  query RoundComments($id: ID!, $after: String) {
+  query RoundComments($id: ID!, $after: String, $filter: CommentFilter) {
     commentRound(id: $id) {
       id
-      comments(first: 50, after: $after) {
+      comments(first: 50, after: $after, filter: $filter) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        edges { node { id clause lineFrom lineTo paragraph quote type body proposedChange status nation { code } author { displayName } updatedAt } }
+        edges { node { id number clause lineFrom lineTo paragraph quote type body proposedChange status nation { code } author { id displayName } updatedAt } }
       }
     }
   }
@@ -54,7 +54,7 @@ const Submit = graphql(`
   mutation SubmitNationalComments($roundId: ID!) { submitNationalComments(roundId: $roundId) { commentCount submittedAt } }
 `);
 const CommentAdded = graphql(`
-  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { displayName } } }
+  subscription CommentAdded($roundId: ID!) { commentAdded(roundId: $roundId) { id nation { code } author { id displayName } } }
 `);
 
 type CommentRow = NonNullable<RoundCommentsQuery['commentRound']>['comments']['edges'][number]['node'];
@@ -92,10 +92,17 @@ export default function Round() {
   const { id = '' } = useParams();
   const [result, refetch] = useQuery({ query: RoundPage, variables: { id } });
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [list, refetchList] = useQuery({ query: RoundComments, variables: { id, after: cursors.at(-1) } });
+  const nation = auth.me?.nation?.code;
+  // A delegate reviews the nation's compiled comments apart from other nations' submitted ones.
+  const [onlyOurs, setOnlyOurs] = useState(false);
+  const filter = onlyOurs && nation ? { nationCode: nation } : null;
+  const [list, refetchList] = useQuery({ query: RoundComments, variables: { id, after: cursors.at(-1), filter } });
+  // The nation's count over every page, for the submission.
+  const [ourList, refetchOurs] = useQuery({ query: RoundComments, variables: { id, after: null, filter: { nationCode: nation ?? '' } }, pause: !nation });
   const reload = () => {
     refetch({ requestPolicy: 'network-only' });
     refetchList({ requestPolicy: 'network-only' });
+    if (nation) refetchOurs({ requestPolicy: 'network-only' });
   };
   const [live] = useSubscription({ query: CommentAdded, variables: { roundId: id } }, (_prev, event) => {
     reload();
@@ -115,21 +122,13 @@ export default function Round() {
   if (result.error || list.error) return <ErrorBanner error={result.error ?? list.error} />;
   if (!round) return <p className="loading">{t('app.loading')}</p>;
 
-  const nation = auth.me?.nation?.code;
   const comments = list.data?.commentRound?.comments.edges.map((e) => e.node) ?? [];
-  const mine = comments.filter((c) => c.nation.code === nation && c.status === 'DRAFT');
+  const ourDrafts = ourList.data?.commentRound?.comments.totalCount ?? 0;
   const ours = round.submissions.find((s) => s.nation.code === nation);
   const canWrite = round.status === 'OPEN' && !!nation && auth.hasRole('EXPERT', 'DELEGATE') && !ours;
   const clauseAt = (line: number) => clauses.filter((c) => c.line <= line).at(-1)?.number ?? '';
-  // Comment ids as the ISO template has them: FRA-001, FRA-002 … per nation.
-  const counts = new Map<string, number>();
-  const numbers = new Map(
-    comments.map((c) => {
-      const n = (counts.get(c.nation.code) ?? 0) + 1; // within the page shown
-      counts.set(c.nation.code, n);
-      return [c.id, `${c.nation.code}-${String(n).padStart(3, '0')}`];
-    }),
-  );
+  // The service numbers a nation's comments (FR-001) when they are submitted; a draft is named by its first words.
+  const nameOf = (c: CommentRow) => c.number ?? `“${c.body.length > 40 ? `${c.body.slice(0, 40)}…` : c.body}”`;
 
   /** A click on a block (or a selection inside it) of the review copy fills the form's location. */
   function pick(e: MouseEvent<HTMLElement>) {
@@ -150,7 +149,7 @@ export default function Round() {
         · {t(`roundStatus.${round.status}`)} · <Deadline at={round.closesAt} />
       </p>
       <p className="muted" role="note">{t('round.whoSees')}</p>
-      {live.data && <p className="notice" role="status">{t('round.liveAdded', { nation: live.data.commentAdded.nation.code })}</p>}
+      {live.data && live.data.commentAdded.author.id !== auth.me?.id && <p className="notice" role="status">{t('round.liveAdded', { nation: live.data.commentAdded.nation.code })}</p>}
       <div className="review-grid">
         <section aria-labelledby="copy-h">
           <h2 id="copy-h">{t('round.reviewCopy')}</h2>
@@ -171,27 +170,35 @@ export default function Round() {
             >
               <h2 id="form-h">{t('round.newComment')}</h2>
               <ErrorBanner error={added.error} />
-              <CommentFields draft={draft} onChange={setDraft} />
+              <CommentFields draft={draft} onChange={setDraft} bodyId="comment-body" />
               <div className="actions">
                 <button type="submit" className="primary" disabled={added.fetching}>{t('round.add')}</button>
               </div>
             </form>
           ) : (
-            <h2 id="form-h">{ours ? t('round.submittedOn', { n: ours.commentCount }) : t('round.readOnly')}</h2>
+            <>
+              <h2 id="form-h">{ours ? t('round.submittedOn', { n: ours.commentCount }) : t('round.readOnly')}</h2>
+              {ours && <p role="status" className="notice">{t('round.submittedAt')} <When at={ours.submittedAt} /></p>}
+            </>
           )}
           {nation && auth.hasRole('EXPERT', 'DELEGATE') && round.status === 'OPEN' && !ours && <ImportCsv roundId={round.id} onDone={reload} />}
           {auth.hasRole('DELEGATE') && round.status === 'OPEN' && !ours && (
             <div className="notice">
-              <p>{t('round.submitExplain', { n: mine.length, nation: nation ?? '' })}</p>
+              <p>{t('round.submitExplain', { n: ourDrafts, nation: nation ?? '' })}</p>
               <ErrorBanner error={submitted.error} />
-              <button type="button" className="primary" disabled={mine.length === 0} onClick={() => setConfirm(true)}>
-                {t('round.submit', { n: mine.length })}
+              <button type="button" className="primary" disabled={ourDrafts === 0} onClick={() => setConfirm(true)}>
+                {t('round.submit', { n: ourDrafts })}
               </button>
             </div>
           )}
         </section>
       </div>
 
+      {nation && (
+        <label className="check">
+          <input type="checkbox" checked={onlyOurs} onChange={(e) => { setOnlyOurs(e.target.checked); setCursors([null]); }} /> {t('round.onlyOurs', { nation })}
+        </label>
+      )}
       <div className="table-scroll">
         <table className="data comments">
           <caption>{t('round.comments', { n: list.data?.commentRound?.comments.totalCount ?? 0 })}</caption>
@@ -213,18 +220,18 @@ export default function Round() {
             )}
             {comments.map((c) => (
               <tr key={c.id}>
-                <td className="mono">{numbers.get(c.id)}</td>
-                <td>{c.clause ?? '—'}{c.lineFrom ? <div className="muted">{t('comment.lines', { from: c.lineFrom, to: c.lineTo ?? c.lineFrom })}</div> : null}</td>
+                <td className="mono">{c.number ?? <span className="muted" title={t('comment.unnumbered')}>—</span>}</td>
+                <td>{c.clause ?? '—'}{c.lineFrom ? <div className="muted">{c.lineTo && c.lineTo !== c.lineFrom ? t('comment.lines', { from: c.lineFrom, to: c.lineTo }) : t('comment.line', { n: c.lineFrom })}</div> : null}</td>
                 <td>{c.paragraph ?? ''}</td>
                 <td><abbr title={t(`commentType.${c.type}`)}>{TYPES.find((x) => x.type === c.type)?.code}</abbr></td>
                 <td>{c.quote && <blockquote>{c.quote}</blockquote>}{c.body}<div className="muted">{c.author.displayName} · <When at={c.updatedAt} /></div></td>
                 <td>{c.proposedChange ?? ''}</td>
                 <td>{t(`commentStatus.${c.status}`)}</td>
                 <td>
-                  {c.status === 'DRAFT' && c.nation.code === nation && canWrite && (
+                  {c.status === 'DRAFT' && c.author.id === auth.me?.id && canWrite && (
                     <span className="row-actions">
-                      <button type="button" onClick={() => setEditing(c)} aria-label={t('comment.editOne', { id: numbers.get(c.id) ?? '' })}>{t('action.edit')}</button>
-                      <button type="button" className="danger" onClick={async () => { await remove({ id: c.id }); reload(); }} aria-label={t('comment.deleteOne', { id: numbers.get(c.id) ?? '' })}>{t('action.delete')}</button>
+                      <button type="button" onClick={() => setEditing(c)} aria-label={t('comment.editOne', { id: nameOf(c) })}>{t('action.edit')}</button>
+                      <button type="button" className="danger" onClick={async () => { await remove({ id: c.id }); reload(); }} aria-label={t('comment.deleteOne', { id: nameOf(c) })}>{t('action.delete')}</button>
                     </span>
                   )}
                 </td>
@@ -243,7 +250,7 @@ export default function Round() {
         open={confirm}
         onOpenChange={setConfirm}
         title={t('round.confirmTitle')}
-        confirmLabel={t('round.submit', { n: mine.length })}
+        confirmLabel={t('round.submit', { n: ourDrafts })}
         busy={submitted.fetching}
         onConfirm={async () => {
           await submit({ roundId: round.id });
@@ -251,13 +258,14 @@ export default function Round() {
           reload();
         }}
       >
-        <p>{t('round.confirmText', { n: mine.length, nation: nation ?? '' })}</p>
+        <p>{t('round.confirmText', { n: ourDrafts, nation: nation ?? '' })}</p>
       </ConfirmDialog>
     </Page>
   );
 }
 
-function CommentFields({ draft, onChange }: { draft: Draft; onChange(d: Draft): void }) {
+/** The ISO columns of a comment; `bodyId` names the body field the review copy sends the focus to. */
+function CommentFields({ draft, onChange, bodyId }: { draft: Draft; onChange(d: Draft): void; bodyId?: string }) {
   const t = useT();
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => onChange({ ...draft, [k]: e.target.value });
   return (
@@ -277,7 +285,7 @@ function CommentFields({ draft, onChange }: { draft: Draft; onChange(d: Draft): 
         <TextField label={t('comment.paragraph')} value={draft.paragraph} onChange={set('paragraph')} size={10} />
       </div>
       <TextArea label={t('comment.quote')} value={draft.quote} onChange={set('quote')} rows={2} />
-      <TextArea id="comment-body" label={t('comment.body')} value={draft.body} onChange={set('body')} rows={4} required />
+      <TextArea id={bodyId} label={t('comment.body')} value={draft.body} onChange={set('body')} rows={4} required />
       <TextArea label={t('comment.proposedChange')} value={draft.proposedChange} onChange={set('proposedChange')} rows={3} />
     </>
   );

@@ -15,6 +15,7 @@ import { Page } from '../../ui/Page';
 import { StatusBadge, VisibilitySelect } from '../../ui/status';
 import { Deadline, When } from '../../ui/time';
 import { Toc } from '../../ui/Toc';
+import { Editors } from './Editors';
 import { RatificationNow } from './ratification';
 
 export const StandardPage = graphql(`
@@ -114,7 +115,14 @@ export default function Standard() {
             <dt><T id="standard.scope" /></dt>
             <dd>{standard.scope}</dd>
             <dt><T id="standard.editors" /></dt>
-            <dd>{standard.editors.map((e) => `${e.displayName}${e.nation ? ` (${e.nation.code})` : ''}`).join(', ') || '—'}</dd>
+            <dd>
+              <Editors
+                standardId={standard.id}
+                editors={standard.editors}
+                manage={auth.hasRole('SECRETARIAT')}
+                onChanged={() => refetch({ requestPolicy: 'network-only' })}
+              />
+            </dd>
             <dt><T id="standard.updated" /></dt>
             <dd><When at={standard.updatedAt} /></dd>
             {standard.currentEdition && (

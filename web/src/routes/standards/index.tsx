@@ -26,10 +26,11 @@ const Standards = graphql(`
 
 const Search = graphql(`
   query SearchSnippets($query: String!) {
-    search(query: $query, first: 50) { snippet standard { id } }
+    search(query: $query, first: 25) { snippet standard { id } }
   }
 `);
 
+// The service renders at most 25 snippets an operation; a page of the list is as long.
 const PAGE_SIZE = 25;
 const STATUSES: StandardStatus[] = ['PROPOSED', 'DRAFTING', 'IN_RATIFICATION', 'PROMULGATED', 'CANCELLED'];
 const VISIBILITIES: Visibility[] = ['NATIONS', 'INDUSTRY', 'PUBLIC'];
@@ -55,12 +56,18 @@ export default function StandardsList() {
 
   useShortcuts([{ key: '/', label: 'shortcuts.search', run: () => searchBox.current?.focus() }]);
 
+  // From the address as it is now, not as this render saw it: two quick changes must both land.
   const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
     setCursors([null]);
-    setParams(next, { replace: true });
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   const data = result.data?.standards;
@@ -98,31 +105,29 @@ export default function StandardsList() {
           <input type="checkbox" checked={params.get('mine') === '1'} onChange={(e) => set('mine', e.target.checked ? '1' : '')} /> {t('standards.mine')}
         </label>
       </form>
-      <ErrorBanner error={result.error} />
-      <div className="table-scroll">
-        <DataTable
-          caption={data ? t('standards.count', { n: data.totalCount }) : t('app.loading')}
-          rows={data?.edges.map((e) => e.node) ?? []}
-          rowKey={(s) => s.id}
-          empty={t('standards.none')}
-          columns={[
-            { header: t('standard.designation'), cell: (s) => <Link to={`/standards/${s.id}`}>{s.designation}</Link> },
-            {
-              header: t('standard.titleField'),
-              cell: (s) => (
-                <>
-                  {s.title}
-                  {snippets.get(s.id) && <div className="snippet" dangerouslySetInnerHTML={{ __html: snippets.get(s.id)! }} />}
-                </>
-              ),
-            },
-            { header: t('standard.status'), cell: (s) => <StatusBadge status={s.status} /> },
-            { header: t('standard.visibility'), cell: (s) => t(`visibility.${s.visibility}`) },
-            { header: t('standard.version'), cell: (s) => s.currentVersion?.number ?? '—', className: 'num' },
-            { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} dateOnly /> },
-          ]}
-        />
-      </div>
+      <ErrorBanner error={result.error ?? hits.error} />
+      <DataTable
+        caption={data ? t('standards.count', { n: data.totalCount }) : t('app.loading')}
+        rows={data?.edges.map((e) => e.node) ?? []}
+        rowKey={(s) => s.id}
+        empty={t('standards.none')}
+        columns={[
+          { header: t('standard.designation'), cell: (s) => <Link to={`/standards/${s.id}`}>{s.designation}</Link> },
+          {
+            header: t('standard.titleField'),
+            cell: (s) => (
+              <>
+                {s.title}
+                {snippets.get(s.id) && <div className="snippet" dangerouslySetInnerHTML={{ __html: snippets.get(s.id)! }} />}
+              </>
+            ),
+          },
+          { header: t('standard.status'), cell: (s) => <StatusBadge status={s.status} /> },
+          { header: t('standard.visibility'), cell: (s) => t(`visibility.${s.visibility}`) },
+          { header: t('standard.version'), cell: (s) => s.currentVersion?.number ?? '—', className: 'num' },
+          { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} dateOnly /> },
+        ]}
+      />
       <nav className="actions" aria-label={t('paging.label')}>
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
           <T id="paging.previous" />
