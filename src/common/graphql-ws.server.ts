@@ -43,6 +43,8 @@ interface SocketState {
   timers: NodeJS.Timeout[];
   /** The caller as last read; events are checked against it, not against a fresh read each. */
   auth?: RequestAuth;
+  /** A re-read under way after ACCESS_CHANGED: events wait for it, so none goes out on the access as it was. */
+  rereading?: Promise<unknown>;
 }
 
 type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState };
@@ -124,7 +126,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       for await (const { userId } of changes) {
         for (const ctx of this.sockets.get(userId) ?? []) {
-          void this.recheck(ctx).catch((err) => rootLogger.warn({ err }, 'websocket re-check failed'));
+          ctx.extra.state!.rereading = this.recheck(ctx).catch((err) => rootLogger.warn({ err }, 'websocket re-check failed'));
         }
       }
     } catch (err) {
@@ -232,6 +234,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
         }
         if (r.done) return r;
         // The caller as last read (kept current by ACCESS_CHANGED and the periodic re-check); a refused one has closed the socket.
+        await ctx.extra.state!.rereading;
         const caller = ctx.extra.state!.auth?.caller;
         if (!caller || ctx.extra.socket.readyState !== WebSocket.OPEN) return done;
         if (!isDeepStrictEqual(access(caller), access(subscribedAs))) {
