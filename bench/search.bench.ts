@@ -22,7 +22,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 const caller: Caller = { id: '00000000-0000-4000-8000-000000000001', email: 'bench@example.invalid', displayName: 'Bench', roles: [Role.SECRETARIAT], nationCode: null, organizationId: null };
 
 /** Standards, versions and their blocks, written in bulk (the subject here is reading). */
-async function loadStandards(db: DataSource, standards: number, versions: number): Promise<void> {
+export async function loadStandards(db: DataSource, standards: number, versions: number): Promise<void> {
   await db.query(`INSERT INTO app_user (id, email, password_hash, display_name) VALUES ($1, 'bench@example.invalid', 'x', 'Bench')`, [caller.id]);
   const r = rng(7);
   for (let s = 0; s < standards; s += 100) {

@@ -5,7 +5,7 @@ import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_PROPERTY_METADATA }
 import { expect } from 'expect';
 import { GraphQLObjectType } from 'graphql';
 import { ADMIN, createTestApp, PASSWORD, TestApp } from './helpers/app';
-import { cast, dbNow, draft, openBallot } from './helpers/ratification';
+import { cast, dbNow, draft, openBallot, TEXT } from './helpers/ratification';
 
 /**
  * Every query, mutation and field resolver of the schema, called by every kind
@@ -93,11 +93,21 @@ const MUTATIONS: Record<string, Row> = {
     vars: (fx) => ({ i: { ballotId: fx.openBallotId, response: 'RATIFIED_IMPLEMENTING' } }),
     expect: 'U F F F a F F F',
   },
+  changeImplementation: {
+    q: `mutation($i:ChangeImplementationInput!){ changeImplementation(input:$i){ id } }`,
+    vars: (fx) => ({ i: { editionId: fx.editionId, response: 'RATIFIED_IMPLEMENTING', implementationDate: '2026-06-01T00:00:00.000Z' } }),
+    expect: 'U F F F a F F F',
+  },
   changePassword: {
     q: `mutation($p:String!){ changePassword(currentPassword:$p, newPassword:$p) }`,
     vars: (_fx, who) => ({ p: who === 'ADMIN' ? ADMIN.password : PASSWORD }),
     ownSession: true,
     expect: 'U a a a a a a a',
+  },
+  extendBallot: {
+    q: `mutation($b:ID!,$c:DateTime!){ extendBallot(ballotId:$b, closesAt:$c, reason:"More time for the nations."){ id } }`,
+    vars: (fx) => ({ b: fx.openBallotId, c: new Date(Date.parse(fx.later) + 7 * 86_400_000).toISOString() }),
+    expect: 'U F a F F F F F',
   },
   closeBallot: { q: `mutation($id:ID!){ closeBallot(ballotId:$id){ id } }`, vars: (fx) => ({ id: fx.closedBallotId }), expect: 'U F a F F F F F' },
   closeCommentRound: { q: `mutation($id:ID!){ closeCommentRound(roundId:$id){ id } }`, vars: (fx) => ({ id: fx.otherRoundId }), expect: 'U F a F F F F F' },
@@ -147,6 +157,17 @@ const MUTATIONS: Record<string, Row> = {
     vars: () => ({ i: { designation: unique('MX'), title: 'Matrix proposal', scope: 'A scope for the matrix.', visibility: 'PUBLIC', overlapJustification: 'Matrix fixture: overlaps are expected here.' } }),
     expect: 'U F a a a F a F',
   },
+  // The text as published: refused as nothing to correct, so the edition stays in force for the rows below.
+  promulgateCorrection: {
+    q: `mutation($i:PromulgateCorrectionInput!){ promulgateCorrection(input:$i){ id } }`,
+    vars: (fx) => ({ i: { editionId: fx.editionId, text: TEXT, reason: 'Typographical corrections.' } }),
+    expect: 'U F a F F F F F',
+  },
+  ratifyEdition: {
+    q: `mutation($i:RatifyEditionInput!){ ratifyEdition(input:$i){ id } }`,
+    vars: (fx) => ({ i: { editionId: fx.editionId, response: 'RATIFIED_NOT_IMPLEMENTING' } }),
+    expect: 'U F F F a F F F',
+  },
   publishEdition: { q: `mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, vars: (fx) => ({ id: fx.closedBallotId }), expect: 'U F a F F F F F' },
   reactivateUser: { q: `mutation($u:ID!){ reactivateUser(userId:$u){ id } }`, vars: (fx) => ({ u: fx.ids.target }), expect: 'U a F F F F F F' },
   refreshSession: { q: `mutation{ refreshSession { accessToken } }`, expect: 'U U U U U U U U' },
@@ -184,6 +205,12 @@ const MUTATIONS: Record<string, Row> = {
     vars: (fx) => ({ i: { productId: fx.productId, standardId: fx.publishedId, versionId: fx.publishedVersionId, claims: [{ requirementKey: fx.requirementKey, level: 'CONFORMANT' }] } }),
     expect: 'U F F F F a F N',
   },
+  // A standard cannot supersede itself: refused, so the published standard stays promulgated for the rows below.
+  supersedeStandard: {
+    q: `mutation($s:ID!){ supersedeStandard(standardId:$s, replacementId:$s, reason:"Replaced."){ id } }`,
+    vars: (fx) => ({ s: fx.publishedId }),
+    expect: 'U F a F F F F F',
+  },
   signOut: { q: `mutation{ signOut }`, ownSession: true, expect: 'a a a a a a a a' },
   signOutEverywhere: { q: `mutation{ signOutEverywhere }`, ownSession: true, expect: 'U a a a a a a a' },
   startDrafting: { q: `mutation($s:ID!){ startDrafting(standardId:$s){ id } }`, vars: (fx) => ({ s: fx.standardId }), expect: 'U F a F F F F F' },
@@ -199,6 +226,11 @@ const MUTATIONS: Record<string, Row> = {
     q: `mutation($s:ID!){ updateStandard(input:{ standardId:$s, scope:"How Allied space surveillance data is exchanged." }){ id } }`,
     vars: (fx) => ({ s: fx.standardId }),
     expect: 'U F a a F F F F',
+  },
+  withdrawReservation: {
+    q: `mutation($i:WithdrawReservationInput!){ withdrawReservation(input:$i){ id } }`,
+    vars: (fx) => ({ i: { editionId: fx.editionId, index: 1 } }),
+    expect: 'U F F F a F F F',
   },
   verifyEmail: { q: `mutation($e:String!){ verifyEmail(email:$e, code:"000000") }`, vars: (fx) => ({ e: fx.emails.login }), expect: 'a a a a a a a a' },
 };
@@ -221,6 +253,8 @@ const me = (f: string, sel: string, e: string) => field('me', '', undefined, f, 
 
 const FIELDS: Record<string, Row> = {
   'AuditEvent.actor': field('auditEvents(first:1)', '', undefined, 'actor', '{ id }', 'U a a F F F F F', ['edges', 'node']),
+  'Ballot.extensions': ballot('extensions', '{ id }', 'U a a a a a a a'),
+  'BallotExtension.extendedBy': field('ballot(id:$id)', '($id:ID!)', (fx) => ({ id: fx.openBallotId }), 'extendedBy', '{ id }', 'U a a a a a a a', ['extensions']),
   'Ballot.responses': ballot('responses', '{ response }', 'U F a a a F a F'),
   'Ballot.standard': ballot('standard', '{ id }', 'U a a a a a a a'),
   'Ballot.tally': ballot('tally', '{ responded }', 'U F a a a F a F'),
@@ -241,6 +275,10 @@ const FIELDS: Record<string, Row> = {
   'Edition.editionLetter': edition('editionLetter', '', 'a a a a a a a a'),
   'Edition.stanagEdition': edition('stanagEdition', '', '0 0 0 0 0 0 0 0'), // an AP without a covering STANAG
   'Edition.publishedBy': edition('publishedBy', '{ id }', 'a a a a a a a a'),
+  'Edition.currentRatification': edition('currentRatification', '{ response }', 'a a a a a a a a'),
+  'Edition.ratificationChanges': edition('ratificationChanges', '{ kind }', 'a a a a a a a a'),
+  'RatificationChange.nation': edition('nation', '{ code }', 'a a a a a a a a', ['ratificationChanges']),
+  'RatificationChange.changedBy': edition('changedBy', '{ displayName }', 'U a a a a a a a', ['ratificationChanges']),
   'Edition.ratification': edition('ratification', '{ response }', 'a a a a a a a a'),
   'Edition.standard': edition('standard', '{ id }', 'a a a a a a a a'),
   'Edition.url': edition('url', '', 'a a a a a a a a'),
@@ -270,6 +308,8 @@ const FIELDS: Record<string, Row> = {
   'Standard.editors': drafted('editors', '{ id }', 'U a a a a a a a'),
   'Standard.relations': drafted('relations', '{ id }', 'U a a a a a a a'),
   'Standard.version': drafted('version(number:1)', '{ id }', 'U a a a a a a a'),
+  'Standard.stage': published('stage', '', 'U a a a a a a a'),
+  'Standard.supersededBy': published('supersededBy', '{ id }', 'U 0 0 0 0 0 0 0'),
   'Standard.versions': drafted('versions', '{ id }', 'U a a a a a a a'),
   'StandardRelation.external': drafted('external', '{ id }', 'U a a a a a a a', ['relations']),
   'StandardVersion.author': version('author', '{ id }', 'U a a a a a a a'),
@@ -277,6 +317,7 @@ const FIELDS: Record<string, Row> = {
   'StandardVersion.clauses': version('clauses', '{ number }', 'U a a a a a a a'),
   'StandardVersion.html': version('html', '', 'U a a a a a a a'),
   'StandardVersion.requirements': version('requirements', '{ key }', 'U a a a a a a a'),
+  'StandardVersion.stage': version('stage', '', 'U a a a a a a a'),
   'StandardVersion.standard': version('standard', '{ id }', 'U a a a a a a a'),
   'StandardVersion.text': version('text', '', 'U a a a a a a a'),
   'StandardVersion.warnings': version('warnings', '{ code }', 'U a a a a a a a'),
@@ -339,10 +380,15 @@ describe('authorization matrix', () => {
     await t.ok(`mutation($id:ID!){ closeBallot(ballotId:$id){ id } }`, { id: closed.id }, sec.token);
     fx.editionId = (await t.ok(`mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, { id: closed.id }, sec.token)).publishEdition.id;
     fx.closedBallotId = closed.id;
+    // A change after promulgation, for the RatificationChange fields.
+    await t.ok(`mutation($i:ChangeImplementationInput!){ changeImplementation(input:$i){ id } }`,
+      { i: { editionId: fx.editionId, response: 'RATIFIED_FUTURE_IMPLEMENTATION', implementationDate: '2030-01-01T00:00:00.000Z' } }, delegate.token);
 
     // A standard under an open ballot (castResponse), and one ready for a ballot (openBallot).
     const balloted = await draft(t, sec.token, 'MATRIX 4');
     fx.openBallotId = (await openBallot(t, sec.token, balloted.standardId, balloted.versionId, 1)).data.openBallot.id;
+    await t.ok(`mutation($b:ID!,$c:DateTime!){ extendBallot(ballotId:$b, closesAt:$c, reason:"For the BallotExtension fields."){ id } }`,
+      { b: fx.openBallotId, c: new Date(Date.parse(fx.later) + 86_400_000).toISOString() }, sec.token);
     const ready = await draft(t, sec.token, 'MATRIX 5');
     fx.openBallotStandardId = ready.standardId;
     fx.openBallotVersionId = ready.versionId;

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { AuthMiddleware, AuthService } from './auth.middleware';
+import { CallerCache } from './caller-cache';
 import { MailService } from './mail.service';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
@@ -12,7 +13,7 @@ import { UsersService } from './users.service';
 
 @Module({
   providers: [
-    AccountsService, AuthService, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
+    AccountsService, AuthService, CallerCache, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
   ],
   exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],

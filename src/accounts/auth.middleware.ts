@@ -3,15 +3,17 @@ import type { NextFunction, Request, Response } from 'express';
 import { RequestAuth } from '../common/caller';
 import { unauthenticated } from '../common/errors';
 import { databaseUnavailable } from '../common/graphql-errors';
+import { CallerCache, SessionAnswer } from './caller-cache';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { toCaller, UsersService } from './users.service';
 
 /**
  * Resolves "Authorization: Bearer <token>" to the caller once per request.
- * Roles, the account's state and the token's session are read from the
- * database each time, so a revoked role, a deactivated account or an ended
- * session takes effect at once rather than when the token expires.
+ * Roles, the account's state and the token's session come from the
+ * database, through CallerCache, which forgets them when any of them
+ * changes: a revoked role, a deactivated account or an ended session takes
+ * effect at once rather than when the token expires.
  */
 @Injectable()
 export class AuthService {
@@ -19,6 +21,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly cache: CallerCache,
   ) {}
 
   async authenticate(header: string | undefined): Promise<RequestAuth> {
@@ -26,15 +29,21 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const claims = match ? this.tokens.verify(match[1]) : null;
     if (!claims) return { caller: null, authError: unauthenticated('The access token is not valid or has expired; sign in again.') };
-    const [[user], live] = await Promise.all([
-      this.users.byIds([claims.userId]),
-      this.sessions.isLive(claims.sessionId, claims.userId),
-    ]);
-    if (!user || !user.emailVerifiedAt || user.deactivatedAt) {
-      return { caller: null, authError: unauthenticated('This account is unknown, not verified or deactivated.') };
+    const answer = await this.cache.answer(claims.sessionId, claims.userId, () => this.read(claims.userId, claims.sessionId));
+    if ('refused' in answer) {
+      return {
+        caller: null,
+        authError: unauthenticated(answer.refused === 'ACCOUNT' ? 'This account is unknown, not verified or deactivated.' : 'This session has ended; sign in again.'),
+      };
     }
-    if (!live) return { caller: null, authError: unauthenticated('This session has ended; sign in again.') };
-    return { caller: toCaller(user), sessionId: claims.sessionId };
+    return { caller: answer.caller, sessionId: claims.sessionId };
+  }
+
+  private async read(userId: string, sessionId: string): Promise<SessionAnswer> {
+    const [[user], live] = await Promise.all([this.users.byIds([userId]), this.sessions.isLive(sessionId, userId)]);
+    if (!user || !user.emailVerifiedAt || user.deactivatedAt) return { refused: 'ACCOUNT' };
+    if (!live) return { refused: 'SESSION' };
+    return { caller: toCaller(user) };
   }
 }
 

@@ -7,6 +7,7 @@ import { Caller } from '../common/caller';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { AppConfig } from '../config/config';
+import { CallerCache } from './caller-cache';
 
 export type SessionEndReason =
   | 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'REVOKED' | 'PASSWORD_CHANGED' | 'TOKEN_REUSED' | 'DEACTIVATED' | 'EXPIRED';
@@ -52,6 +53,8 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    /** Told of every session this process ends (the database tells the other replicas): see CallerCache. */
+    private readonly callers: CallerCache,
   ) {}
 
   /** Starts a session in the caller's transaction; returns its first refresh token. */
@@ -136,9 +139,10 @@ export class SessionsService {
   async endSession(m: EntityManager, sessionId: string, reason: SessionEndReason, userId?: string): Promise<boolean> {
     const [rows] = await m.query(
       `UPDATE user_session SET ended_at = ${this.clock.now()}, end_reason = $2
-        WHERE id = $1 AND ended_at IS NULL AND ($3::uuid IS NULL OR user_id = $3) RETURNING id`,
+        WHERE id = $1 AND ended_at IS NULL AND ($3::uuid IS NULL OR user_id = $3) RETURNING id, user_id`,
       [sessionId, reason, userId ?? null],
     );
+    for (const row of rows as { user_id: string }[]) this.callers.forget(row.user_id);
     return rows.length > 0;
   }
 
@@ -149,6 +153,7 @@ export class SessionsService {
         WHERE user_id = $1 AND ended_at IS NULL AND ($3::uuid IS NULL OR id <> $3) RETURNING id`,
       [userId, reason, keep ?? null],
     );
+    this.callers.forget(userId);
     return rows.length;
   }
 

@@ -8,6 +8,7 @@ import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
 import { UserFilter } from './dto/account.inputs';
+import { CallerCache } from './caller-cache';
 import { SessionsService } from './sessions.service';
 import { NationEntity } from './nation.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
@@ -60,6 +61,8 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
+    /** Told of every change to a caller this process commits (the database tells the other replicas): see CallerCache. */
+    private readonly callers: CallerCache,
   ) {}
 
   /** The users directory, ordered by display name, paged like every list. */
@@ -88,7 +91,7 @@ export class UsersService implements OnApplicationBootstrap {
   /** Deactivation ends the account's sessions in the same transaction, so its access tokens stop at once. */
   async setActive(caller: Caller, userId: string, active: boolean): Promise<UserEntity> {
     const event: AccountEvent = active ? 'REACTIVATE' : 'DEACTIVATE';
-    return this.dataSource.transaction(async (m) => {
+    return this.forgettingAfter(userId, () => this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
       if (event === 'DEACTIVATE') {
         if (user.id === caller.id) throw conflict('You cannot deactivate your own account; ask another ADMIN.');
@@ -103,7 +106,16 @@ export class UsersService implements OnApplicationBootstrap {
         detail: active ? `${user.displayName} reactivated` : `${user.displayName} deactivated; ${ended} sessions ended`,
       });
       return this.byId(userId, m);
-    });
+    }));
+  }
+
+  /** Runs a change to the user's account or roles, then forgets the sessions CallerCache holds for them. */
+  private async forgettingAfter<T>(userId: string, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.callers.forget(userId);
+    }
   }
 
   /** Locks every ADMIN grant: two admins acting at once take turns, so the second counts what the first left. */
@@ -129,7 +141,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async grantRole(caller: Caller, input: { userId: string; role: Role; nationCode?: string; organizationId?: string }) {
-    return this.dataSource.transaction(async (m) => {
+    return this.forgettingAfter(input.userId, () => this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, input.userId);
       if (user.roles.includes(input.role)) throw conflict(`${user.displayName} holds ${input.role} already.`);
       const changes: Partial<UserEntity> = {};
@@ -161,11 +173,11 @@ export class UsersService implements OnApplicationBootstrap {
         action: 'role.granted', entityType: 'User', entityId: user.id, detail: `${input.role} granted to ${user.displayName}${where}`,
       });
       return this.byId(user.id, m);
-    });
+    }));
   }
 
   async revokeRole(caller: Caller, userId: string, role: Role) {
-    return this.dataSource.transaction(async (m) => {
+    return this.forgettingAfter(userId, () => this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
       if (!user.roles.includes(role)) throw conflict(`${user.displayName} does not hold ${role}.`);
       if (role === Role.ADMIN) await this.requireAnotherAdmin(m, userId);
@@ -180,7 +192,7 @@ export class UsersService implements OnApplicationBootstrap {
         action: 'role.revoked', entityType: 'User', entityId: userId, detail: `${role} revoked from ${user.displayName}`,
       });
       return this.byId(userId, m);
-    });
+    }));
   }
 
   private async lockUser(m: EntityManager, id: string): Promise<UserEntity> {

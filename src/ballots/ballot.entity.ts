@@ -4,6 +4,16 @@ export enum BallotStatus {
   SCHEDULED = 'SCHEDULED',
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
+  /** closesAt has passed short of the threshold, on a ballot opened with AWAIT_DECISION: the secretariat extends it or closes it as FAILED. */
+  AWAITING_DECISION = 'AWAITING_DECISION',
+}
+
+/** What a ballot short of its threshold at closesAt becomes. */
+export enum BallotShortfall {
+  /** FAILED at closesAt, decided by the database clock with nobody acting (the default). */
+  FAIL = 'FAIL',
+  /** Held at closesAt as AWAITING_DECISION until the secretariat extends it (extendBallot) or closes it as FAILED (closeBallot). */
+  AWAIT_DECISION = 'AWAIT_DECISION',
 }
 
 export enum BallotOutcome {
@@ -47,6 +57,7 @@ export class BallotEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'text' }) outcome: BallotOutcome;
   @Column({ name: 'opened_by', type: 'uuid' }) openedBy: string;
+  @Column({ name: 'on_shortfall', type: 'text' }) onShortfall: BallotShortfall;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
 }
 

@@ -12,8 +12,8 @@ import { StandardVersionModel } from '../standards/models/standard-version.model
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
 import { BallotsService, Nation, RESPONSE_READERS, tally, toResponseModel } from './ballots.service';
-import { CastResponseInput, OpenBallotInput } from './dto/ballot.inputs';
-import { BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+import { CastResponseInput, ExtendBallotArgs, OpenBallotInput } from './dto/ballot.inputs';
+import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 
 /** Responses of many ballots in one query. */
 export function responsesLoader(ctx: GqlContext, ballots: BallotsService) {
@@ -54,6 +54,21 @@ export class BallotsResolver {
   @Allow(Role.DELEGATE)
   castResponse(@CurrentCaller() caller: Caller, @Args('input') input: CastResponseInput) {
     return this.ballots.cast(caller, input);
+  }
+
+  @Mutation(() => BallotModel, {
+    description: 'Extends the period of an open ballot (closesAt only moves later), with a reason; dated by the database clock and audited.',
+  })
+  @Allow(Role.SECRETARIAT)
+  extendBallot(@CurrentCaller() caller: Caller, @Args() args: ExtendBallotArgs) {
+    return this.ballots.extend(caller, args.ballotId, args.closesAt, args.reason);
+  }
+
+  @ResolveField(() => [BallotExtensionModel], { description: 'Every extension of the period, oldest first.' })
+  extensions(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders
+      .get<string, BallotExtensionModel[]>('extensionsByBallot', async (ids) => groupBy(ids, await this.ballots.extensionsOf(ids), (x) => x.ballotId))
+      .load(ballot.id);
   }
 
   @Mutation(() => BallotModel)
@@ -143,5 +158,16 @@ export class StandardBallotsResolver {
     return ctx.loaders
       .get<string, BallotModel[]>('ballotsByStandard', async (ids) => groupBy(ids, await this.service.ofStandards(ids), (b) => b.standardId))
       .load(standard.id);
+  }
+}
+
+@Resolver(() => BallotExtensionModel)
+@Allow('SIGNED_IN')
+export class BallotExtensionResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => UserModel)
+  extendedBy(@Parent() extension: BallotExtensionModel, @Ctx() ctx: GqlContext) {
+    return userLoader(ctx, this.users).load(extension.extendedById);
   }
 }

@@ -11,17 +11,22 @@ import { StandardStatus } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
 import {
-  BallotOutcome, BallotResponseEntity, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
+  BallotOutcome, BallotResponseEntity, BallotShortfall, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
 } from './ballot.entity';
-import { BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 
 export interface OpenBallotCommand {
   standardId: string;
   versionId: string;
   opensAt?: Date | null;
   closesAt: Date;
-  threshold: number;
+  /** Without it: a majority of the Allies (defaultThreshold). */
+  threshold?: number | null;
+  onShortfall?: BallotShortfall | null;
 }
+
+/** A majority of the Allies: 17 of 32. */
+export const defaultThreshold = (allies: number) => Math.floor(allies / 2) + 1;
 
 export interface CastResponseCommand {
   ballotId: string;
@@ -93,9 +98,21 @@ export class BallotsService implements OnModuleInit {
   private columns(): string {
     const now = this.clock.now();
     return `b.id, b.standard_id AS "standardId", b.version_id AS "versionId", b.opens_at AS "opensAt",
-            b.closes_at AS "closesAt", b.threshold, b.closed_at AS "closedAt", b.outcome,
-            CASE WHEN b.closed_at IS NOT NULL OR b.closes_at <= ${now} THEN 'CLOSED'
+            b.closes_at AS "closesAt", b.threshold, b.closed_at AS "closedAt", b.outcome, b.on_shortfall AS "onShortfall",
+            CASE WHEN b.closed_at IS NULL AND b.closes_at <= ${now} AND NOT ${this.decidable('b')} THEN 'AWAITING_DECISION'
+                 WHEN b.closed_at IS NOT NULL OR b.closes_at <= ${now} THEN 'CLOSED'
                  WHEN b.opens_at <= ${now} THEN 'OPEN' ELSE 'SCHEDULED' END AS status`;
+  }
+
+  /**
+   * SQL: whether the deadline decides this ballot's outcome by itself. A
+   * ballot held on shortfall is decided at closesAt only when it has reached
+   * its threshold (PASSED); short, it waits for the secretariat. Responses
+   * cannot change after closesAt, so a held ballot stays short until extended.
+   */
+  private decidable(b: string): string {
+    return `(${b}.on_shortfall = 'FAIL' OR (SELECT count(*) FROM ballot_response r
+              WHERE r.ballot_id = ${b}.id AND r.response IN (${RATIFYING.map((x) => `'${x}'`).join(',')})) >= ${b}.threshold)`;
   }
 
   private async rows(m: EntityManager, where: string, params: unknown[]): Promise<BallotModel[]> {
@@ -114,7 +131,7 @@ export class BallotsService implements OnModuleInit {
   /** Every ballot of the given standards, oldest first; outcomes due are settled first. */
   async ofStandards(standardIds: readonly string[]): Promise<BallotModel[]> {
     const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM ballot WHERE standard_id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${this.clock.now()}`,
+      `SELECT id FROM ballot b WHERE standard_id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${this.clock.now()} AND ${this.decidable('b')}`,
       [standardIds],
     );
     if (due.length) await this.settleDue(due.map((d) => d.id));
@@ -188,7 +205,8 @@ export class BallotsService implements OnModuleInit {
         throw invalidState(`Version ${version.number} is not the current version of ${standard.designation} (version ${current?.number}); ballot the current text.`);
       }
       const [{ allies }] = await m.query(`SELECT count(*)::int AS allies FROM nation`);
-      if (input.threshold < 1 || input.threshold > allies) {
+      const threshold = input.threshold ?? defaultThreshold(allies);
+      if (threshold < 1 || threshold > allies) {
         throw badInput('threshold', `threshold must be between 1 and ${allies}, the number of Allies.`);
       }
       const blockers = await this.comments.ballotBlockers(m, standard.id);
@@ -202,16 +220,17 @@ export class BallotsService implements OnModuleInit {
       );
       if (!times.closesLater) throw badInput('closesAt', 'closesAt must be later than opensAt and than now.');
       const [{ id }] = await m.query(
-        `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [standard.id, version.id, times.opensAt, input.closesAt, input.threshold, caller.id],
+        `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by, on_shortfall)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [standard.id, version.id, times.opensAt, input.closesAt, threshold, caller.id, input.onShortfall ?? BallotShortfall.FAIL],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'OPEN_BALLOT', `ballot on version ${version.number}`);
       await this.audit.record(m, caller, {
         action: 'ballot.opened',
         entityType: 'Ballot',
         entityId: id,
-        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${input.threshold}, closes ${input.closesAt.toISOString()}`,
+        detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${threshold}, closes ${input.closesAt.toISOString()}` +
+          (input.onShortfall === BallotShortfall.AWAIT_DECISION ? ', held for the secretariat if short of the threshold' : ''),
       });
       const [ballot] = await this.rows(m, `b.id = $1`, [id]);
       return ballot;
@@ -298,7 +317,8 @@ export class BallotsService implements OnModuleInit {
     });
   }
 
-  private async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {
+  /** Reservations trimmed, each clause named checked against the balloted version; also for ratifications after promulgation. */
+  async checkReservations(m: EntityManager, versionId: string, given: { clause?: string | null; text: string }[]): Promise<ReservationValue[]> {
     const reservations = given.map((r) => ({ clause: r.clause?.trim() || null, text: r.text.trim() }));
     if (reservations.some((r) => !r.text)) throw badInput('reservations', 'reservations.text must not be empty.');
     const named = reservations.filter((r) => r.clause !== null);
@@ -311,6 +331,52 @@ export class BallotsService implements OnModuleInit {
       });
     }
     return reservations;
+  }
+
+  /**
+   * The secretariat extends the period of a ballot that is still open: closesAt
+   * moves later, never earlier, with a stated reason; the extension is a dated
+   * row (ballot_extension) and an audit event. A ballot held on shortfall
+   * (AWAITING_DECISION) is extended after its deadline too, and opens again.
+   * A decided ballot (PASSED or FAILED) is never extended.
+   */
+  async extend(caller: Caller, ballotId: string, closesAt: Date, reason: string): Promise<BallotModel> {
+    if (!reason.trim()) throw badInput('reason', 'reason must say why the ballot is extended.');
+    await this.find(caller, ballotId);
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const [ballot]: BallotModel[] = await m.query(`SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 FOR UPDATE`, [ballotId]);
+      if (ballot.outcome !== BallotOutcome.PENDING || ballot.status === BallotStatus.CLOSED) {
+        throw deadlinePassed(`The ballot closed at ${new Date(ballot.closedAt ?? ballot.closesAt).toISOString()}; only a ballot still undecided is extended.`);
+      }
+      const [later] = await m.query(`SELECT $1::timestamptz > $2::timestamptz AND $1::timestamptz > ${now} AS ok`, [closesAt, ballot.closesAt]);
+      if (!later.ok) throw badInput('closesAt', `closesAt must be later than the current deadline, ${new Date(ballot.closesAt).toISOString()}.`);
+      await m.query(
+        `INSERT INTO ballot_extension (ballot_id, previous_closes_at, closes_at, reason, extended_by, extended_at)
+         VALUES ($1, $2, $3, $4, $5, ${now})`,
+        [ballotId, ballot.closesAt, closesAt, reason.trim(), caller.id],
+      );
+      await m.query(`UPDATE ballot SET closes_at = $2 WHERE id = $1`, [ballotId, closesAt]);
+      const [{ designation }] = await m.query(`SELECT designation FROM standard WHERE id = $1`, [ballot.standardId]);
+      await this.audit.record(m, caller, {
+        action: 'ballot.extended',
+        entityType: 'Ballot',
+        entityId: ballotId,
+        detail: `Ballot on ${designation} extended from ${new Date(ballot.closesAt).toISOString()} to ${closesAt.toISOString()}: ${reason.trim()}`,
+        summary: `Ballot on ${designation} extended to ${closesAt.toISOString()}`,
+      });
+      const [extended] = await this.rows(m, `b.id = $1`, [ballotId]);
+      return extended;
+    });
+  }
+
+  extensionsOf(ballotIds: readonly string[]): Promise<BallotExtensionModel[]> {
+    return this.dataSource.query(
+      `SELECT id, ballot_id AS "ballotId", previous_closes_at AS "previousClosesAt", closes_at AS "closesAt", reason,
+              extended_by AS "extendedById", extended_at AS "extendedAt"
+         FROM ballot_extension WHERE ballot_id = ANY($1::uuid[]) ORDER BY extended_at, id`,
+      [ballotIds],
+    );
   }
 
   async close(caller: Caller, ballotId: string): Promise<BallotModel> {
@@ -326,6 +392,7 @@ export class BallotsService implements OnModuleInit {
       }
       // The deadline may have passed since find(): then the deadline closed it, not the secretariat.
       if (ballot.status === BallotStatus.CLOSED) await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');
+      else if (ballot.status === BallotStatus.AWAITING_DECISION) await this.decide(m, caller, ballot, now, 'closed by the secretariat after falling short at its deadline');
       else await this.decide(m, caller, ballot, now, 'closed by the secretariat');
       const [closed] = await this.rows(m, `b.id = $1`, [ballotId]);
       return closed;
@@ -341,13 +408,13 @@ export class BallotsService implements OnModuleInit {
     if (!ballotIds.length) return;
     const now = this.clock.now();
     const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM ballot WHERE id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${now}`,
+      `SELECT id FROM ballot b WHERE id = ANY($1::uuid[]) AND outcome = 'PENDING' AND closes_at <= ${now} AND ${this.decidable('b')}`,
       [ballotIds],
     );
     for (const { id } of due) {
       await this.dataSource.transaction(async (m) => {
         const [ballot]: BallotModel[] = await m.query(
-          `SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 AND b.outcome = 'PENDING' AND b.closes_at <= ${now} FOR UPDATE`,
+          `SELECT ${this.columns()} FROM ballot b WHERE b.id = $1 AND b.outcome = 'PENDING' AND b.closes_at <= ${now} AND ${this.decidable('b')} FOR UPDATE`,
           [id],
         );
         if (ballot) await this.decide(m, null, ballot, 'closes_at', 'closed at its deadline');

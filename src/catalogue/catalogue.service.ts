@@ -25,6 +25,9 @@ export class CatalogueService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     if (!existsSync(CATALOGUE_FILE)) return;
+    // Loaded before: the file need not be read (loadIfEmpty checks again under its lock).
+    const [any] = await this.dataSource.query('SELECT 1 FROM external_standard LIMIT 1');
+    if (any) return;
     const loaded = await this.loadIfEmpty(readCatalogue(CATALOGUE_FILE));
     if (loaded) rootLogger.info({ entries: loaded }, 'external catalogue loaded');
   }

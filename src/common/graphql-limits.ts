@@ -37,6 +37,10 @@ export const HEAVY_FIELDS: Record<string, string[]> = {
 const SMALL_LISTS: Record<string, number> = {
   'NationalResponse.reservations': 5,
   'NationalResponse.history': 5,
+  // A withdrawal leaves fewer; a late ratification names a few clauses, as a response does.
+  'RatificationChange.reservations': 5,
+  // The secretariat extends a ballot once or twice, each time with a reason.
+  'Ballot.extensions': 5,
   // A document is replaced by, replaces and adopts or is adopted by a few others (ECSS-E-ST-50-04C: three notices).
   'ExternalStandard.replacedBy': 3,
   'ExternalStandard.replaces': 3,

@@ -9,10 +9,17 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
+/**
+ * A count the client may not ask for: paginate makes `totalCount` a getter
+ * that starts the counting query when read, and GraphQL reads it only when
+ * the field is selected (a spread of the page reads it at once).
+ */
+export type Count = number | Promise<number>;
+
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: Count;
 }
 
 /** `XConnection` and `XEdge` types of the contract, for any node type. */
@@ -26,7 +33,7 @@ export function Connection<T>(node: Type<T>, name: string) {
   abstract class ConnectionType implements Page<T> {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int) totalCount: number;
+    @Field(() => Int) totalCount: Count;
   }
   return ConnectionType;
 }
@@ -77,7 +84,7 @@ export async function paginate<R extends ObjectLiteral, N = R>(
 ): Promise<Page<N>> {
   const size = pageSize(args.first);
   const direction = order.direction ?? 'ASC';
-  const totalCount = await qb.clone().getCount();
+  const counting = qb.clone();
   if (args.after) {
     const values = decode(args.after, order.columns.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
@@ -90,7 +97,9 @@ export async function paginate<R extends ObjectLiteral, N = R>(
   const edges = page.map((row) => ({ cursor: encode(order.values(row)), node: toNode(row) }));
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      return counting.getCount();
+    },
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }

@@ -31,6 +31,12 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
   private listenClient: Client | null = null;
   private connecting: Promise<Client | null> | null = null;
   private closed = false;
+  /**
+   * Counts the LISTEN connections opened and lost. A cache that is kept
+   * current by events (accounts/caller-cache.ts) trusts what it holds only
+   * while this is unchanged since it filled an entry, and the connection is up.
+   */
+  connectionEpoch = 0;
   /** Channels LISTENed on the current connection (cleared when it is lost). */
   private readonly listening = new Map<string, Promise<void>>();
 
@@ -45,6 +51,11 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
     const client = this.listenClient;
     this.listenClient = null;
     await client?.end().catch(() => undefined);
+  }
+
+  /** True while the LISTEN connection is up: no event of a channel with subscribers is being missed. */
+  get connected(): boolean {
+    return this.listenClient !== null;
   }
 
   publish(m: EntityManager, channel: string, payload: unknown): Promise<void> {
@@ -184,6 +195,7 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
         this.listening.clear();
         for (const channel of this.listeners.keys()) this.listening.set(channel, Promise.resolve());
         this.listenClient = client;
+        this.connectionEpoch++;
         return client;
       }
       return null;
@@ -196,6 +208,7 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
   private lost(client: Client) {
     if (this.listenClient !== client) return;
     this.listenClient = null;
+    this.connectionEpoch++;
     this.listening.clear();
     if (!this.closed) void this.connect();
   }

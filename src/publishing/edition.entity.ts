@@ -4,6 +4,8 @@ import { RatificationResponse, ReservationValue } from '../ballots/ballot.entity
 export enum EditionStatus {
   IN_FORCE = 'IN_FORCE',
   SUPERSEDED = 'SUPERSEDED',
+  /** Its standard was cancelled after promulgation. */
+  CANCELLED = 'CANCELLED',
 }
 
 /** A national response as it stood at promulgation (dates as ISO strings, as JSON keeps them). */
@@ -19,7 +21,7 @@ export interface RatificationSnapshot {
   revision: number;
 }
 
-/** Immutable (trigger edition_guard) except the one step IN_FORCE -> SUPERSEDED. */
+/** Immutable (trigger edition_guard) except the one step IN_FORCE -> SUPERSEDED or CANCELLED. */
 @Entity('edition')
 export class EditionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -38,6 +40,8 @@ export class EditionEntity {
   @Column({ name: 'version_number', type: 'int', insert: false }) versionNumber: number;
   /** Null: effective on receipt. */
   @Column({ name: 'effective_date', type: 'date', nullable: true }) effectiveDate: string | null;
+  /** Why this Version 2, 3 … was promulgated without ratification; null for Version 1. */
+  @Column({ name: 'correction_reason', type: 'text', nullable: true }) correctionReason: string | null;
 }
 
 /** The letter of an Allied Publication's nth ratified edition: 1 -> A, 2 -> B, 27 -> AA. */
@@ -52,7 +56,7 @@ export function editionLetter(n: number): string {
  */
 export function editionLabel(designation: string, number: number, version: number): string {
   return /^STANAG\s/i.test(designation.trim())
-    ? `${designation} Edition ${number}`
+    ? `${designation} Edition ${number}${version > 1 ? ` Version ${version}` : ''}`
     : `${designation} Edition ${editionLetter(number)} Version ${version}`;
 }
 

@@ -2,12 +2,14 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow } from '../common/access';
 import { HeavyWork } from '../common/heavy-work';
-import { RequestAuth } from '../common/caller';
+import { Caller, RequestAuth } from '../common/caller';
 import { BallotsService } from '../ballots/ballots.service';
-import { Visibility } from '../standards/standard.entity';
+import { StandardEntity, Visibility } from '../standards/standard.entity';
 import { maySee } from '../standards/visibility';
 import { EditionPdfService } from './edition-pdf';
-import { PublishingService } from './publishing.service';
+import { EditionEntity } from './edition.entity';
+import { editionVisibility, PublishingService } from './publishing.service';
+import { RatificationService } from './ratification.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
 
 type AuthedRequest = Request & { auth?: RequestAuth };
@@ -26,6 +28,7 @@ export class PagesController {
     private readonly ballots: BallotsService,
     private readonly pdf: EditionPdfService,
     private readonly heavy: HeavyWork,
+    private readonly ratifications: RatificationService,
   ) {}
 
   @Get()
@@ -44,21 +47,23 @@ export class PagesController {
     const editions = standard ? await this.publishing.ofStandards([standard.id]) : [];
     // A standard with nothing published is a draft: only those who may read its drafts learn that it exists.
     if (!standard || (!editions.length && !maySee(caller, standard.visibility))) return this.notFound(req, res);
-    this.html(res, req, 200, standardPage(standard, editions), standard.visibility);
+    this.html(res, req, 200, standardPage(standard, editions, await this.replacementOf(caller, standard)), standard.visibility);
   }
 
-  /** ":n" is the edition page, ":n.md" its Markdown source, ":n.pdf" the page printed to PDF. */
+  /** ":n" is the edition page (its latest Version), ":n.md" its Markdown source, ":n.pdf" the page printed to PDF. */
   @Get('standards/:designation/editions/:file')
   @Allow('ANYONE')
   async edition(@Req() req: AuthedRequest, @Res() res: Response, @Param('designation') designation: string, @Param('file') file: string) {
     if (this.refuseBadToken(req, res)) return;
     const match = /^(\d{1,6})(\.md|\.pdf)?$/.exec(file);
     const standard = match ? await this.publishing.standardBySlug(req.auth?.caller ?? null, designation) : null;
-    const edition = standard ? (await this.publishing.ofStandards([standard.id])).find((e) => e.number === Number(match![1])) : undefined;
+    // Versions come in order, so the last of the number is the edition's latest Version.
+    const versions = standard ? (await this.publishing.ofStandards([standard.id])).filter((e) => e.number === Number(match![1])) : [];
+    const edition = versions.at(-1);
     if (!standard || !edition) return this.notFound(req, res);
     this.cacheFor(res, standard.visibility);
     if (match![2] === '.pdf') {
-      const html = editionPage(standard, edition, (await this.ballots.allNations()).length);
+      const html = await this.editionHtml(req, standard, edition, versions);
       const pdf = await this.heavy.run('PDF export', () => this.pdf.render(html, edition.label));
       res.status(200).type('application/pdf').setHeader('x-content-type-options', 'nosniff');
       res.setHeader('content-disposition', `inline; filename="${standard.designation.replace(/[^\w.-]+/g, '-')}-edition-${edition.number}.pdf"`);
@@ -71,8 +76,28 @@ export class PagesController {
       res.send(await this.publishing.markdown(edition));
       return;
     }
-    const eligible = (await this.ballots.allNations()).length;
-    this.html(res, req, 200, editionPage(standard, edition, eligible), standard.visibility);
+    this.html(res, req, 200, await this.editionHtml(req, standard, edition, versions), standard.visibility);
+  }
+
+  /** The page of an edition with what happened after its promulgation: its Versions, the ratification now and its history. */
+  private async editionHtml(req: AuthedRequest, standard: StandardEntity, edition: EditionEntity, versions: EditionEntity[]): Promise<string> {
+    const nations = await this.ballots.allNations();
+    const names = new Map(nations.map((n) => [n.code, n.name]));
+    const named = <T extends { nationCode: string }>(x: T) => ({ ...x, nationName: names.get(x.nationCode) ?? x.nationCode });
+    const changes = await this.ratifications.changesOf([edition.ballotId]);
+    return editionPage(standard, edition, nations.length, {
+      versions,
+      changes: changes.map(named),
+      current: this.ratifications.current(edition, changes).map(named).sort((a, b) => a.nationName.localeCompare(b.nationName)),
+      replacement: await this.replacementOf(req.auth?.caller ?? null, standard),
+    });
+  }
+
+  private async replacementOf(caller: Caller | null, standard: StandardEntity): Promise<StandardEntity | null> {
+    if (!standard.supersededById) return null;
+    const [replacement] = await this.publishing.standardsByIds([standard.supersededById]);
+    // The replacement is named when its editions are readable by this reader, as any page would be.
+    return replacement && editionVisibility(caller).includes(replacement.visibility) ? replacement : null;
   }
 
   /** A token that is sent must be valid, or the reader would silently see less than expected. */

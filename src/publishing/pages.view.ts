@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import { RatificationResponse } from '../ballots/ballot.entity';
 import { StandardEntity, Visibility } from '../standards/standard.entity';
-import { EditionEntity, editionLetter, EditionStatus, editionUrl } from './edition.entity';
+import { NationalResponseModel } from '../ballots/models/ballot.model';
+import { designationSlug, EditionEntity, editionLetter, EditionStatus, editionUrl } from './edition.entity';
+import { RatificationChangeKind, RatificationChangeModel } from './models/ratification.model';
 
 /**
  * The public pages as plain server-rendered HTML: no script, one stylesheet
@@ -41,7 +43,8 @@ thead th { background: var(--bg-alt); }
 ul.editions { padding-left: 1.2rem; }
 .status { font-family: system-ui, sans-serif; font-size: .8rem; font-weight: 600; padding: .1rem .4rem; border: 1px solid currentColor; border-radius: 3px; }
 .status.IN_FORCE { color: #116329; }
-.status.SUPERSEDED { color: var(--muted); }
+.status.SUPERSEDED, .status.CANCELLED { color: var(--muted); }
+p.notice { border-left: 4px solid var(--muted); padding: .25rem .75rem; font-family: system-ui, sans-serif; }
 @media print {
   header.site, footer.site, .skip, nav.toc a.src { display: none; }
   main { max-width: none; padding: 0; }
@@ -66,9 +69,40 @@ const RESPONSE_LABELS: Record<RatificationResponse, string> = {
   NOT_PARTICIPATING: 'Not participating',
 };
 
-const STATUS_LABELS: Record<EditionStatus, string> = { IN_FORCE: 'In force', SUPERSEDED: 'Superseded' };
+const STATUS_LABELS: Record<EditionStatus, string> = { IN_FORCE: 'In force', SUPERSEDED: 'Superseded', CANCELLED: 'Cancelled' };
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
+const time = (d: Date | string) => `<time datetime="${new Date(d).toISOString()}">${day(d)}</time>`;
+
+const CHANGE_LABELS: Record<RatificationChangeKind, string> = {
+  RATIFIED: 'Ratified after promulgation',
+  IMPLEMENTATION_CHANGED: 'Implementation status changed',
+  RESERVATION_WITHDRAWN: 'Reservation withdrawn',
+};
+
+/** What the edition page shows beside the edition itself: the state after promulgation. */
+export interface EditionContext {
+  /** Every Version of this edition, Version 1 first. */
+  versions: EditionEntity[];
+  /** Ratification changes after promulgation, oldest first, with the nation's name. */
+  changes: (RatificationChangeModel & { nationName: string })[];
+  /** The national responses as they stand now, with the nation's name. */
+  current: (NationalResponseModel & { nationName: string })[];
+  /** The standard that replaced this one, when SUPERSEDED and visible to the reader. */
+  replacement: StandardEntity | null;
+}
+
+/** Why a standard is no longer in force, when it is not: CANCELLED or SUPERSEDED with date and reason. */
+function retirement(standard: StandardEntity, replacement: StandardEntity | null): string {
+  if (standard.status === 'CANCELLED' && standard.cancelledAt) {
+    return `<p class="notice" role="note"><strong>Cancelled</strong> on ${time(standard.cancelledAt)}: ${esc(standard.cancellationReason ?? '')}</p>`;
+  }
+  if (standard.status === 'SUPERSEDED' && standard.supersededAt) {
+    const by = replacement ? `<a href="${esc(`/standards/${encodeURIComponent(designationSlug(replacement.designation))}`)}">${esc(replacement.designation)}</a>` : 'another standard';
+    return `<p class="notice" role="note"><strong>Superseded</strong> by ${by} on ${time(standard.supersededAt)}: ${esc(standard.supersessionReason ?? '')}</p>`;
+  }
+  return '';
+}
 
 function layout(title: string, body: string): string {
   return `<!doctype html>
@@ -113,7 +147,7 @@ ${rows}
   return layout('Published standards', `<h1>Published standards</h1>\n${body}`);
 }
 
-export function standardPage(standard: StandardEntity, editions: EditionEntity[]): string {
+export function standardPage(standard: StandardEntity, editions: EditionEntity[], replacement: StandardEntity | null = null): string {
   const list = editions.length
     ? `<ul class="editions">${[...editions]
         .reverse()
@@ -128,6 +162,7 @@ export function standardPage(standard: StandardEntity, editions: EditionEntity[]
     `${standard.designation}: ${standard.title}`,
     `<h1>${esc(standard.designation)}</h1>
 <p class="subtitle">${esc(standard.title)}</p>
+${retirement(standard, replacement)}
 <h2>Scope</h2>
 <p>${esc(standard.scope)}</p>
 <h2>Editions</h2>
@@ -211,7 +246,7 @@ ${specific.map((x) => `<tr><th scope="row">${esc(x.nation)}</th><td><strong>${x.
 </section>`;
 }
 
-export function editionPage(standard: StandardEntity, edition: EditionEntity, eligible: number): string {
+export function editionPage(standard: StandardEntity, edition: EditionEntity, eligible: number, context: EditionContext): string {
   const toc = headings(edition.html);
   const ids = new Set(toc.map((h) => h.id));
   const front = [
@@ -248,15 +283,42 @@ ${toc.map((h) => `<li class="level-${h.level}"><a href="#${esc(h.id)}">${h.text}
 </tr>`,
     )
     .join('\n');
+  const versions = context.versions.length > 1
+    ? `<section aria-labelledby="versions"><h2 id="versions">Versions of this edition</h2>
+<table><thead><tr><th scope="col">Version</th><th scope="col">Promulgated</th><th scope="col">Correction</th></tr></thead><tbody>
+${context.versions.map((v) => `<tr><th scope="row">${esc(v.label)}</th><td>${time(v.promulgatedAt)}</td><td>${v.correctionReason ? esc(v.correctionReason) : 'Ratified text'}</td></tr>`).join('\n')}
+</tbody></table></section>`
+    : '';
+  const implementation = (r: { response: RatificationResponse; implementationDate: Date | string | null }) =>
+    r.implementationDate ? time(r.implementationDate) : '—';
+  const currentRows = context.current.map((r) => `<tr>
+<th scope="row">${esc(r.nationName)}</th>
+<td>${esc(RESPONSE_LABELS[r.response] ?? r.response)}</td>
+<td>${implementation(r)}</td>
+<td>${r.reservations.length ? `<ul>${r.reservations.map((x) => `<li><strong>${x.clause ? clauseLink(x.clause) : 'Whole document'}:</strong> ${esc(x.text)}</li>`).join('')}</ul>` : '<span aria-label="No reservations">—</span>'}</td>
+<td>${time(r.castAt)}</td>
+</tr>`).join('\n');
+  const history = context.changes.length
+    ? `<table><caption>Changes since promulgation</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">Nation</th><th scope="col">Change</th><th scope="col">Response after the change</th><th scope="col">Implementation date</th></tr></thead>
+<tbody>
+${context.changes.map((c) => `<tr><td>${time(c.changedAt)}</td><th scope="row">${esc(c.nationName)}</th><td>${CHANGE_LABELS[c.kind]}${
+  c.withdrawnReservation ? `: ${c.withdrawnReservation.clause ? `clause ${esc(c.withdrawnReservation.clause)}` : 'whole document'}, “${esc(c.withdrawnReservation.text)}”` : ''
+}</td><td>${esc(RESPONSE_LABELS[c.response])}</td><td>${implementation(c)}</td></tr>`).join('\n')}
+</tbody></table>`
+    : '<p>No change since promulgation.</p>';
+  const ratifyingNow = context.current.filter((r) => r.response.startsWith('RATIFIED_')).length;
   const url = editionUrl(standard.designation, edition.number);
   return layout(
     `${edition.label}: ${standard.title}`,
     `<p><a href="${esc(url.replace(/\/editions\/\d+$/, ''))}">${esc(standard.designation)}</a> › ${esc(edition.label.replace(`${standard.designation} `, ''))}</p>
 <h1>${esc(edition.label)}</h1>
 <p class="subtitle">${esc(standard.title)}</p>
+${retirement(standard, context.replacement)}
 <dl class="meta">
 ${standard.stanag ? `<dt>Covering agreement</dt><dd>${esc(standard.stanag)} Edition ${edition.number}</dd>\n` : ''}<dt>Status</dt><dd>${status(edition.status)}</dd>
 <dt>Promulgated</dt><dd><time datetime="${edition.promulgatedAt.toISOString()}">${day(edition.promulgatedAt)}</time></dd>
+${edition.correctionReason ? `<dt>Correction</dt><dd>Version ${edition.versionNumber}, promulgated without ratification: ${esc(edition.correctionReason)}</dd>\n` : ''}
 <dt>Effective</dt><dd>${edition.effectiveDate ? `<time datetime="${esc(edition.effectiveDate)}">${esc(edition.effectiveDate)}</time>` : 'On receipt'}</dd>
 <dt>Content hash</dt><dd><code class="hash" title="sha256 of the Markdown source">sha256:${esc(edition.contentHash.trim())}</code></dd>
 <dt>Source</dt><dd><a class="src" href="${esc(url)}.md" type="text/markdown">Markdown source</a></dd>
@@ -266,8 +328,22 @@ ${frontMatter(standard, edition, clauseLink)}
 <article class="text" aria-label="Text of ${esc(edition.label)}">
 ${edition.html}
 </article>
+${versions}
 <section aria-labelledby="ratification">
 <h2 id="ratification">Ratification</h2>
+<p>Now: ${ratifyingNow} of ${eligible} Allied nations have ratified.</p>
+${
+  context.current.length
+    ? `<table><caption>National responses now</caption>
+<thead><tr><th scope="col">Nation</th><th scope="col">Response</th><th scope="col">Implementation date</th><th scope="col">Reservations</th><th scope="col">As of</th></tr></thead>
+<tbody>
+${currentRows}
+</tbody></table>`
+    : ''
+}
+<h3 id="ratification-history">History since promulgation</h3>
+${history}
+<h3 id="ratification-at-promulgation">At promulgation</h3>
 <p>${ratifying} of ${eligible} Allied nations ratified; ${edition.ratification.length} responded.</p>
 ${
   edition.ratification.length

@@ -5,7 +5,8 @@ import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
 import { EditionPdfService } from './edition-pdf';
 import { PagesController } from './pages.controller';
-import { PublishingResolver, StandardEditionsResolver } from './publishing.resolver';
+import { PublishingResolver, RatificationChangeResolver, StandardEditionsResolver, VersionStageResolver } from './publishing.resolver';
+import { RatificationService } from './ratification.service';
 import { PublishingService } from './publishing.service';
 
 /**
@@ -16,7 +17,9 @@ import { PublishingService } from './publishing.service';
 @Module({
   imports: [AccountsModule, StandardsModule, BallotsModule],
   controllers: [PagesController],
-  providers: [PublishingService, EditionPdfService, PublishingResolver, StandardEditionsResolver, { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
+  providers: [
+    PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,
+    { provide: EDITION_IN_FORCE, useExisting: PublishingService }],
   exports: [EDITION_IN_FORCE],
 })
 export class PublishingModule {}

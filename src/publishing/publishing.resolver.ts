@@ -1,6 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UserModel } from '../accounts/models/user.model';
-import { userLoader } from '../accounts/users.resolver';
+import { NationModel } from '../accounts/models/nation.model';
+import { OrganizationsService } from '../accounts/organizations.service';
+import { nationLoader, userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
 import { NationalResponseModel } from '../ballots/models/ballot.model';
 import { Allow } from '../common/access';
@@ -13,6 +15,15 @@ import { VersionsService } from '../standards/versions.service';
 import { EditionEntity, editionLetter, EditionStatus, editionUrl } from './edition.entity';
 import { EditionModel } from './models/edition.model';
 import { PublishingService } from './publishing.service';
+import { ChangeImplementationInput, PromulgateCorrectionInput, RatifyEditionInput, WithdrawReservationInput } from './dto/ratification.inputs';
+import { RatificationChangeModel, VersionStage } from './models/ratification.model';
+import { RatificationService } from './ratification.service';
+
+function changesLoader(ctx: GqlContext, ratification: RatificationService) {
+  return ctx.loaders.get<string, RatificationChangeModel[]>('ratificationChanges', async (ballotIds) =>
+    groupBy(ballotIds, await ratification.changesOf(ballotIds), (c) => c.ballotId),
+  );
+}
 
 function editionsLoader(ctx: GqlContext, publishing: PublishingService) {
   return ctx.loaders.get<string, EditionEntity[]>('editionsByStandard', async (ids) =>
@@ -27,6 +38,7 @@ export class PublishingResolver {
     private readonly publishing: PublishingService,
     private readonly versions: VersionsService,
     private readonly users: UsersService,
+    private readonly ratifications: RatificationService,
   ) {}
 
   @Query(() => [EditionModel], { description: 'Newest first. after: the id of the last edition of the previous page.' })
@@ -54,6 +66,44 @@ export class PublishingResolver {
     effectiveDate?: string,
   ) {
     return this.publishing.publish(caller, ballotId, effectiveDate);
+  }
+
+  @Mutation(() => EditionModel, {
+    description: 'A correction or amendment promulgated without a new ratification: the text becomes the next Version of the edition in force (Edition A Version 2), with the reason; recorded, audited, shown.',
+  })
+  @Allow(Role.SECRETARIAT)
+  promulgateCorrection(@CurrentCaller() caller: Caller, @Args('input') input: PromulgateCorrectionInput) {
+    return this.publishing.promulgateCorrection(caller, input);
+  }
+
+  @Mutation(() => RatificationChangeModel, { description: 'The delegate of a nation that had not ratified at promulgation ratifies the edition in force now; dated and audited.' })
+  @Allow(Role.DELEGATE)
+  ratifyEdition(@CurrentCaller() caller: Caller, @Args('input') input: RatifyEditionInput) {
+    return this.ratifications.ratify(caller, input);
+  }
+
+  @Mutation(() => RatificationChangeModel, { description: 'The delegate of a ratifying nation changes its implementation status or date on the edition in force; dated and audited.' })
+  @Allow(Role.DELEGATE)
+  changeImplementation(@CurrentCaller() caller: Caller, @Args('input') input: ChangeImplementationInput) {
+    return this.ratifications.changeImplementation(caller, input);
+  }
+
+  @Mutation(() => RatificationChangeModel, { description: 'The delegate of a ratifying nation withdraws one of its reservations on the edition in force; dated and audited.' })
+  @Allow(Role.DELEGATE)
+  withdrawReservation(@CurrentCaller() caller: Caller, @Args('input') input: WithdrawReservationInput) {
+    return this.ratifications.withdrawReservation(caller, input);
+  }
+
+  @ResolveField(() => [RatificationChangeModel], { description: 'Every change to the nations\' ratification after promulgation, oldest first.' })
+  ratificationChanges(@Parent() edition: EditionEntity, @Ctx() ctx: GqlContext) {
+    return changesLoader(ctx, this.ratifications).load(edition.ballotId);
+  }
+
+  @ResolveField(() => [NationalResponseModel], {
+    description: 'The national responses as they stand now: the snapshot at promulgation (ratification) with every later change applied.',
+  })
+  async currentRatification(@Parent() edition: EditionEntity, @Ctx() ctx: GqlContext) {
+    return this.ratifications.current(edition, await changesLoader(ctx, this.ratifications).load(edition.ballotId));
   }
 
   @ResolveField(() => String, { description: 'The edition letter of an Allied Publication: A for the first ratified edition, then B, C …' })
@@ -132,5 +182,39 @@ export class StandardEditionsResolver {
   @ResolveField(() => EditionModel, { nullable: true, description: 'The edition in force, if any.' })
   async currentEdition(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     return (await editionsLoader(ctx, this.publishing).load(standard.id)).find((e) => e.status === EditionStatus.IN_FORCE) ?? null;
+  }
+}
+
+/** Who made a change to a ratification, and for which nation. */
+@Resolver(() => RatificationChangeModel)
+@Allow('ANYONE')
+export class RatificationChangeResolver {
+  constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
+
+  @ResolveField(() => NationModel)
+  nation(@Parent() change: RatificationChangeModel, @Ctx() ctx: GqlContext) {
+    return nationLoader(ctx, this.orgs).load(change.nationCode);
+  }
+
+  /** As with castBy: the person is for signed-in readers. */
+  @ResolveField(() => UserModel)
+  @Allow('SIGNED_IN')
+  changedBy(@Parent() change: RatificationChangeModel, @Ctx() ctx: GqlContext) {
+    return userLoader(ctx, this.users).load(change.changedById);
+  }
+}
+
+/** StandardVersion.stage, declared here because it reads ballots and editions, which standards does not know. */
+@Resolver(() => StandardVersionModel)
+@Allow('SIGNED_IN')
+export class VersionStageResolver {
+  constructor(private readonly publishing: PublishingService) {}
+
+  @ResolveField(() => VersionStage, { description: 'STUDY_DRAFT, RATIFICATION_DRAFT (the text a ballot put to the nations) or CORRECTION (promulgated without ratification).' })
+  async stage(@Parent() version: StandardVersionModel, @Ctx() ctx: GqlContext): Promise<VersionStage> {
+    const row = await ctx.loaders
+      .get<string, { id: string; stage: VersionStage } | null>('versionStages', async (ids) => indexBy(ids, await this.publishing.versionStages(ids), (r) => r.id))
+      .load(version.id);
+    return row!.stage;
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { BallotOutcome } from '../ballots/ballot.entity';
 import { BallotsService } from '../ballots/ballots.service';
 import { Caller } from '../common/caller';
+import { Clock } from '../common/clock';
 import { badInput, conflict, invalidState, notFound } from '../common/errors';
 import { EditionInForce } from '../conformance/edition-in-force';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
@@ -13,7 +14,8 @@ import { StandardsService } from '../standards/standards.service';
 import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
 import { visibleTo } from '../standards/visibility';
-import { designationSlug, EditionEntity, editionLabel, RatificationSnapshot } from './edition.entity';
+import { VersionStage } from './models/ratification.model';
+import { designationSlug, EditionEntity, editionLabel, EditionStatus, RatificationSnapshot } from './edition.entity';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -31,6 +33,7 @@ export class PublishingService implements EditionInForce {
     private readonly versions: VersionsService,
     private readonly lifecycle: StandardLifecycle,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** effectiveDate: a date (YYYY-MM-DD) from which the edition is effective; without it, effective on receipt. */
@@ -82,6 +85,45 @@ export class PublishingService implements EditionInForce {
     });
   }
 
+  /**
+   * A correction or amendment promulgated without a new ratification: the
+   * text becomes the next version of the standard and the next Version of the
+   * edition in force (Edition A Version 2), which supersedes the one before.
+   * Same ballot, same ratification snapshot (the trigger edition_versions
+   * checks both).
+   */
+  async promulgateCorrection(caller: Caller, input: { editionId: string; text: string; reason: string }): Promise<EditionEntity> {
+    const reason = input.reason.trim();
+    if (!reason) throw badInput('reason', 'reason must say what the correction changes and why.');
+    const found = await this.find(caller, input.editionId);
+    return this.dataSource.transaction(async (m) => {
+      const standard = await this.standards.lockVisible(caller, found.standardId, m);
+      const edition = await m.findOneByOrFail(EditionEntity, { id: found.id });
+      if (edition.status !== EditionStatus.IN_FORCE) {
+        throw invalidState(`${edition.label} is ${edition.status}; only the edition in force is corrected.`, { status: edition.status });
+      }
+      const versionNumber = edition.versionNumber + 1;
+      const label = editionLabel(standard.designation, edition.number, versionNumber);
+      const version = await this.versions.createCorrection(m, caller, standard, input.text, label, reason);
+      const text = await this.versions.text(version.id, m);
+      await m.query(`UPDATE edition SET status = 'SUPERSEDED' WHERE id = $1 AND status = 'IN_FORCE'`, [edition.id]);
+      const [{ id }] = await m.query(
+        `INSERT INTO edition (standard_id, version_id, ballot_id, number, version_number, label, published_by, content_hash, html,
+                              ratification, effective_date, correction_reason, promulgated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, ${this.clock.now()}) RETURNING id`,
+        [standard.id, version.id, edition.ballotId, edition.number, versionNumber, label, caller.id, sha256(text), renderMarkdown(text),
+          JSON.stringify(edition.ratification), edition.effectiveDate, reason],
+      );
+      await this.audit.record(m, caller, {
+        action: 'edition.corrected',
+        entityType: 'Edition',
+        entityId: id,
+        detail: `${label} promulgated without ratification (version ${version.number} of the text), superseding ${edition.label}: ${reason}`,
+      });
+      return m.findOneByOrFail(EditionEntity, { id });
+    });
+  }
+
   /** The edition, or NOT_FOUND when its standard is not visible to the caller. */
   async find(caller: Caller | null, id: string): Promise<EditionEntity> {
     const [edition] = await this.visible(caller).andWhere('e.id = :id', { id }).getMany();
@@ -102,7 +144,7 @@ export class PublishingService implements EditionInForce {
   }
 
   ofStandards(standardIds: readonly string[]): Promise<EditionEntity[]> {
-    return this.dataSource.getRepository(EditionEntity).find({ where: { standardId: In([...standardIds]) }, order: { number: 'ASC' } });
+    return this.dataSource.getRepository(EditionEntity).find({ where: { standardId: In([...standardIds]) }, order: { number: 'ASC', versionNumber: 'ASC' } });
   }
 
   /** Standards of editions, shown with the edition even to readers who may not see the drafts. */
@@ -116,6 +158,17 @@ export class PublishingService implements EditionInForce {
       .createQueryBuilder('e')
       .innerJoin(StandardEntity, 's', 's.id = e.standard_id')
       .where('s.visibility IN (:...visible)', { visible: editionVisibility(caller) });
+  }
+
+  /** The stage of each version: a correction when an edition Version 2+ holds it, a ratification draft when a ballot did, else a study draft. */
+  async versionStages(versionIds: readonly string[]): Promise<{ id: string; stage: VersionStage }[]> {
+    return this.dataSource.query(
+      `SELECT v.id, CASE WHEN EXISTS (SELECT 1 FROM edition e WHERE e.version_id = v.id AND e.version_number > 1) THEN 'CORRECTION'
+                         WHEN EXISTS (SELECT 1 FROM ballot b WHERE b.version_id = v.id) THEN 'RATIFICATION_DRAFT'
+                         ELSE 'STUDY_DRAFT' END AS stage
+         FROM unnest($1::uuid[]) AS v(id)`,
+      [versionIds],
+    );
   }
 
   // ── for the public pages ──

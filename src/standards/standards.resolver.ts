@@ -4,14 +4,17 @@ import { userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
-import { Ctx, CurrentCaller, GqlContext, groupBy } from '../common/context';
-import { CancelStandardArgs, CreateVersionInput, ProposeStandardInput, StandardFilter, StandardLookupArgs, UpdateStandardInput } from './dto/standard.inputs';
+import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
+import {
+  CancelStandardArgs, CreateVersionInput, ProposeStandardInput, StandardFilter, StandardLookupArgs, SupersedeStandardArgs, UpdateStandardInput,
+} from './dto/standard.inputs';
 import { StandardConnection, StandardModel } from './models/standard.model';
 import { RedlineModel, SearchHitModel, StandardVersionModel } from './models/standard-version.model';
 import { SearchService } from './search.service';
 import { StandardsService } from './standards.service';
 import { StandardVersionEntity } from './standard-version.entity';
 import { VersionsService } from './versions.service';
+import { STAGE_OF, StandardEntity, StandardStage } from './standard.entity';
 
 /** Every version of a standard, loaded for all standards of a request at once. */
 export function versionsLoader(ctx: GqlContext, versions: VersionsService) {
@@ -91,6 +94,29 @@ export class StandardsResolver {
   @Allow(Role.SECRETARIAT)
   cancelStandard(@CurrentCaller() caller: Caller, @Args() args: CancelStandardArgs) {
     return this.standards.cancel(caller, args.standardId, args.reason);
+  }
+
+  @Mutation(() => StandardModel, {
+    description: 'A PROMULGATED standard replaced by another (named by replacementId), with the reason; dated by the database clock and audited. Its edition in force becomes SUPERSEDED.',
+  })
+  @Allow(Role.SECRETARIAT)
+  supersedeStandard(@CurrentCaller() caller: Caller, @Args() args: SupersedeStandardArgs) {
+    return this.standards.supersede(caller, args.standardId, args.replacementId, args.reason);
+  }
+
+  @ResolveField(() => StandardStage, { description: 'The named NATO stage, following the status: STUDY_DRAFT while DRAFTING, RATIFICATION_DRAFT while IN_RATIFICATION, and so on.' })
+  @Allow('ANYONE')
+  stage(@Parent() standard: StandardModel): StandardStage {
+    return STAGE_OF[standard.status];
+  }
+
+  @ResolveField(() => StandardModel, { nullable: true, description: 'The standard that replaced this one; null unless SUPERSEDED or when the reader may not see it.' })
+  @Allow('ANYONE')
+  async supersededBy(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller | null) {
+    if (!standard.supersededById) return null;
+    return ctx.loaders
+      .get<string, StandardEntity | null>('standards.visibleById', async (ids) => indexBy(ids, await this.standards.byIds(caller, ids), (s) => s.id))
+      .load(standard.supersededById);
   }
 
   @Mutation(() => StandardModel)

@@ -164,6 +164,23 @@ export class StandardsService {
     });
   }
 
+  /** A PROMULGATED standard replaced by another; its edition in force becomes SUPERSEDED with it (a database trigger). */
+  async supersede(caller: Caller, id: string, replacementId: string, reason: string): Promise<StandardEntity> {
+    if (!reason.trim()) throw badInput('reason', 'reason must say why the standard is superseded.');
+    if (id === replacementId) throw badInput('replacementId', 'A standard cannot supersede itself.');
+    return this.dataSource.transaction(async (m) => {
+      // Both rows locked in id order, so two crossed supersessions wait for each other instead of deadlocking.
+      const [first, second] = [id, replacementId].sort();
+      const locked = [await this.lockVisible(caller, first, m), await this.lockVisible(caller, second, m)];
+      const replacement = locked.find((s) => s.id === replacementId)!;
+      if (replacement.status === StandardStatus.CANCELLED || replacement.status === StandardStatus.SUPERSEDED) {
+        throw invalidState(`${replacement.designation} is ${replacement.status} and cannot replace another standard.`, { status: replacement.status });
+      }
+      await this.lifecycle.transition(m, caller, id, 'SUPERSEDE', `by ${replacement.designation}: ${reason.trim()}`, replacement.id);
+      return m.findOneByOrFail(StandardEntity, { id });
+    });
+  }
+
   async addEditor(caller: Caller, standardId: string, userId: string): Promise<StandardEntity> {
     return this.dataSource.transaction(async (m) => {
       const standard = await this.lockVisible(caller, standardId, m);

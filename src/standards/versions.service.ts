@@ -161,6 +161,23 @@ export class VersionsService {
     return version;
   }
 
+  /**
+   * The text of a correction promulgated without ratification (publishing's
+   * promulgateCorrection), stored as the next version of a PROMULGATED
+   * standard whose standard row the caller's transaction has locked. It is
+   * the one version written outside DRAFTING.
+   */
+  async createCorrection(m: EntityManager, caller: Caller, standard: StandardEntity, text: string, label: string, reason: string): Promise<StandardVersionEntity> {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > this.config.MAX_TEXT_BYTES) throw badInput('text', `text is ${bytes} bytes; the limit is ${this.config.MAX_TEXT_BYTES} bytes.`);
+    if (!text.trim()) throw badInput('text', 'text is empty.');
+    if (standard.status !== StandardStatus.PROMULGATED) {
+      throw invalidState(`${standard.designation} is ${standard.status}; a correction is made to a PROMULGATED standard.`, { status: standard.status });
+    }
+    const current = await this.current(standard.id, m);
+    return this.store(m, caller, standard, current, text, { basedOnId: current?.id ?? null, label, summary: `Correction: ${reason}` });
+  }
+
   /** The rendition of a version's text, from the cache or made (and cached) now. */
   private async renditionOf(version: StandardVersionEntity, text?: string): Promise<Rendition> {
     const cached = this.renditions.get(version.contentHash);
@@ -244,8 +261,12 @@ export class VersionsService {
 
     const blocks = splitBlocks(text);
     const hashes = blocks.map(sha256);
+    // Only new blocks are inserted, so only they get their search vector computed (migration BlockSearchVectors).
     await m.query(
-      `INSERT INTO text_block (hash, content) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING`,
+      `INSERT INTO text_block (hash, content)
+       SELECT u.hash, u.content FROM unnest($1::text[], $2::text[]) AS u(hash, content)
+        WHERE NOT EXISTS (SELECT 1 FROM text_block t WHERE t.hash = u.hash)
+       ON CONFLICT (hash) DO NOTHING`,
       [hashes, blocks],
     );
     const version = await m.save(
@@ -276,9 +297,16 @@ export class VersionsService {
         [standard.id, keyed.requirements.map((r) => r.key)],
       );
     }
+    // The text's vector from its blocks' stored ones, in document order; concatenated in groups
+    // of 64 blocks, then the groups, so a long text is not copied once per block.
     await m.query(
-      `UPDATE standard SET requirement_seq = $2, text_search = to_tsvector('english', $3), updated_at = now() WHERE id = $1`,
-      [standard.id, seq, text],
+      `UPDATE standard SET requirement_seq = $2, updated_at = now(), text_search = (
+         SELECT COALESCE(tsvector_agg(g.v ORDER BY g.n), ''::tsvector)
+           FROM (SELECT (u.ord - 1) / 64 AS n, tsvector_agg(b.search ORDER BY u.ord) AS v
+                   FROM unnest($3::text[]) WITH ORDINALITY AS u(hash, ord) JOIN text_block b ON b.hash = u.hash
+                  GROUP BY 1) g)
+       WHERE id = $1`,
+      [standard.id, seq, hashes],
     );
     const changed = keyed.requirements.filter((r) => r.change !== 'UNCHANGED').length + keyed.removed.length;
     await this.audit.record(m, caller, {

@@ -87,13 +87,16 @@ describe('published pages in a browser', async () => {
     expect(await page.locator('#clause-2-1').isVisible()).toBe(true);
 
     const rows: string[][] = [];
-    for (const tr of await page.locator('section[aria-labelledby="ratification"] table tbody tr').all()) rows.push((await tr.locator('th, td').allInnerTexts()).map((c) => c.trim()));
+    // The record at promulgation; the state now is a table of its own, the same until a nation changes its ratification.
+    for (const tr of await page.getByRole('table', { name: 'National responses at promulgation' }).locator('tbody tr').all()) rows.push((await tr.locator('th, td').allInnerTexts()).map((c) => c.trim()));
     expect(rows).toEqual([
       ['France', 'Ratified, implementing', '—', 'Clause 2.1: Delivery within ten minutes.'],
       ['Germany', 'Ratified, future implementation', '2028-01-01', '—'],
       ['Poland', 'Not participating', '—', '—'],
     ]);
     expect(await page.getByText('2 of 32 Allied nations ratified; 3 responded.').isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'National responses now' }).locator('tbody tr').count()).toBe(3);
+    expect(await page.getByText('No change since promulgation.').isVisible()).toBe(true);
     expect(await page.locator('code.hash').innerText()).toMatch(/^sha256:[0-9a-f]{64}$/);
     const source = page.getByRole('link', { name: 'Markdown source' });
     expect(await source.getAttribute('href')).toBe('/standards/STANAG-4790/editions/1.md');

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { RatificationResponse } from '../ballot.entity';
+import { BallotShortfall, RatificationResponse } from '../ballot.entity';
 
 @InputType()
 export class OpenBallotInput {
@@ -12,9 +12,21 @@ export class OpenBallotInput {
   @Field({ nullable: true, description: 'Defaults to now.' }) @IsOptional() @IsDate({ message: 'opensAt must be a date-time' }) opensAt?: Date;
   @Field() @IsDate({ message: 'closesAt must be a date-time' }) closesAt: Date;
   /** The upper bound, the number of Allies, is checked in the service against the nation table. */
-  @Field(() => Int) @IsInt({ message: 'threshold must be an integer' }) @Min(1, { message: 'threshold must be at least 1' })
+  @Field(() => Int, { nullable: true, description: 'Ratifying nations needed; without it, a majority of the Allies (17 of 32).' })
+  @IsOptional() @IsInt({ message: 'threshold must be an integer' }) @Min(1, { message: 'threshold must be at least 1' })
   @Max(32, { message: 'threshold must be at most 32, the number of Allies' })
-  threshold: number;
+  threshold?: number;
+  @Field(() => BallotShortfall, { nullable: true, description: 'Without it, FAIL: a ballot short of its threshold at closesAt fails.' })
+  @IsOptional() @IsEnum(BallotShortfall) onShortfall?: BallotShortfall;
+}
+
+@ArgsType()
+export class ExtendBallotArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'ballotId must be a ballot id' }) ballotId: string;
+  @Field({ description: 'The new deadline: later than the current one and than now.' }) @IsDate({ message: 'closesAt must be a date-time' }) closesAt: Date;
+  @Field({ description: 'Why the period is extended, e.g. too few responses to reach the threshold; kept with the extension and in the audit log.' })
+  @IsString() @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
 }
 
 @InputType()

@@ -1,9 +1,13 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NationModel } from '../../accounts/models/nation.model';
-import { BallotOutcome, BallotStatus, RatificationResponse } from '../ballot.entity';
+import { BallotOutcome, BallotShortfall, BallotStatus, RatificationResponse } from '../ballot.entity';
 
 registerEnumType(BallotStatus, { name: 'BallotStatus' });
 registerEnumType(BallotOutcome, { name: 'BallotOutcome' });
+registerEnumType(BallotShortfall, {
+  name: 'BallotShortfall',
+  description: 'What a ballot short of its threshold at closesAt becomes: FAIL (the default) or AWAIT_DECISION by the secretariat (extend or close).',
+});
 registerEnumType(RatificationResponse, { name: 'RatificationResponse' });
 
 @ObjectType('Reservation')
@@ -51,6 +55,19 @@ export class BallotModel {
   @Field(() => Int, { description: 'Ratifying nations needed for promulgation.' }) threshold: number;
   @Field(() => BallotStatus) status: BallotStatus;
   @Field(() => BallotOutcome) outcome: BallotOutcome;
+  @Field(() => BallotShortfall) onShortfall: BallotShortfall;
   @Field(() => Date, { nullable: true, description: 'When the outcome was decided: the early close, or closesAt.' })
   closedAt: Date | null;
+}
+
+/** A dated, audited extension of a ballot's period; immutable. */
+@ObjectType('BallotExtension')
+export class BallotExtensionModel {
+  @Field(() => ID) id: string;
+  ballotId: string;
+  extendedById: string;
+  @Field() previousClosesAt: Date;
+  @Field() closesAt: Date;
+  @Field() reason: string;
+  @Field({ description: 'When the extension was recorded, by the database clock.' }) extendedAt: Date;
 }

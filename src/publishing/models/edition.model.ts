@@ -16,6 +16,8 @@ export class EditionModel {
   versionNumber: number;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD from which the edition is effective; null: effective on receipt.' })
   effectiveDate: string | null;
+  @Field(() => String, { nullable: true, description: 'Why this Version 2, 3 … was promulgated without a new ratification; null for Version 1.' })
+  correctionReason: string | null;
   @Field(() => EditionStatus) status: EditionStatus;
   @Field() promulgatedAt: Date;
   @Field({ description: 'sha256 of the Markdown source, lowercase hex.' }) contentHash: string;

@@ -65,7 +65,18 @@ export class StandardLookupArgs {
 @ArgsType()
 export class CancelStandardArgs {
   @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
-  @Field({ description: 'Why the standard is cancelled; kept in the audit log.' })
+  @Field({ description: 'Why the standard is cancelled; kept on the standard (cancellationReason) and in the audit log. A PROMULGATED standard may be cancelled too: its edition in force becomes CANCELLED.' })
+  @IsString() @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  reason: string;
+}
+
+@ArgsType()
+export class SupersedeStandardArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field(() => ID, { description: 'The standard that replaces it.' })
+  @IsUUID('all', { message: 'replacementId must be a standard id' })
+  replacementId: string;
+  @Field({ description: 'Why it is superseded; kept on the standard (supersessionReason) and in the audit log.' })
   @IsString() @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
   reason: string;
 }

@@ -15,16 +15,23 @@ import { Page } from '../../ui/Page';
 import { StatusBadge, VisibilitySelect } from '../../ui/status';
 import { Deadline, When } from '../../ui/time';
 import { Toc } from '../../ui/Toc';
+import { RatificationNow } from './ratification';
 
 export const StandardPage = graphql(`
   query StandardPage($id: ID!) {
     standard(id: $id) {
       id designation title scope status visibility overlapJustification createdAt updatedAt
       editors { id displayName nation { code } }
-      versions { id number label summary createdAt author { displayName } }
+      versions { id number label summary createdAt stage author { displayName } }
       relations { id kind note external { id designation title body url } }
       commentRounds { id title status closesAt version { number } }
       currentEdition { label url }
+      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }
+      ratifiedEdition: currentEdition {
+        label versionNumber correctionReason
+        currentRatification { nation { code name } response implementationDate reservations { clause text } }
+        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }
+      }
     }
   }
 `);
@@ -95,6 +102,8 @@ export default function Standard() {
           <dl className="meta">
             <dt><T id="standard.status" /></dt>
             <dd><StatusBadge status={standard.status} /></dd>
+            <dt><T id="standard.stage" /></dt>
+            <dd>{t(`stage.${standard.stage}`)}</dd>
             <dt><T id="standard.visibility" /></dt>
             <dd>{t(`visibility.${standard.visibility}`)}</dd>
             <dt><T id="standard.scope" /></dt>
@@ -115,6 +124,16 @@ export default function Standard() {
               <T id="standard.editDetails" />
             </button>
           )}
+          {standard.cancelledAt && (
+            <div className="notice" role="note">
+              {t('standard.cancelledNotice', { reason: standard.cancellationReason ?? '' })} <When at={standard.cancelledAt} dateOnly />
+            </div>
+          )}
+          {standard.supersededAt && (
+            <div className="notice" role="note">
+              {t('standard.supersededNotice', { by: standard.supersededBy?.designation ?? '—', reason: standard.supersessionReason ?? '' })} <When at={standard.supersededAt} dateOnly />
+            </div>
+          )}
           {standard.overlapJustification && (
             <div className="notice">
               <strong><T id="standard.justification" /></strong> {standard.overlapJustification}
@@ -128,6 +147,7 @@ export default function Standard() {
               <Tabs.Trigger value="versions">{t('standard.versions')} ({versions.length})</Tabs.Trigger>
               <Tabs.Trigger value="relations">{t('standard.relations')} ({standard.relations.length})</Tabs.Trigger>
               <Tabs.Trigger value="rounds">{t('standard.rounds')} ({standard.commentRounds.length})</Tabs.Trigger>
+              {standard.ratifiedEdition && <Tabs.Trigger value="ratification">{t('standard.ratification')}</Tabs.Trigger>}
             </Tabs.List>
             <Tabs.Content value="text">
           {version && (
@@ -165,6 +185,7 @@ export default function Standard() {
             empty={t('standard.noVersions')}
             columns={[
               { header: '#', cell: (v) => (v.number === version?.number ? <strong aria-current="true">{v.number}</strong> : <Link to={`?v=${v.number}`}>{v.number}</Link>), className: 'num' },
+              { header: t('version.stage'), cell: (v) => t(`versionStage.${v.stage}`) },
               { header: t('version.label'), cell: (v) => v.label ?? '' },
               { header: t('version.summary'), cell: (v) => v.summary ?? '' },
               { header: t('version.author'), cell: (v) => v.author.displayName },
@@ -204,6 +225,11 @@ export default function Standard() {
           )}
 
             </Tabs.Content>
+            {standard.ratifiedEdition && (
+              <Tabs.Content value="ratification">
+                <RatificationNow edition={standard.ratifiedEdition} />
+              </Tabs.Content>
+            )}
           </Tabs.Root>
         </div>
       </div>

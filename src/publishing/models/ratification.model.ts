@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RatificationResponse } from '../../ballots/ballot.entity';
+import { ReservationModel } from '../../ballots/models/ballot.model';
+
+export enum RatificationChangeKind {
+  /** A nation that had not ratified at promulgation ratifies. */
+  RATIFIED = 'RATIFIED',
+  /** A ratifying nation's implementation status or date changes. */
+  IMPLEMENTATION_CHANGED = 'IMPLEMENTATION_CHANGED',
+  /** A ratifying nation withdraws one reservation. */
+  RESERVATION_WITHDRAWN = 'RESERVATION_WITHDRAWN',
+}
+
+registerEnumType(RatificationChangeKind, { name: 'RatificationChangeKind' });
+
+/** One change to a nation's ratification after promulgation; immutable. The fields after kind are the state after it. */
+@ObjectType('RatificationChange')
+export class RatificationChangeModel {
+  @Field(() => ID) id: string;
+  ballotId: string;
+  nationCode: string;
+  changedById: string;
+  @Field(() => Int, { description: '1, 2 … for each change of this nation on this edition.' }) sequence: number;
+  @Field(() => RatificationChangeKind) kind: RatificationChangeKind;
+  @Field(() => RatificationResponse) response: RatificationResponse;
+  @Field(() => [ReservationModel]) reservations: ReservationModel[];
+  @Field(() => Date, { nullable: true }) implementationDate: Date | null;
+  @Field(() => String, { nullable: true }) nationalReference: string | null;
+  @Field(() => ReservationModel, { nullable: true, description: 'The reservation withdrawn, for RESERVATION_WITHDRAWN.' })
+  withdrawnReservation: ReservationModel | null;
+  @Field({ description: 'When the change was recorded, by the database clock.' }) changedAt: Date;
+}
+
+/** What a version of a standard's text was, by NATO's names: read from the ballots and editions that name it. */
+export enum VersionStage {
+  /** Written while drafting and commenting; never balloted. */
+  STUDY_DRAFT = 'STUDY_DRAFT',
+  /** The text the nations balloted. */
+  RATIFICATION_DRAFT = 'RATIFICATION_DRAFT',
+  /** A correction promulgated without ratification (Version 2, 3 … of an edition). */
+  CORRECTION = 'CORRECTION',
+}
+
+registerEnumType(VersionStage, { name: 'VersionStage' });
