@@ -57,7 +57,7 @@ describe('the websocket endpoint', () => {
     expect(await s.closeCode()).toBe(1009);
   });
 
-  it('re-reads the roles for each operation and as soon as they change: a revoked EXPERT gets nothing more', async () => {
+  it('re-reads the roles for each operation and each event: a revoked EXPERT gets nothing more', async () => {
     const person = await t.user('Rita Revoked', [{ role: 'EXPERT', nationCode: 'FRA' }]);
     const s = await TestSocket.open(t, person.token);
     expect(await s.acknowledged()).toBe(true);

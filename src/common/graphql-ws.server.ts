@@ -17,7 +17,7 @@ import { forbidden } from './errors';
 import { formatError } from './graphql-errors';
 import { GraphqlLimits } from './graphql-limits';
 import { rootLogger } from './logger';
-import { PubSub, SlowConsumerError } from './pubsub';
+import { SlowConsumerError } from './pubsub';
 
 /** How a socket learns who it serves; the accounts module provides it (common knows no feature). */
 export abstract class SocketAuthenticator {
@@ -33,18 +33,11 @@ const MAX_SUBSCRIPTIONS = 25;
 /** setTimeout's longest delay; a later expiry is caught by the periodic re-check. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/** Channel on which the database announces a user's changed access (a trigger; see migration LiveAccessChanged). */
-const ACCESS_CHANGED = 'access_changed';
-
 /** What one socket keeps between messages. */
 interface SocketState {
   header: string;
   expiresAt: number | null;
   timers: NodeJS.Timeout[];
-  /** The caller as last read; events are checked against it, not against a fresh read each. */
-  auth?: RequestAuth;
-  /** A re-read under way after ACCESS_CHANGED: events wait for it, so none goes out on the access as it was. */
-  rereading?: Promise<unknown>;
 }
 
 type Extra = { socket: WebSocket; request: IncomingMessage; state?: SocketState };
@@ -58,22 +51,12 @@ type WsContext = Context<Record<string, unknown> | undefined, Extra>;
  * and the caller checked again for every operation, every event and every
  * WS_RECHECK_SECONDS. A token that expires closes the socket with 4401; an
  * account that is no longer accepted, with 4403.
- *
- * Events are checked against the caller as last read, kept per socket, not
- * read again per event: a read per event queued every event behind the
- * connection pool under load, and a failed read ended the subscription, so
- * events went missing. The database announces a changed role, account or
- * session on ACCESS_CHANGED in the changing transaction, and the sockets of
- * that user are read again at once.
  */
 @Injectable()
 export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy {
   private wss?: WebSocketServer;
   private server?: { dispose(): void | Promise<void> };
   private onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-  /** Open sockets by user id, to re-read when ACCESS_CHANGED names that user. */
-  private readonly sockets = new Map<string, Set<WsContext>>();
-  private accessChanges?: AsyncIterableIterator<{ userId: string }>;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -81,11 +64,9 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly config: AppConfig,
     private readonly limits: GraphqlLimits,
     private readonly authenticator: SocketAuthenticator,
-    private readonly pubsub: PubSub,
   ) {}
 
   onApplicationBootstrap() {
-    void this.followAccessChanges();
     const httpServer = this.adapterHost.httpAdapter.getHttpServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: this.config.WS_MAX_PAYLOAD_BYTES });
     this.wss = wss;
@@ -93,7 +74,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       {
         isProd: this.config.production,
         onConnect: (ctx) => this.connect(ctx),
-        onClose: (ctx) => this.forget(ctx),
+        onClose: (ctx) => ctx.extra.state?.timers.forEach(clearTimeout),
         onSubscribe: (ctx, _id, payload) => this.prepare(ctx, payload),
         onOperation: async (ctx, _id, _payload, args, result) => this.guard(ctx, args, await result),
         // Websocket errors go through the same mapper as HTTP ones, so they carry the contract's codes.
@@ -114,35 +95,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onModuleDestroy() {
-    await this.accessChanges?.return?.();
     if (this.onUpgrade) this.adapterHost.httpAdapter.getHttpServer().off('upgrade', this.onUpgrade);
     await this.server?.dispose();
-  }
-
-  /** Re-reads the sockets of each user whose access the database says changed. */
-  private async followAccessChanges() {
-    const changes = this.pubsub.subscribe<{ userId: string }>(ACCESS_CHANGED);
-    this.accessChanges = changes;
-    try {
-      for await (const { userId } of changes) {
-        for (const ctx of this.sockets.get(userId) ?? []) {
-          ctx.extra.state!.rereading = this.recheck(ctx).catch((err) => rootLogger.warn({ err }, 'websocket re-check failed'));
-        }
-      }
-    } catch (err) {
-      // Only a SlowConsumerError ends it (thousands of changes unread); the periodic re-check still runs, and so does this again.
-      rootLogger.warn({ err }, 'access changes missed; following them again');
-      void this.followAccessChanges();
-    }
-  }
-
-  private forget(ctx: WsContext) {
-    const state = ctx.extra.state;
-    state?.timers.forEach(clearTimeout);
-    const userId = state?.auth?.caller?.id;
-    const set = userId ? this.sockets.get(userId) : undefined;
-    set?.delete(ctx);
-    if (set && !set.size) this.sockets.delete(userId!);
   }
 
   /** connection_init: a valid bearer token in connectionParams.authorization, or the socket closes. */
@@ -171,14 +125,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private async recheck(ctx: WsContext): Promise<RequestAuth | null> {
     const state = ctx.extra.state!;
     const auth = await this.authenticator.authenticate(state.header);
-    if (auth.caller) {
-      if (!state.auth) {
-        const set = this.sockets.get(auth.caller.id) ?? new Set();
-        this.sockets.set(auth.caller.id, set.add(ctx));
-      }
-      state.auth = auth;
-      return auth;
-    }
+    if (auth.caller) return auth;
     const expired = state.expiresAt !== null && state.expiresAt <= Date.now();
     close(ctx, expired ? CloseCode.Unauthorized : CloseCode.Forbidden, auth.authError?.message ?? 'Forbidden');
     return null;
@@ -233,11 +180,9 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
           return done;
         }
         if (r.done) return r;
-        // The caller as last read (kept current by ACCESS_CHANGED and the periodic re-check); a refused one has closed the socket.
-        await ctx.extra.state!.rereading;
-        const caller = ctx.extra.state!.auth?.caller;
-        if (!caller || ctx.extra.socket.readyState !== WebSocket.OPEN) return done;
-        if (!isDeepStrictEqual(access(caller), access(subscribedAs))) {
+        const auth = await this.recheck(ctx);
+        if (!auth) return done;
+        if (!isDeepStrictEqual(access(auth.caller!), access(subscribedAs))) {
           throw forbidden('Your roles changed since you subscribed; subscribe again.');
         }
         return r;
