@@ -308,13 +308,14 @@ export class BallotsService implements OnModuleInit {
    */
   async watchCast(caller: Caller, ballotId: string): Promise<AsyncIterableIterator<{ responseCast: NationalResponseModel }>> {
     await this.find(caller, ballotId);
-    await this.pubsub.ready(RESPONSE_CAST);
-    const source = this.pubsub.subscribe<ResponseCastEvent>(RESPONSE_CAST);
+    const source = await this.pubsub.subscribeReady<ResponseCastEvent>(RESPONSE_CAST);
     const repo = this.dataSource.getRepository(BallotResponseEntity);
-    return selectEach(source, async (e) => {
-      if (e.ballotId !== ballotId) return null;
-      const response = await repo.findOneBy({ ballotId, nationCode: e.nationCode });
-      return response ? { responseCast: toResponseModel(response) } : null;
+    return selectEach(source, async (events) => {
+      const nations = [...new Set(events.filter((e) => e.ballotId === ballotId).map((e) => e.nationCode))];
+      if (!nations.length) return [];
+      const found = new Map((await repo.findBy({ ballotId, nationCode: In(nations) })).map((r) => [r.nationCode, toResponseModel(r)]));
+      // One event per cast, as published; two casts of one nation in a batch both show its latest revision.
+      return events.map((e) => (e.ballotId === ballotId && found.has(e.nationCode) ? { responseCast: found.get(e.nationCode)! } : null));
     });
   }
 
