@@ -222,6 +222,16 @@ const MUTATIONS: Record<string, Row> = {
   },
   submitNationalComments: { q: `mutation($id:ID!){ submitNationalComments(roundId:$id){ submittedAt } }`, vars: (fx) => ({ id: fx.roundId }), expect: 'U F F F a F F F' },
   removeEditor: { q: `mutation($s:ID!,$u:ID!){ removeEditor(standardId:$s,userId:$u){ id } }`, vars: (fx) => ({ s: fx.standardId, u: fx.ids.target }), expect: 'U F N F F F F F' }, // target edits nothing: NOT_FOUND for the secretariat
+  updateExternalStandard: {
+    q: `mutation($id:ID!,$t:String!){ updateExternalStandard(id:$id, input:{ title:$t }){ id } }`,
+    vars: (fx) => ({ id: fx.externalId, t: unique('Orbit Data Messages') }),
+    expect: 'U F a F F F F F',
+  },
+  updateProduct: {
+    q: `mutation($id:ID!,$d:String!){ updateProduct(id:$id, input:{ description:$d }){ id } }`,
+    vars: (fx) => ({ id: fx.productId, d: unique('Edited by the matrix') }),
+    expect: 'U F F F F a F N',
+  },
   updateStandard: {
     q: `mutation($s:ID!){ updateStandard(input:{ standardId:$s, scope:"How Allied space surveillance data is exchanged." }){ id } }`,
     vars: (fx) => ({ s: fx.standardId }),

@@ -127,6 +127,44 @@ describe('external catalogue, duplication check and relations', () => {
     });
   });
 
+  describe('updateExternalStandard', () => {
+    const UPDATE = `mutation($id:ID!,$i:UpdateExternalStandardInput!){ updateExternalStandard(id:$id, input:$i){ id body designation title scope url } }`;
+
+    it('corrects an entry for the secretariat only, audited, keeping its relations and the search in step', async () => {
+      const id = (await t.ok(ADD, { i: { body: 'ISO', designation: 'ISO 99999-7', title: 'Space systems - Entry to correct', url: 'https://www.iso.org/old' } }, secretariat)).addExternalStandard.id;
+      for (const token of [expert.token, vendor, plain]) {
+        expect((await t.gql(UPDATE, { id, i: { title: 'Hijacked' } }, token)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+      }
+      const done = (await t.ok(UPDATE, { id, i: { title: 'Space systems - Quasar beacon timing', scope: 'Timing of quasar beacons.', url: null } }, secretariat)).updateExternalStandard;
+      expect(done).toEqual({ id, body: 'ISO', designation: 'ISO 99999-7', title: 'Space systems - Quasar beacon timing', scope: 'Timing of quasar beacons.', url: null });
+      const [audit] = await t.db.query(`SELECT detail FROM audit_event WHERE entity_id = $1 AND action = 'external_standard.updated'`, [id]);
+      expect(audit.detail).toBe('ISO ISO 99999-7: title changed, scope changed, url https://www.iso.org/old → (none)');
+      // The generated search column and the lexeme counts follow the new title.
+      const found = (await t.ok(`{ externalStandards(text:"quasar"){ id } }`, {}, secretariat)).externalStandards;
+      expect(found.map((e: { id: string }) => e.id)).toContain(id);
+      const [{ n }] = await t.db.query(`SELECT ndoc AS n FROM catalogue_lexeme WHERE lexeme = 'quasar'`);
+      expect(n).toBe(1);
+      // Nothing changed: nothing audited.
+      await t.ok(UPDATE, { id, i: { title: ' Space systems - Quasar beacon timing ' } }, secretariat);
+      const [{ n: audits }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [id]);
+      expect(audits).toBe(2);
+    });
+
+    it('refuses a designation another entry of the body holds, a blank title, a bad url and an unknown id', async () => {
+      const id = (await t.ok(ADD, { i: { body: 'ISO', designation: 'ISO 99999-8', title: 'Space systems - Another entry' } }, secretariat)).addExternalStandard.id;
+      const clash = await t.gql(UPDATE, { id, i: { designation: 'iso 99999-7' } }, secretariat);
+      expect(clash.errors?.[0].extensions.code).toBe('CONFLICT');
+      for (const [i, field] of [[{ title: '  ' }, 'title'], [{ url: 'ftp://example.org/' }, 'url']] as const) {
+        const res = await t.gql(UPDATE, { id, i }, secretariat);
+        expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0].message).toContain(field);
+      }
+      expect((await t.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', i: { title: 'X' } }, secretariat)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+      const [row] = await t.db.query(`SELECT designation, title FROM external_standard WHERE id = $1`, [id]);
+      expect(row).toEqual({ designation: 'ISO 99999-8', title: 'Space systems - Another entry' });
+    });
+  });
+
   describe('duplicationCheck', () => {
     it('ranks the overlapping external standard first, once for its twins, with a score and shared terms', async () => {
       const data = await t.ok(CHECK, { t: ORBIT.title, s: ORBIT.scope, f: 10 }, plain);

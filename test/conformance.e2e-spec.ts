@@ -112,6 +112,20 @@ describe('conformance', () => {
     expect(n).toBe(2);
   });
 
+  it('lets only the product\'s own vendor edit it, audited, and refuses a name and release the organization has already', async () => {
+    const UPDATE = `mutation($id:ID!,$i:UpdateProductInput!){ updateProduct(id:$id, input:$i){ id name productVersion description } }`;
+    const spare = (await t.ok(REGISTER, { i: { name: 'SkyGate Lite', productVersion: '1.0' } }, vendorA.token)).registerProduct.id;
+    expect(code(await t.gql(UPDATE, { id: spare, i: { name: 'Taken' } }, vendorB.token))).toBe('NOT_FOUND');
+    expect(code(await t.gql(UPDATE, { id: spare, i: { name: 'Taken' } }, expert.token))).toBe('FORBIDDEN');
+    expect(code(await t.gql(UPDATE, { id: spare, i: { name: 'skygate', productVersion: '2.1' } }, vendorA.token))).toBe('CONFLICT');
+    expect(code(await t.gql(UPDATE, { id: spare, i: { productVersion: ' ' } }, vendorA.token))).toBe('BAD_USER_INPUT');
+    const done = (await t.ok(UPDATE, { id: spare, i: { productVersion: '1.1', description: 'Compact terminal' } }, vendorA.token)).updateProduct;
+    expect(done).toEqual({ id: spare, name: 'SkyGate Lite', productVersion: '1.1', description: 'Compact terminal' });
+    const audit = await t.db.query(`SELECT action, detail FROM audit_event WHERE entity_id = $1 ORDER BY id`, [spare]);
+    expect(audit[1]).toEqual({ action: 'product.updated', detail: 'Product SkyGate Lite 1.0: productVersion 1.0 → 1.1, description changed' });
+    await t.db.query(`DELETE FROM product WHERE id = $1`, [spare]);
+  });
+
   it('reports claims made on version 1 as stale or gaps exactly where version 2 changed or removed the requirement', async () => {
     const claims = await setClaims(vendorA.token, productA, std, v1, [
       { requirementKey: 'LOG', level: 'CONFORMANT', evidence: 'Test report TR-1' },

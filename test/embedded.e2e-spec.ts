@@ -1,4 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -126,6 +129,35 @@ describe('a database restart under a running service', () => {
     } finally {
       await t.close();
       await cluster.stop();
+    }
+  });
+});
+
+describe('a cluster whose lock or port another program holds', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ssw-taken-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts when postmaster.pid names a live process that is not PostgreSQL, and when its port is taken', async () => {
+    const first = await startEmbeddedDatabase(dataDir, { throwaway: true });
+    await first.stop();
+    // A crash left the lock behind, and its pid now belongs to another program.
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    // Something else listens on the port the cluster asks for.
+    const squatter = createServer().listen(first.port, '127.0.0.1');
+    await once(squatter, 'listening');
+    try {
+      writeFileSync(join(dataDir, 'postgres', 'postmaster.pid'), `${other.pid}\n${join(dataDir, 'postgres')}\n0\n${first.port}\n`);
+      const second = await startEmbeddedDatabase(dataDir, { throwaway: true, port: first.port });
+      try {
+        expect(second.port).not.toBe(first.port);
+        expect(second.status()).toEqual({ state: 'running', pid: expect.any(Number), port: second.port });
+        expect(second.status().pid).not.toBe(other.pid);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      other.kill();
+      squatter.close();
     }
   });
 });

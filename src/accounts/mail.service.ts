@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import * as nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/config';
 import { rootLogger } from '../common/logger';
 
@@ -18,22 +18,26 @@ export interface Mail {
  */
 @Injectable()
 export class MailService {
-  private readonly transport: nodemailer.Transporter;
+  private transport: Promise<Transporter> | null = null;
   readonly outbox: string | null;
 
   constructor(private readonly config: AppConfig) {
-    if (config.SMTP_URL) {
-      this.transport = nodemailer.createTransport(config.SMTP_URL);
-      this.outbox = null;
-    } else {
-      this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-      this.outbox = resolve(config.DATA_DIR, 'outbox');
-      mkdirSync(this.outbox, { recursive: true });
-    }
+    this.outbox = config.SMTP_URL ? null : resolve(config.DATA_DIR, 'outbox');
+    if (this.outbox) mkdirSync(this.outbox, { recursive: true });
+  }
+
+  /** Nodemailer is loaded with the first message, not at every start. */
+  private transporter(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      this.config.SMTP_URL
+        ? nodemailer.createTransport(this.config.SMTP_URL)
+        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    );
+    return this.transport;
   }
 
   async send(mail: Mail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
+    const info = await (await this.transporter()).sendMail({ from: this.config.MAIL_FROM, ...mail });
     if (!this.outbox) {
       rootLogger.info({ to: mail.to, subject: mail.subject }, 'mail sent');
       return;

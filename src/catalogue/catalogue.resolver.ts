@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
@@ -6,7 +6,7 @@ import { LIST_AFTER, LIST_FIRST } from '../common/pagination';
 import { StandardModel } from '../standards/models/standard.model';
 import { StandardsService } from '../standards/standards.service';
 import { CatalogueService } from './catalogue.service';
-import { ExternalStandardInput, RelateStandardInput } from './dto/catalogue.inputs';
+import { ExternalStandardInput, RelateStandardInput, UpdateExternalStandardInput } from './dto/catalogue.inputs';
 import { DuplicationService } from './duplication.service';
 import { ExternalLinkEntity, ExternalLinkKind, ExternalStandardEntity, ExternalStatus, StandardsBody } from './external-standard.entity';
 import { ExternalAdoptionModel, ExternalStandardModel, OverlapCandidateModel, StandardRelationModel } from './models/catalogue.model';
@@ -69,6 +69,16 @@ export class CatalogueResolver {
   @Allow(Role.SECRETARIAT)
   addExternalStandard(@CurrentCaller() caller: Caller, @Args('input') input: ExternalStandardInput) {
     return this.catalogue.add(caller, input);
+  }
+
+  @Mutation(() => ExternalStandardModel, { description: 'The secretariat keeps the catalogue; audited.' })
+  @Allow(Role.SECRETARIAT)
+  updateExternalStandard(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateExternalStandardInput,
+  ) {
+    return this.catalogue.update(caller, id, input);
   }
 
   @Mutation(() => StandardRelationModel)

@@ -10,6 +10,32 @@ import { StandardsService } from '../standards/standards.service';
 import { CATALOGUE_FILE, CatalogueRow, insertCatalogue, readCatalogue } from './catalogue-file';
 import { ExternalLinkEntity, ExternalStandardEntity, ExternalStatus, RelationKind, StandardRelationEntity, StandardsBody } from './external-standard.entity';
 
+export interface ExternalFields {
+  body: StandardsBody;
+  designation: string;
+  title: string;
+  scope?: string | null;
+  url?: string | null;
+}
+
+/** An entry's fields trimmed and checked, for adding and editing alike. */
+function externalFields(input: ExternalFields): Required<ExternalFields> {
+  const designation = input.designation.trim();
+  const title = input.title.trim();
+  if (!designation) throw badInput('designation', 'designation must not be blank.');
+  if (!title) throw badInput('title', 'title must not be blank.');
+  return { body: input.body, designation, title, scope: input.scope?.trim() || null, url: input.url?.trim() || null };
+}
+
+/** One entry per body and designation, compared without case; the unique index (graphql-errors maps 23505 to CONFLICT) settles a race. */
+async function requireFreeDesignation(m: EntityManager, e: { body: StandardsBody; designation: string }, except: string | null): Promise<void> {
+  const [taken] = await m.query(
+    `SELECT 1 FROM external_standard WHERE body = $1 AND lower(designation) = lower($2) AND id IS DISTINCT FROM $3`,
+    [e.body, e.designation, except],
+  );
+  if (taken) throw conflict(`${e.body} ${e.designation} is in the catalogue already.`);
+}
+
 @Injectable()
 export class CatalogueService implements OnApplicationBootstrap {
   constructor(
@@ -25,6 +51,9 @@ export class CatalogueService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     if (!existsSync(CATALOGUE_FILE)) return;
+    // Loaded before: the file need not be read (loadIfEmpty checks again under its lock).
+    const [any] = await this.dataSource.query('SELECT 1 FROM external_standard LIMIT 1');
+    if (any) return;
     const loaded = await this.loadIfEmpty(readCatalogue(CATALOGUE_FILE));
     if (loaded) rootLogger.info({ entries: loaded }, 'external catalogue loaded');
   }
@@ -80,14 +109,8 @@ export class CatalogueService implements OnApplicationBootstrap {
     });
   }
 
-  async add(
-    caller: Caller,
-    input: { body: StandardsBody; designation: string; title: string; scope?: string | null; url?: string | null; equivalentTo?: string | null },
-  ): Promise<ExternalStandardEntity> {
-    const designation = input.designation.trim();
-    const title = input.title.trim();
-    if (!designation) throw badInput('designation', 'designation must not be blank.');
-    if (!title) throw badInput('title', 'title must not be blank.');
+  async add(caller: Caller, input: ExternalFields & { equivalentTo?: string | null }): Promise<ExternalStandardEntity> {
+    const fields = externalFields(input);
     return this.dataSource.transaction(async (m) => {
       let twinGroup: string | undefined;
       if (input.equivalentTo) {
@@ -95,19 +118,42 @@ export class CatalogueService implements OnApplicationBootstrap {
         if (!twin) throw notFound('external standard', input.equivalentTo);
         twinGroup = twin.twinGroup;
       }
-      // The unique index (body, lower(designation)) settles a race; graphql-errors maps 23505 to CONFLICT.
-      const [taken] = await m.query(`SELECT 1 FROM external_standard WHERE body = $1 AND lower(designation) = lower($2)`, [input.body, designation]);
-      if (taken) throw conflict(`${input.body} ${designation} is in the catalogue already.`);
-      const entity = await m.save(
-        m.create(ExternalStandardEntity, {
-          body: input.body, designation, title, scope: input.scope?.trim() || null, url: input.url?.trim() || null, ...(twinGroup ? { twinGroup } : {}),
-        }),
-      );
+      await requireFreeDesignation(m, fields, null);
+      const entity = await m.save(m.create(ExternalStandardEntity, { ...fields, ...(twinGroup ? { twinGroup } : {}) }));
       await this.audit.record(m, caller, {
         action: 'external_standard.added', entityType: 'ExternalStandard', entityId: entity.id,
-        detail: `${input.body} ${designation} "${title}" added to the catalogue`,
+        detail: `${fields.body} ${fields.designation} "${fields.title}" added to the catalogue`,
       });
       return m.findOneByOrFail(ExternalStandardEntity, { id: entity.id });
+    });
+  }
+
+  /**
+   * Corrects an entry (a new title, a scope, a moved address). Relations and
+   * twins follow the id, so they stay; the search columns are generated from
+   * the row and follow too.
+   */
+  async update(caller: Caller, id: string, input: Partial<ExternalFields>): Promise<ExternalStandardEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const entry = await m.findOne(ExternalStandardEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!entry) throw notFound('external standard', id);
+      const next = externalFields({
+        body: input.body ?? entry.body,
+        designation: input.designation ?? entry.designation,
+        title: input.title ?? entry.title,
+        scope: input.scope === undefined ? entry.scope : input.scope,
+        url: input.url === undefined ? entry.url : input.url,
+      });
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== entry[k]);
+      if (!changed.length) return entry;
+      await requireFreeDesignation(m, next, entry.id);
+      await m.update(ExternalStandardEntity, { id: entry.id }, next);
+      await this.audit.record(m, caller, {
+        action: 'external_standard.updated', entityType: 'ExternalStandard', entityId: entry.id,
+        detail: `${entry.body} ${entry.designation}: ` +
+          changed.map((k) => (k === 'scope' || k === 'title' ? `${k} changed` : `${k} ${entry[k] ?? '(none)'} → ${next[k] ?? '(none)'}`)).join(', '),
+      });
+      return m.findOneByOrFail(ExternalStandardEntity, { id: entry.id });
     });
   }
 

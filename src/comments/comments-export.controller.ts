@@ -2,7 +2,6 @@ import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors }
 import { FileInterceptor } from '@nestjs/platform-express';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
 import { Allow, HttpCaller } from '../common/access';
 import { HeavyWork } from '../common/heavy-work';
@@ -10,7 +9,10 @@ import { Caller, Role } from '../common/caller';
 import { badInput } from '../common/errors';
 import { idParam } from '../common/id-param';
 import { CommentsService } from './comments.service';
-import { readTemplateDocx, writeTemplateDocx } from './iso-docx';
+
+// ExcelJS and the Word template (docx, JSZip) are loaded on the first file asked for, not at every start.
+const excel = async () => (await import('exceljs')).default;
+const wordTemplate = () => import('./iso-docx.js');
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -24,9 +26,9 @@ async function recordsOf(file: { buffer: Buffer }): Promise<string[][]> {
       throw badInput('file', `file cannot be read as CSV (${(err as Error).message}); upload the template as DOCX, XLSX or CSV.`);
     }
   }
-  const docx = await readTemplateDocx(file.buffer);
+  const docx = await (await wordTemplate()).readTemplateDocx(file.buffer);
   if (docx) return docx;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer).catch(() => undefined);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw badInput('file', 'file is neither a Word (DOCX) nor an Excel (XLSX) commenting template.');
@@ -82,7 +84,7 @@ export class CommentsExportController {
       // Streamed as it is written, and with inline strings rather than a shared-string table:
       // 5,000 comments took over 2 s through the in-memory workbook, which builds the whole model
       // and then the whole file (bench/bulk.bench.ts). Text cells either way, never formulas.
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+      const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('Comments', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = header.map((_, i) => ({ width: (layout === 'full' ? [10, ...widths] : widths)[i] ?? 20 }));
       const head = sheet.addRow(header);
@@ -119,7 +121,7 @@ export class CommentsExportController {
         number || mb, line, clause, paragraph, type, comment, proposed,
         [disposition ? DISPOSITION_WORDS[disposition] ?? disposition : '', observations].filter(Boolean).join('\n'),
       ]);
-      return { round, buffer: await writeTemplateDocx({ date: new Date().toISOString().slice(0, 10), ...meta }, body) };
+      return { round, buffer: await (await wordTemplate()).writeTemplateDocx({ date: new Date().toISOString().slice(0, 10), ...meta }, body) };
     });
     res
       .status(200)

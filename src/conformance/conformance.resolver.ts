@@ -12,7 +12,7 @@ import { StandardsService } from '../standards/standards.service';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { VersionsService } from '../standards/versions.service';
 import { ClaimView, ConformanceService } from './conformance.service';
-import { RegisterProductInput, SetConformanceInput } from './dto/conformance.inputs';
+import { RegisterProductInput, SetConformanceInput, UpdateProductInput } from './dto/conformance.inputs';
 import { ConformanceClaimModel, ConformanceReportModel, MatrixCellModel, PicsSupport, ProductModel, SUPPORT_OF } from './models/conformance.model';
 import { ProductEntity } from './product.entity';
 
@@ -74,6 +74,12 @@ export class ProductsResolver {
   @Allow(Role.VENDOR)
   registerProduct(@CurrentCaller() caller: Caller, @Args('input') input: RegisterProductInput) {
     return this.conformance.register(caller, input);
+  }
+
+  @Mutation(() => ProductModel, { description: "The product's own vendor; audited." })
+  @Allow(Role.VENDOR)
+  updateProduct(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductInput) {
+    return this.conformance.updateProduct(caller, id, input);
   }
 
   @Mutation(() => [ConformanceClaimModel])

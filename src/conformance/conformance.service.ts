@@ -34,6 +34,15 @@ export interface RegisterProductCommand {
   description?: string | null;
 }
 
+/** A product's fields trimmed and checked, for registering and editing alike. */
+function productFields(input: RegisterProductCommand): { name: string; productVersion: string; description: string | null } {
+  const name = input.name.trim();
+  const productVersion = input.productVersion.trim();
+  if (!name) throw badInput('name', 'name must not be blank.');
+  if (!productVersion) throw badInput('productVersion', 'productVersion must not be blank.');
+  return { name, productVersion, description: input.description?.trim() || null };
+}
+
 export interface SetConformanceCommand {
   productId: string;
   standardId: string;
@@ -113,25 +122,48 @@ export class ConformanceService implements OnModuleInit {
 
   async register(caller: Caller, input: RegisterProductCommand): Promise<ProductEntity> {
     if (!caller.organizationId) throw forbidden('Your VENDOR role is not bound to an organization; ask an ADMIN to grant it with one.');
-    const name = input.name.trim();
-    const productVersion = input.productVersion.trim();
-    if (!name) throw badInput('name', 'name must not be blank.');
-    if (!productVersion) throw badInput('productVersion', 'productVersion must not be blank.');
+    const fields = productFields(input);
     return this.dataSource.transaction(async (m) => {
-      const [taken] = await m.query(
-        `SELECT 1 FROM product WHERE organization_id = $1 AND lower(name) = lower($2) AND lower(product_version) = lower($3)`,
-        [caller.organizationId, name, productVersion],
-      );
-      if (taken) throw conflict(`${name} ${productVersion} is registered already; set its conformance instead.`);
-      const product = await m.save(
-        m.create(ProductEntity, { organizationId: caller.organizationId!, name, productVersion, description: input.description?.trim() || null }),
-      );
+      await this.requireFreeRelease(m, caller.organizationId!, fields, null);
+      const product = await m.save(m.create(ProductEntity, { organizationId: caller.organizationId!, ...fields }));
       await this.audit.record(m, caller, {
         action: 'product.registered', entityType: 'Product', entityId: product.id,
-        detail: `Product ${name} ${productVersion} registered`,
+        detail: `Product ${fields.name} ${fields.productVersion} registered`,
       });
       return m.findOneByOrFail(ProductEntity, { id: product.id });
     });
+  }
+
+  /** Name, release and description, by the product's own vendor; its claims stay with it. */
+  async updateProduct(caller: Caller, id: string, input: Partial<RegisterProductCommand>): Promise<ProductEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const product = await this.requireProduct(caller, id, m, true);
+      if (product.organizationId !== caller.organizationId) throw forbidden(`Only ${product.name}'s own vendor edits it.`);
+      const next = productFields({
+        name: input.name ?? product.name,
+        productVersion: input.productVersion ?? product.productVersion,
+        description: input.description === undefined ? product.description : input.description,
+      });
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== product[k]);
+      if (!changed.length) return product;
+      await this.requireFreeRelease(m, product.organizationId, next, product.id);
+      await m.update(ProductEntity, { id: product.id }, next);
+      await this.audit.record(m, caller, {
+        action: 'product.updated', entityType: 'Product', entityId: product.id,
+        detail: `Product ${product.name} ${product.productVersion}: ` +
+          changed.map((k) => (k === 'description' ? 'description changed' : `${k} ${product[k]} → ${next[k]}`)).join(', '),
+      });
+      return m.findOneByOrFail(ProductEntity, { id: product.id });
+    });
+  }
+
+  /** One product per organization, name and release, compared without case; the unique index settles a race. */
+  private async requireFreeRelease(m: EntityManager, organizationId: string, p: { name: string; productVersion: string }, except: string | null): Promise<void> {
+    const [taken] = await m.query(
+      `SELECT 1 FROM product WHERE organization_id = $1 AND lower(name) = lower($2) AND lower(product_version) = lower($3) AND id IS DISTINCT FROM $4`,
+      [organizationId, p.name, p.productVersion, except],
+    );
+    if (taken) throw conflict(`${p.name} ${p.productVersion} is registered already; set its conformance instead.`);
   }
 
   /**

@@ -10,6 +10,7 @@ import { runMigrations } from './migrate';
 
 /** The embedded cluster the service started, or null with DATABASE_URL. */
 export const EMBEDDED = Symbol('EMBEDDED_DATABASE');
+const EMBEDDED_POOL_SIZE = 5;
 
 /**
  * The one store. With DATABASE_URL it is that server; without it an embedded
@@ -37,7 +38,9 @@ export const EMBEDDED = Symbol('EMBEDDED_DATABASE');
       provide: DataSource,
       inject: [AppConfig, EMBEDDED],
       useFactory: async (config: AppConfig, embedded: EmbeddedDatabase | null) => {
-        const dataSource = createDataSource(config.DATABASE_URL ?? embedded!.url);
+        // The embedded cluster serves one local service on a small machine: each backend holds 15-20 MB
+        // resident, and five keep up with the one Node thread that sends them work (BENCHMARKS.md, case 7).
+        const dataSource = embedded ? createDataSource(embedded.url, EMBEDDED_POOL_SIZE) : createDataSource(config.DATABASE_URL!);
         await dataSource.initialize();
         const applied = await runMigrations(dataSource);
         if (applied.length) rootLogger.info({ migrations: applied }, 'migrations applied');

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../common/chromium';
 import { invalidState } from '../common/errors';
 
@@ -41,6 +41,8 @@ export class EditionPdfService implements OnModuleDestroy {
   private launch(): Promise<Browser> {
     this.browser ??= (async () => {
       try {
+        // Loaded on the first PDF: playwright-core is 7 MB of JavaScript that every start would otherwise compile.
+        const { chromium } = await import('playwright-core');
         return await chromium.launch({ executablePath: await requireChromium(), headless: true, args: CHROMIUM_ARGS });
       } catch (err) {
         this.browser = null;

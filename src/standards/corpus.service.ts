@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import matter from 'gray-matter';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UsersService, toCaller } from '../accounts/users.service';
@@ -24,6 +23,8 @@ interface Draft {
 
 /** A folder per standard, v1.md, v2.md … each with the same front matter. */
 export function readCorpus(dir: string): Draft[] {
+  // Loaded here, not at every start: only a first start (or an import) reads the corpus.
+  const matter: typeof import('gray-matter') = require('gray-matter');
   return readdirSync(dir)
     .filter((name) => statSync(join(dir, name)).isDirectory())
     .sort()
@@ -66,6 +67,9 @@ export class CorpusService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.SEED_STANDARDS || !existsSync(CORPUS_DIR)) return;
+    // Any standard at all: not a fresh installation, so the corpus need not even be read (importFolder checks again under its lock).
+    const [any] = await this.dataSource.query('SELECT 1 FROM standard LIMIT 1');
+    if (any) return;
     const loaded = await this.importFolder(CORPUS_DIR, { onlyIfEmpty: true });
     if (loaded.length) rootLogger.info({ standards: loaded }, 'sample corpus loaded');
   }

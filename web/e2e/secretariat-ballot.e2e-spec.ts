@@ -47,7 +47,9 @@ describe('story: the secretariat from ballot to published edition', () => {
 
   it('opens a ballot after its checklist and sees the tally move live as two delegates vote', async () => {
     secPage = await signedIn(browser, base, sec.email);
-    await secPage.goto(`${base}/app/standards/${standardId}/manage`);
+    // The standard's page leads the secretariat to its desk.
+    await secPage.goto(`${base}/app/standards/${standardId}`);
+    await secPage.getByRole('link', { name: 'Secretariat desk' }).click();
     await secPage.getByText('Every submitted comment has a disposition.').waitFor();
     await secPage.getByLabel('Threshold (ratifying nations needed)').fill('2');
     await secPage.getByRole('button', { name: 'Open the ballot…' }).click();
@@ -58,9 +60,21 @@ describe('story: the secretariat from ballot to published edition', () => {
     await tally.filter({ hasText: 'Needs 2 more ratifications (0 of 2).' }).waitFor();
     await expectAccessible(secPage, 'ballot (secretariat)');
 
-    // France answers with the keyboard only.
+    // France's home lists the ballot its nation has not answered, with the days left; the link leads to it.
     const fraPage = await signedIn(browser, base, fra.email);
-    await fraPage.goto(ballotUrl);
+    const toAnswer = fraPage.getByRole('table', { name: 'Ballots waiting for your nation' });
+    await toAnswer.getByRole('cell', { name: /^\d+ days$/ }).waitFor();
+    await expectAccessible(fraPage, 'home (delegate)');
+    await toAnswer.getByRole('link', { name: 'STANAG 4711 v1' }).click();
+    await fraPage.waitForURL(ballotUrl);
+    // The countdown says how long is left.
+    await fraPage.getByText(/closes in \d+/).first().waitFor();
+    // Each response says what it means, and the frozen text is one click away.
+    await fraPage.getByText('The nation does not accept the standard. Does not count towards the threshold', { exact: false }).waitFor();
+    await fraPage.getByText('The text balloted (version 1, frozen)').click();
+    await fraPage.getByText('The provider shall deliver tracking data within five minutes of observation.').waitFor();
+
+    // France answers with the keyboard only.
     await fraPage.getByRole('radio', { name: /Ratifies and implements/ }).waitFor();
     await expectAccessible(fraPage, 'ballot (delegate)');
     await shoot(fraPage, 'ballot-delegate');
@@ -97,6 +111,15 @@ describe('story: the secretariat from ballot to published edition', () => {
     await deuPage.getByRole('table', { name: "Your nation's revisions" }).locator('tbody tr').nth(1).waitFor();
     await shoot(secPage, 'ballot-tally');
 
+    // The secretariat's home lists the ballot as ready to close; France's no longer waits for an answer.
+    const home = await secPage.context().newPage();
+    await home.goto(`${base}/app/`);
+    await home.getByRole('table', { name: 'Ballots ready to close' }).getByText('threshold met; 30 nations have not answered').waitFor();
+    await home.close();
+    await fraPage.goto(`${base}/app/`);
+    await fraPage.getByText('Your nation has answered every open ballot.').waitFor();
+    await fraPage.goto(ballotUrl);
+
     const responses = await t.db.query(`SELECT nation_code, response, revision, reservations FROM ballot_response ORDER BY nation_code`);
     expect(responses.map((r: any) => [r.nation_code, r.response, r.revision])).toEqual([
       ['DEU', 'RATIFIED_FUTURE_IMPLEMENTATION', 2],
@@ -104,6 +127,20 @@ describe('story: the secretariat from ballot to published edition', () => {
     ]);
     expect(responses[1].reservations).toEqual([{ clause: '2', text: 'Delivery within ten minutes for legacy sensors.' }]);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM ballot_response_revision WHERE nation_code = 'DEU'`))[0].n).toBe(2);
+
+    // The secretariat extends the deadline by a week, after a confirmation that says a deadline only moves later.
+    const [{ closes_at: before }] = await t.db.query(`SELECT closes_at FROM ballot WHERE standard_id = $1`, [standardId]);
+    await secPage.getByLabel('Why', { exact: true }).fill('Two nations asked for another week.');
+    await secPage.getByRole('button', { name: 'Extend…' }).click();
+    await secPage.getByRole('dialog').getByText('A deadline moves only later').waitFor();
+    await expectAccessible(secPage, 'extend the ballot');
+    await shoot(secPage, 'ballot-extend');
+    await secPage.getByRole('dialog').getByRole('button', { name: 'Extend the deadline' }).click();
+    await secPage.getByRole('dialog').waitFor({ state: 'detached' });
+    const [{ closes_at: extended }] = await t.db.query(`SELECT closes_at FROM ballot WHERE standard_id = $1`, [standardId]);
+    // A week later, to the minute (the form has no seconds; a daylight-saving change may add or take an hour).
+    expect(Math.abs(extended.getTime() - before.getTime() - 7 * 86_400_000)).toBeLessThanOrEqual(3_660_000);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ballot.extended' AND detail LIKE '%Two nations asked for another week.%'`))[0].n).toBe(1);
 
     // The secretariat closes the ballot; France's page now offers nothing to submit.
     await secPage.getByRole('button', { name: 'Close the ballot now' }).click();

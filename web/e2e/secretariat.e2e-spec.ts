@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser } from 'playwright-core';
@@ -60,6 +61,12 @@ describe('story: the secretariat runs a comment round to adjudication', () => {
 
     await secPage.getByRole('button', { name: 'Close now' }).click();
     await secPage.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
+    // My work now lists the round's five comments awaiting a disposition.
+    const home = await secPage.context().newPage();
+    await home.goto(`${base}/app/`);
+    await home.getByRole('table', { name: 'Comments awaiting a disposition' }).getByRole('row', { name: /STANAG 4711 · First national review\s+5\b/ }).waitFor();
+    await expectAccessible(home, 'home (secretariat)');
+    await home.close();
     await secPage.getByRole('link', { name: 'Adjudicate' }).click();
     await secPage.getByTestId('unresolved-count').filter({ hasText: '5 of 5 comments without a disposition' }).waitFor();
     await expectAccessible(secPage, 'adjudication');
@@ -69,11 +76,37 @@ describe('story: the secretariat runs a comment round to adjudication', () => {
     await secPage.getByRole('button', { name: 'Apply to 3 selected' }).click();
     await secPage.getByTestId('unresolved-count').filter({ hasText: '2 of 5' }).waitFor();
 
+    // Filters by nation, type, clause and disposition narrow the table; "all" brings every comment back.
+    const filters = secPage.getByRole('search', { name: /filter/i });
+    const rowsShown = () => secPage.locator('tr[data-comment]').count();
+    expect(await rowsShown()).toBe(5);
+    await filters.getByLabel('Nation').selectOption('DEU');
+    expect(await rowsShown()).toBe(2);
+    await filters.getByLabel('Type').selectOption('EDITORIAL');
+    expect(await rowsShown()).toBe(1);
+    await filters.getByLabel('Nation').selectOption('');
+    await filters.getByLabel('Type').selectOption('');
+    await filters.getByLabel('Clause').selectOption('2.1');
+    expect(await rowsShown()).toBe(2);
+    await filters.getByLabel('Clause').selectOption('');
+    await filters.getByLabel('Disposition').selectOption('ACCEPTED');
+    expect(await rowsShown()).toBe(3);
+    await filters.getByLabel('Disposition').selectOption('');
+    expect(await rowsShown()).toBe(5);
+
     // Keyboard: u goes to the next undecided comment, n notes it; r asks for the reason before it saves.
     await secPage.locator('h1').click();
     await secPage.keyboard.press('u');
     await secPage.keyboard.press('n');
     await secPage.getByTestId('unresolved-count').filter({ hasText: '1 of 5' }).waitFor();
+    // Meanwhile the desk refuses a ballot and names the comment still undecided.
+    const desk = await secPage.context().newPage();
+    await desk.goto(`${base}/app/standards/${standardId}/manage`);
+    await desk.getByText('1 submitted comment has no disposition yet:').waitFor();
+    await desk.getByRole('list', { name: 'Comments without a disposition' }).getByRole('link', { name: /FRA · 2\.1 · / }).waitFor();
+    await desk.close();
+
+    await secPage.locator('h1').click();
     await secPage.keyboard.press('u');
     await secPage.keyboard.press('r');
     await secPage.getByText('This disposition needs a reason').waitFor();
@@ -81,6 +114,28 @@ describe('story: the secretariat runs a comment round to adjudication', () => {
     await secPage.keyboard.press('Control+Enter');
     await secPage.getByTestId('unresolved-count').filter({ hasText: '0 of 5' }).waitFor();
     await shoot(secPage, 'adjudication');
+
+    // j and k move from row to row, from the row last clicked.
+    const currentRow = () => secPage.locator('tr[aria-current="true"]').getAttribute('data-comment');
+    const labels = await secPage.locator('tr[data-comment]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment')));
+    await secPage.locator(`tr[data-comment="${labels[0]}"] th`).click();
+    expect(await currentRow()).toBe(labels[0]);
+    await secPage.keyboard.press('j');
+    expect(await currentRow()).toBe(labels[1]);
+    await secPage.keyboard.press('j');
+    expect(await currentRow()).toBe(labels[2]);
+    await secPage.keyboard.press('k');
+    expect(await currentRow()).toBe(labels[1]);
+
+    // Both exports carry the dispositions: the ISO-template CSV and an XLSX workbook.
+    for (const [button, check] of [
+      ['Export CSV (ISO template)', (b: Buffer) => expect(b.toString('utf8')).toContain('Legacy sensors are out of scope; see clause 1.')],
+      ['Export XLSX', (b: Buffer) => expect(b.subarray(0, 2).toString('latin1')).toBe('PK')],
+    ] as const) {
+      const download = secPage.waitForEvent('download');
+      await secPage.getByRole('button', { name: button }).click();
+      check(readFileSync(await (await download).path()));
+    }
 
     const rows = await t.db.query(`SELECT type, disposition, resolution FROM comment WHERE round_id = $1 ORDER BY type`, [round.id]);
     expect(rows.filter((r: any) => !r.disposition)).toEqual([]);

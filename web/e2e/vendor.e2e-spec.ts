@@ -39,7 +39,23 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     await page.getByLabel('Name').fill('Orbit Relay');
     await page.getByLabel('Product version').fill('2.0');
     await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByRole('link', { name: 'Orbit Relay' }).waitFor();
+    await expectAccessible(page, 'products');
     await page.getByRole('link', { name: 'Orbit Relay' }).click();
+
+    // A typo in the release is corrected in place; the product keeps its id.
+    await page.getByRole('button', { name: 'Edit the product' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('Product version').fill('2.0.1');
+    await edit.getByLabel('Description').fill('Relay terminal for orbit data');
+    await expectAccessible(page, 'edit a product');
+    await shoot(page, 'product-edit');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Orbit Relay 2.0.1' }).waitFor();
+    const [product] = await t.db.query(`SELECT id, product_version, description FROM product`);
+    expect(product).toMatchObject({ product_version: '2.0.1', description: 'Relay terminal for orbit data' });
+    expect((await t.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [product.id])).map((a: any) => a.action)).toEqual(['product.registered', 'product.updated']);
+
     await page.getByLabel('Standard').selectOption({ label: 'STANAG 4790 · Orbital data exchange STANAG 4790' });
     const selects = page.getByRole('combobox', { name: /^Claim for / });
     await selects.first().waitFor();
@@ -72,6 +88,14 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     await page.getByTestId('report-line').filter({ hasText: /^Not conformant.*1 stale claim\b/ }).waitFor();
     await expectAccessible(page, 'stale claims');
     await shoot(page, 'vendor-stale');
+
+    // The vendor's home lists the stale claim, and leads back to the product.
+    await page.getByRole('navigation').getByRole('link', { name: 'My work' }).click();
+    const staleHome = page.getByRole('table', { name: 'Stale claims on your products' });
+    await staleHome.waitFor();
+    await expectAccessible(page, 'home (vendor)');
+    await staleHome.getByRole('link', { name: 'Orbit Relay 2.0.1' }).click();
+    await page.locator('tr.stale').first().waitFor();
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the PICS (CSV)' }).click();

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { RelationKind, StandardsBody } from '../external-standard.entity';
 
@@ -17,6 +17,10 @@ export class ExternalStandardInput {
   @IsOptional() @IsUUID('all', { message: 'equivalentTo must be an external standard id' })
   equivalentTo?: string;
 }
+
+/** Only the fields given change; null clears the scope or the url. Twins are set when the entry is added. */
+@InputType()
+export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalStandardInput, ['equivalentTo'] as const)) {}
 
 @InputType()
 export class RelateStandardInput {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ConformanceLevel } from '../conformance-claim.entity';
@@ -11,6 +11,10 @@ export class RegisterProductInput {
   @IsOptional() @IsString() @MaxLength(5000, { message: 'description must be at most 5000 characters' })
   description?: string;
 }
+
+/** Only the fields given change; an empty description clears it. */
+@InputType()
+export class UpdateProductInput extends PartialType(RegisterProductInput) {}
 
 @InputType()
 export class ClaimInput {

@@ -37,6 +37,7 @@ export const routes: AppRoute[] = [
   { path: '/matrix', screen: lazy(() => import('../routes/matrix')) },
   { path: '/admin/users', screen: lazy(() => import('../routes/admin-users')) },
   { path: '/admin/audit', screen: lazy(() => import('../routes/admin-audit')) },
+  { path: '/catalogue', screen: lazy(() => import('../routes/catalogue')) },
 ];
 
 export interface NavItem {
@@ -51,6 +52,7 @@ export const navigation: NavItem[] = [
   { to: '/standards', label: 'nav.standards' },
   { to: '/standards/new', label: 'nav.propose', roles: ['EXPERT', 'SECRETARIAT'] },
   { to: '/products', label: 'nav.products', roles: ['VENDOR', 'SECRETARIAT', 'ADMIN'] },
+  { to: '/catalogue', label: 'nav.catalogue', roles: ['SECRETARIAT', 'EXPERT', 'DELEGATE'] },
   { to: '/matrix', label: 'nav.matrix', roles: ['VENDOR', 'SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN'] },
   { to: '/admin/users', label: 'nav.users', roles: ['ADMIN', 'SECRETARIAT'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['ADMIN', 'SECRETARIAT'] },

@@ -30,10 +30,15 @@ type Documents = {
     "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n": typeof types.BallotResponseCastDocument,
     "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": typeof types.CastResponseDocument,
     "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": typeof types.CloseBallotDocument,
+    "\n  mutation ExtendBallot($ballotId: ID!, $closesAt: DateTime!, $reason: String!) {\n    extendBallot(ballotId: $ballotId, closesAt: $closesAt, reason: $reason) { id status closesAt }\n  }\n": typeof types.ExtendBallotDocument,
+    "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.CatalogueDocument,
+    "\n  mutation AddExternalStandard($input: ExternalStandardInput!) {\n    addExternalStandard(input: $input) { id }\n  }\n": typeof types.AddExternalStandardDocument,
+    "\n  mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {\n    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }\n  }\n": typeof types.UpdateExternalStandardDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": typeof types.CreateVersionDocument,
     "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n": typeof types.RoleWorkDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": typeof types.MyWorkDocument,
     "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": typeof types.StandardRelationsDocument,
+    "\n  query RelationCatalogueSearch($text: String!) {\n    externalStandards(text: $text, first: 10) { id body designation title }\n  }\n": typeof types.RelationCatalogueSearchDocument,
     "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": typeof types.RelateStandardDocument,
     "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n": typeof types.ManageStandardDocument,
     "\n  mutation OpenCommentRound($input: OpenCommentRoundInput!) {\n    openCommentRound(input: $input) { id }\n  }\n": typeof types.OpenCommentRoundDocument,
@@ -42,10 +47,11 @@ type Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": typeof types.ProductPageDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": typeof types.ProductPageDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": typeof types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": typeof types.ProvisionRedlineDocument,
     "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": typeof types.SetConformanceDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name productVersion description }\n  }\n": typeof types.UpdateProductDocument,
     "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n": typeof types.MyProductsDocument,
     "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n": typeof types.RegisterProductDocument,
     "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": typeof types.MySessionsDocument,
@@ -94,10 +100,15 @@ const documents: Documents = {
     "\n  subscription BallotResponseCast($id: ID!) {\n    responseCast(ballotId: $id) { revision nation { code } }\n  }\n": types.BallotResponseCastDocument,
     "\n  mutation CastResponse($input: CastResponseInput!) {\n    castResponse(input: $input) { revision response }\n  }\n": types.CastResponseDocument,
     "\n  mutation CloseBallot($id: ID!) {\n    closeBallot(ballotId: $id) { id status outcome closedAt }\n  }\n": types.CloseBallotDocument,
+    "\n  mutation ExtendBallot($ballotId: ID!, $closesAt: DateTime!, $reason: String!) {\n    extendBallot(ballotId: $ballotId, closesAt: $closesAt, reason: $reason) { id status closesAt }\n  }\n": types.ExtendBallotDocument,
+    "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n": types.CatalogueDocument,
+    "\n  mutation AddExternalStandard($input: ExternalStandardInput!) {\n    addExternalStandard(input: $input) { id }\n  }\n": types.AddExternalStandardDocument,
+    "\n  mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {\n    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }\n  }\n": types.UpdateExternalStandardDocument,
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": types.CreateVersionDocument,
     "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n": types.RoleWorkDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": types.MyWorkDocument,
     "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": types.StandardRelationsDocument,
+    "\n  query RelationCatalogueSearch($text: String!) {\n    externalStandards(text: $text, first: 10) { id body designation title }\n  }\n": types.RelationCatalogueSearchDocument,
     "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": types.RelateStandardDocument,
     "\n  query ManageStandard($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status\n      currentVersion { id number }\n      versions { id number label }\n      commentRounds {\n        id title status opensAt closesAt unresolvedCount\n        version { id number }\n        submissions { commentCount submittedAt nation { code name } }\n        comments(filter: { resolved: false }, first: 20) {\n          totalCount\n          edges { node { id status clause type body nation { code } } }\n        }\n      }\n      ballots { id status outcome closesAt closedAt threshold version { number } tally { ratifying threshold } }\n    }\n    nations { code }\n  }\n": types.ManageStandardDocument,
     "\n  mutation OpenCommentRound($input: OpenCommentRoundInput!) {\n    openCommentRound(input: $input) { id }\n  }\n": types.OpenCommentRoundDocument,
@@ -106,10 +117,11 @@ const documents: Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": types.ProductPageDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": types.ProductPageDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": types.ProvisionRedlineDocument,
     "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": types.SetConformanceDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name productVersion description }\n  }\n": types.UpdateProductDocument,
     "\n  query MyProducts {\n    products { id name productVersion description organization { name } claims { id stale } }\n  }\n": types.MyProductsDocument,
     "\n  mutation RegisterProduct($input: RegisterProductInput!) {\n    registerProduct(input: $input) { id }\n  }\n": types.RegisterProductDocument,
     "\n  query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }\n": types.MySessionsDocument,
@@ -223,6 +235,22 @@ export function graphql(source: "\n  mutation CloseBallot($id: ID!) {\n    close
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ExtendBallot($ballotId: ID!, $closesAt: DateTime!, $reason: String!) {\n    extendBallot(ballotId: $ballotId, closesAt: $closesAt, reason: $reason) { id status closesAt }\n  }\n"): (typeof documents)["\n  mutation ExtendBallot($ballotId: ID!, $closesAt: DateTime!, $reason: String!) {\n    extendBallot(ballotId: $ballotId, closesAt: $closesAt, reason: $reason) { id status closesAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n"): (typeof documents)["\n  query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {\n    externalStandards(text: $text, body: $body, first: $first, after: $after) {\n      id body designation title scope url status published\n      equivalents { id body designation }\n      replacedBy { id body designation }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddExternalStandard($input: ExternalStandardInput!) {\n    addExternalStandard(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation AddExternalStandard($input: ExternalStandardInput!) {\n    addExternalStandard(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {\n    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }\n  }\n"): (typeof documents)["\n  mutation UpdateExternalStandard($id: ID!, $input: UpdateExternalStandardInput!) {\n    updateExternalStandard(id: $id, input: $input) { id body designation title scope url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"): (typeof documents)["\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -236,6 +264,10 @@ export function graphql(source: "\n  query MyWork {\n    myWork {\n      openRou
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelationCatalogueSearch($text: String!) {\n    externalStandards(text: $text, first: 10) { id body designation title }\n  }\n"): (typeof documents)["\n  query RelationCatalogueSearch($text: String!) {\n    externalStandards(text: $text, first: 10) { id body designation title }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -271,7 +303,7 @@ export function graphql(source: "\n  query InteroperabilityMatrix($standardIds: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"];
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -284,6 +316,10 @@ export function graphql(source: "\n  query ProvisionRedline($from: ID!, $to: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n"): (typeof documents)["\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name productVersion description }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name productVersion description }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -66,9 +66,10 @@ export default function AdminUsersScreen() {
   const [text, setText] = useState('');
   const [role, setRole] = useState('');
   const [nation, setNation] = useState('');
+  const [organization, setOrganization] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
-  const filter = { text: text.trim() || null, role: (role || null) as Role | null, nationCode: nation || null };
+  const filter = { text: text.trim() || null, role: (role || null) as Role | null, nationCode: nation || null, organizationId: organization || null };
   const [result, refetch] = useQuery({ query: UsersDirectory, variables: { filter, first: PAGE, after } });
   const [chosen, setChosen] = useState<string | null>(null);
   const data = result.data;
@@ -89,36 +90,42 @@ export default function AdminUsersScreen() {
           <option value="">{t('adjudicate.all')}</option>
           {data?.nations.map((n) => <option key={n.code} value={n.code}>{`${n.code} · ${n.name}`}</option>)}
         </Select>
+        <Select label={t('admin.organization')} value={organization} onChange={(e) => { setOrganization(e.target.value); resetPaging(); }}>
+          <option value="">{t('adjudicate.all')}</option>
+          {data?.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </Select>
       </div>
       <ErrorBanner error={result.error} />
-      <table className="data">
-        <caption>{t('admin.found', { n: data?.users.totalCount ?? 0 })}</caption>
-        <thead>
-          <tr>
-            <th scope="col"><T id="admin.name" /></th>
-            <th scope="col"><T id="admin.email" /></th>
-            <th scope="col"><T id="admin.roles" /></th>
-            <th scope="col"><T id="admin.nation" /></th>
-            <th scope="col"><T id="admin.organization" /></th>
-            <th scope="col"><T id="admin.account" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.length === 0 && <tr><td colSpan={6} className="empty"><T id="admin.noUsers" /></td></tr>}
-          {users.map((u) => (
-            <tr key={u.id} aria-selected={chosen === u.id || undefined} className={chosen === u.id ? 'current' : undefined}>
-              <th scope="row">
-                <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
-              </th>
-              <td>{u.email}</td>
-              <td>{u.roles.join(', ') || '—'}</td>
-              <td>{u.nation?.code ?? ''}</td>
-              <td>{u.organization?.name ?? ''}</td>
-              <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
+      <div className="table-scroll">
+        <table className="data">
+          <caption>{t('admin.found', { n: data?.users.totalCount ?? 0 })}</caption>
+          <thead>
+            <tr>
+              <th scope="col"><T id="admin.name" /></th>
+              <th scope="col"><T id="admin.email" /></th>
+              <th scope="col"><T id="admin.roles" /></th>
+              <th scope="col"><T id="admin.nation" /></th>
+              <th scope="col"><T id="admin.organization" /></th>
+              <th scope="col"><T id="admin.account" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.length === 0 && <tr><td colSpan={6} className="empty"><T id="admin.noUsers" /></td></tr>}
+            {users.map((u) => (
+              <tr key={u.id} aria-selected={chosen === u.id || undefined} className={chosen === u.id ? 'current' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
+                </th>
+                <td>{u.email}</td>
+                <td>{u.roles.join(', ') || '—'}</td>
+                <td>{u.nation?.code ?? ''}</td>
+                <td>{u.organization?.name ?? ''}</td>
+                <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="actions">
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="admin.previous" /></button>
         <button type="button" disabled={!data?.users.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.users.pageInfo.endCursor ?? null])}><T id="admin.next" /></button>

@@ -13,6 +13,7 @@ import { TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Deadline, When } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
+import { fromLocalInput, localInput } from '../../ui/datetime';
 
 const BallotPage = graphql(`
   query BallotPage($id: ID!) {
@@ -48,6 +49,12 @@ const Cast = graphql(`
 const Close = graphql(`
   mutation CloseBallot($id: ID!) {
     closeBallot(ballotId: $id) { id status outcome closedAt }
+  }
+`);
+
+const Extend = graphql(`
+  mutation ExtendBallot($ballotId: ID!, $closesAt: DateTime!, $reason: String!) {
+    extendBallot(ballotId: $ballotId, closesAt: $closesAt, reason: $reason) { id status closesAt }
   }
 `);
 
@@ -372,6 +379,7 @@ function SecretariatActions({ ballot, closed, onDone }: { ballot: Ballot; closed
           </ConfirmDialog>
         </>
       )}
+      {!closed && ballot.status === 'OPEN' && <ExtendDeadline ballot={ballot} onDone={onDone} />}
       {closed && ballot.outcome === 'PASSED' && ballot.standard.status === 'IN_RATIFICATION' && (
         <Link className="button primary" to={`/ballots/${ballot.id}/publish`}>
           <T id="ballot.toPublish" />
@@ -379,5 +387,53 @@ function SecretariatActions({ ballot, closed, onDone }: { ballot: Ballot; closed
       )}
       {closed && ballot.outcome === 'FAILED' && <p className="muted"><T id="ballot.failedBack" /></p>}
     </section>
+  );
+}
+
+/** A later deadline for an open ballot; the API refuses an earlier one, so the form starts a week after the current one. */
+function ExtendDeadline({ ballot, onDone }: { ballot: Ballot; onDone(): void }) {
+  const t = useT();
+  const [closesAt, setClosesAt] = useState(() => localInput(new Date(ballot.closesAt).getTime() + 7 * 86_400_000));
+  const [reason, setReason] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [result, extend] = useMutation(Extend);
+  const later = !!closesAt && new Date(closesAt).getTime() > new Date(ballot.closesAt).getTime();
+  return (
+    <div className="inline-form" aria-labelledby="extend-h">
+      <h3 id="extend-h"><T id="ballot.extend" /></h3>
+      <ErrorBanner error={result.error} />
+      <div className="inline-fields">
+        <TextField
+          label={t('ballot.extendTo')}
+          hint={t('ballot.extendHint')}
+          type="datetime-local"
+          required
+          min={localInput(new Date(ballot.closesAt).getTime() + 60_000)}
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.target.value)}
+        />
+        <TextField label={t('ballot.extendReason')} hint={t('ballot.extendReasonHint')} required value={reason} onChange={(e) => setReason(e.target.value)} />
+        <button type="button" disabled={!later || !reason.trim()} onClick={() => setConfirm(true)}>
+          <T id="ballot.extendSubmit" />
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirm}
+        onOpenChange={setConfirm}
+        title={t('ballot.extendTitle')}
+        confirmLabel={t('ballot.extendConfirm')}
+        busy={result.fetching}
+        onConfirm={async () => {
+          const r = await extend({ ballotId: ballot.id, closesAt: fromLocalInput(closesAt), reason: reason.trim() });
+          setConfirm(false);
+          if (r.data) onDone();
+        }}
+      >
+        <p>
+          <T id="ballot.extendExplain" values={{ from: <When at={ballot.closesAt} />, to: later ? <When at={fromLocalInput(closesAt)} /> : '' }} />
+        </p>
+        <p className="muted"><T id="ballot.extendNoUndo" /></p>
+      </ConfirmDialog>
+    </div>
   );
 }

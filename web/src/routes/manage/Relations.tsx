@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { useDebounced } from '../../app/useDebounced';
 import { graphql } from '../../graphql';
 import type { RelationKind } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
@@ -14,6 +16,12 @@ const RelationsQuery = graphql(`
       external { id body designation title }
       standard { id designation title }
     }
+  }
+`);
+
+const CatalogueSearch = graphql(`
+  query RelationCatalogueSearch($text: String!) {
+    externalStandards(text: $text, first: 10) { id body designation title }
   }
 `);
 
@@ -36,6 +44,15 @@ export function Relations({ standardId, title, scope }: { standardId: string; ti
   const relations = result.data?.standard?.relations ?? [];
   const candidates = (result.data?.duplicationCheck ?? []).filter((c) => c.external);
   const related = new Set(relations.map((r) => r.external.id));
+  // Any catalogue entry can be related, not only what the duplication check ranks.
+  const [search, setSearch] = useState('');
+  const text = useDebounced(search.trim());
+  const [found] = useQuery({ query: CatalogueSearch, variables: { text }, pause: !text });
+  const candidateIds = new Set(candidates.map((c) => c.external!.id));
+  const options = [
+    ...candidates.map((c) => c.external!),
+    ...(text ? found.data?.externalStandards ?? [] : []).filter((e) => !candidateIds.has(e.id)),
+  ].filter((e) => !related.has(e.id));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -51,61 +68,66 @@ export function Relations({ standardId, title, scope }: { standardId: string; ti
     <section aria-labelledby="relations-h">
       <h2 id="relations-h"><T id="relations.title" /></h2>
       <ErrorBanner error={result.error ?? relateResult.error} />
-      <table className="data">
-        <caption><T id="relations.duplicationCheck" /></caption>
-        <thead>
-          <tr>
-            <th scope="col"><T id="relations.external" /></th>
-            <th scope="col" className="num"><T id="relations.score" /></th>
-            <th scope="col"><T id="relations.shared" /></th>
-            <th scope="col"><T id="relations.relation" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.length === 0 && <tr><td colSpan={4} className="empty"><T id="relations.noCandidates" /></td></tr>}
-          {candidates.map((c) => (
-            <tr key={c.external!.id}>
-              <td>{`${c.external!.designation} · ${c.external!.title}`}</td>
-              <td className="num">{Math.round(c.score * 100)}%</td>
-              <td>{c.sharedTerms.join(', ')}</td>
-              <td>
-                {related.has(c.external!.id) ? (
-                  t(`relation.${relations.find((r) => r.external.id === c.external!.id)!.kind}`)
-                ) : (
-                  <button type="button" className="link" onClick={() => setExternalId(c.external!.id)}>
-                    <T id="relations.choose" />
-                  </button>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="data">
+          <caption><T id="relations.duplicationCheck" /></caption>
+          <thead>
+            <tr>
+              <th scope="col"><T id="relations.external" /></th>
+              <th scope="col" className="num"><T id="relations.score" /></th>
+              <th scope="col"><T id="relations.shared" /></th>
+              <th scope="col"><T id="relations.relation" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="data">
-        <caption><T id="relations.current" /></caption>
-        <thead>
-          <tr>
-            <th scope="col"><T id="relations.relation" /></th>
-            <th scope="col"><T id="relations.external" /></th>
-            <th scope="col"><T id="relations.note" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {relations.length === 0 && <tr><td colSpan={3} className="empty"><T id="relations.none" /></td></tr>}
-          {relations.map((r) => (
-            <tr key={r.id}>
-              <td>{t(`relation.${r.kind}`)}</td>
-              <td>{`${r.external.designation} · ${r.external.title}`}</td>
-              <td>{r.note ?? ''}</td>
+          </thead>
+          <tbody>
+            {candidates.length === 0 && <tr><td colSpan={4} className="empty"><T id="relations.noCandidates" /></td></tr>}
+            {candidates.map((c) => (
+              <tr key={c.external!.id}>
+                <td>{`${c.external!.designation} · ${c.external!.title}`}</td>
+                <td className="num">{Math.round(c.score * 100)}%</td>
+                <td>{c.sharedTerms.join(', ')}</td>
+                <td>
+                  {related.has(c.external!.id) ? (
+                    t(`relation.${relations.find((r) => r.external.id === c.external!.id)!.kind}`)
+                  ) : (
+                    <button type="button" className="link" onClick={() => setExternalId(c.external!.id)}>
+                      <T id="relations.choose" />
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="data">
+          <caption><T id="relations.current" /></caption>
+          <thead>
+            <tr>
+              <th scope="col"><T id="relations.relation" /></th>
+              <th scope="col"><T id="relations.external" /></th>
+              <th scope="col"><T id="relations.note" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {relations.length === 0 && <tr><td colSpan={3} className="empty"><T id="relations.none" /></td></tr>}
+            {relations.map((r) => (
+              <tr key={r.id}>
+                <td>{t(`relation.${r.kind}`)}</td>
+                <td>{`${r.external.designation} · ${r.external.title}`}</td>
+                <td>{r.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form onSubmit={submit} className="inline-fields">
+        <TextField label={t('relations.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <Select label={t('relations.external')} required value={externalId} onChange={(e) => setExternalId(e.target.value)}>
           <option value="">{t('relations.pick')}</option>
-          {candidates.map((c) => (
-            <option key={c.external!.id} value={c.external!.id}>{c.external!.designation}</option>
+          {options.map((e) => (
+            <option key={e.id} value={e.id}>{`${e.body} ${e.designation} · ${e.title}`}</option>
           ))}
         </Select>
         <Select label={t('relations.relation')} value={kind} onChange={(e) => setKind(e.target.value as RelationKind)}>
@@ -114,6 +136,9 @@ export function Relations({ standardId, title, scope }: { standardId: string; ti
         <TextField label={t('relations.note')} value={note} onChange={(e) => setNote(e.target.value)} />
         <button type="submit" disabled={!externalId || relateResult.fetching}><T id="relations.relate" /></button>
       </form>
+      <p className="muted">
+        <T id="relations.missing" values={{ link: <Link to="/catalogue"><T id="relations.toCatalogue" /></Link> }} />
+      </p>
     </section>
   );
 }

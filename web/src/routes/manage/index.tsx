@@ -205,29 +205,31 @@ function Ballots({ standard, allies, onChange }: { standard: Standard; allies: n
   return (
     <section aria-labelledby="ballots-h">
       <h2 id="ballots-h"><T id="manage.ballots" /></h2>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col" className="num"><T id="manage.version" /></th>
-            <th scope="col"><T id="manage.status" /></th>
-            <th scope="col"><T id="manage.outcome" /></th>
-            <th scope="col" className="num"><T id="manage.ratifying" /></th>
-            <th scope="col"><T id="manage.deadline" /></th>
-          </tr>
-        </thead>
-        <tbody>
-          {standard.ballots.length === 0 && <tr><td colSpan={5} className="empty"><T id="manage.noBallots" /></td></tr>}
-          {standard.ballots.map((b) => (
-            <tr key={b.id}>
-              <td className="num"><Link to={`/ballots/${b.id}`}>{b.version.number}</Link></td>
-              <td><Link to={`/ballots/${b.id}`}><T id={`ballotStatus.${b.status}`} /></Link></td>
-              <td><T id={`outcome.${b.outcome}`} /></td>
-              <td className="num">{`${b.tally.ratifying} / ${b.tally.threshold}`}</td>
-              <td>{b.status === 'CLOSED' ? <When at={b.closedAt ?? b.closesAt} /> : <Deadline at={b.closesAt} />}</td>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col" className="num"><T id="manage.version" /></th>
+              <th scope="col"><T id="manage.status" /></th>
+              <th scope="col"><T id="manage.outcome" /></th>
+              <th scope="col" className="num"><T id="manage.ratifying" /></th>
+              <th scope="col"><T id="manage.deadline" /></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {standard.ballots.length === 0 && <tr><td colSpan={5} className="empty"><T id="manage.noBallots" /></td></tr>}
+            {standard.ballots.map((b) => (
+              <tr key={b.id}>
+                <td className="num"><Link to={`/ballots/${b.id}`}>{b.version.number}</Link></td>
+                <td><Link to={`/ballots/${b.id}`}><T id={`ballotStatus.${b.status}`} /></Link></td>
+                <td><T id={`outcome.${b.outcome}`} /></td>
+                <td className="num">{`${b.tally.ratifying} / ${b.tally.threshold}`}</td>
+                <td>{b.status === 'CLOSED' ? <When at={b.closedAt ?? b.closesAt} /> : <Deadline at={b.closesAt} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {standard.status === 'DRAFTING' && standard.currentVersion && (
         <div className="panel" aria-labelledby="open-ballot-h">
           <h3 id="open-ballot-h"><T id="manage.openBallot" values={{ version: standard.currentVersion.number }} /></h3>

@@ -3,18 +3,20 @@ import { diffWords } from 'diff';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { currentToken } from '../../app/auth';
+import { currentToken, useAuth } from '../../app/auth';
 import { graphql } from '../../graphql';
 import type { ConformanceLevel } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Select } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { When } from '../../ui/time';
+import { ProductForm } from '../../ui/ProductForm';
 
 const ProductPage = graphql(`
   query ProductPage($id: ID!) {
-    product(id: $id) { id name productVersion description organization { name } }
+    product(id: $id) { id name productVersion description organization { id name } }
     standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }
   }
 `);
@@ -43,6 +45,12 @@ const SetConformance = graphql(`
   }
 `);
 
+const UpdateProduct = graphql(`
+  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) { id name productVersion description }
+  }
+`);
+
 const LEVELS: ConformanceLevel[] = ['CONFORMANT', 'PARTIAL', 'NON_CONFORMANT', 'NOT_APPLICABLE'];
 
 interface Row {
@@ -55,7 +63,10 @@ export default function ProductScreen() {
   const { id = '' } = useParams();
   const t = useT();
   const [params, setParams] = useSearchParams();
+  const auth = useAuth();
   const [page] = useQuery({ query: ProductPage, variables: { id } });
+  const [editing, setEditing] = useState(false);
+  const [updated, update] = useMutation(UpdateProduct);
   const standards = page.data?.standards.edges.map((e) => e.node) ?? [];
   const standardId = params.get('standard') ?? '';
   const standard = standards.find((s) => s.id === standardId);
@@ -64,7 +75,13 @@ export default function ProductScreen() {
   const product = page.data?.product;
 
   return (
-    <Page title={product ? `${product.name} ${product.productVersion}` : t('product.title')} wide>
+    <Page
+      title={product ? `${product.name} ${product.productVersion}` : t('product.title')}
+      wide
+      actions={product && auth.me?.organization?.id === product.organization.id && auth.hasRole('VENDOR') && (
+        <button type="button" onClick={() => setEditing(true)}><T id="product.edit" /></button>
+      )}
+    >
       <ErrorBanner error={page.error} />
       {product && (
         <>
@@ -87,6 +104,20 @@ export default function ProductScreen() {
               </Select>
             )}
           </div>
+          <Dialog open={editing} onOpenChange={setEditing} title={t('product.editTitle', { name: product.name })}>
+            <ErrorBanner error={updated.error} />
+            <ProductForm
+              initial={{ name: product.name, productVersion: product.productVersion, description: product.description ?? '' }}
+              submitLabel={<T id="product.editSave" />}
+              busy={updated.fetching}
+              onSubmit={async (f) => {
+                // urql's document cache refreshes the page from the returned product.
+                const r = await update({ id: product.id, input: { name: f.name, productVersion: f.productVersion, description: f.description || null } });
+                if (r.data) setEditing(false);
+                return !!r.data;
+              }}
+            />
+          </Dialog>
           {standard && versionId && <ClaimsGrid productId={product.id} standardId={standard.id} versionId={versionId} />}
         </>
       )}

@@ -1,5 +1,4 @@
 import '../../ui/roles.css';
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../../app/auth';
@@ -7,8 +6,8 @@ import { graphql } from '../../graphql';
 import { T, useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { ProductForm } from '../../ui/ProductForm';
 
 const Products = graphql(`
   query MyProducts {
@@ -28,17 +27,6 @@ export default function ProductsScreen() {
   const auth = useAuth();
   const [result, refetch] = useQuery({ query: Products });
   const [registered, register] = useMutation(Register);
-  const [form, setForm] = useState({ name: '', productVersion: '', description: '' });
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = await register({ input: { name: form.name, productVersion: form.productVersion, description: form.description || null } });
-    if (r.data) {
-      setForm({ name: '', productVersion: '', description: '' });
-      refetch({ requestPolicy: 'network-only' });
-    }
-  }
-
   return (
     <Page title={t('products.title')} actions={<Link to="/matrix"><T id="products.matrix" /></Link>}>
       <ErrorBanner error={result.error} />
@@ -56,16 +44,19 @@ export default function ProductsScreen() {
         ]}
       />
       {auth.hasRole('VENDOR') && (
-        <form onSubmit={submit} aria-labelledby="register-h" className="panel">
+        <section aria-labelledby="register-h" className="panel">
           <h2 id="register-h"><T id="products.register" /></h2>
           <ErrorBanner error={registered.error} />
-          <div className="inline-fields">
-            <TextField label={t('products.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-            <TextField label={t('products.version')} required value={form.productVersion} onChange={(e) => setForm({ ...form, productVersion: e.target.value })} />
-            <TextField label={t('products.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
-            <button type="submit" className="primary" disabled={registered.fetching}><T id="products.registerSubmit" /></button>
-          </div>
-        </form>
+          <ProductForm
+            submitLabel={<T id="products.registerSubmit" />}
+            busy={registered.fetching}
+            onSubmit={async (f) => {
+              const r = await register({ input: { name: f.name, productVersion: f.productVersion, description: f.description || null } });
+              if (r.data) refetch({ requestPolicy: 'network-only' });
+              return !!r.data;
+            }}
+          />
+        </section>
       )}
     </Page>
   );

@@ -91,6 +91,11 @@ export default function Standard() {
               <T id="standard.compare" />
             </Link>
           )}
+          {auth.hasRole('SECRETARIAT') && (
+            <Link className="button" to={`/standards/${standard.id}/manage`}>
+              <T id="manage.link" />
+            </Link>
+          )}
         </>
       }
     >
