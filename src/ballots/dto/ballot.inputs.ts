@@ -22,7 +22,7 @@ export class OpenBallotInput {
 
 @ArgsType()
 export class ExtendBallotArgs {
-  @Field(() => ID, { description: 'A ballot that is OPEN, or AWAITING_DECISION after a shortfall.' }) @IsUUID('all', { message: 'ballotId must be a ballot id' }) ballotId: string;
+  @Field(() => ID, { description: 'A ballot still undecided (outcome PENDING), including one AWAITING_DECISION after a shortfall.' }) @IsUUID('all', { message: 'ballotId must be a ballot id' }) ballotId: string;
   @Field({ description: 'The new deadline: later than the current one and than now.' }) @IsDate({ message: 'closesAt must be a date-time' }) closesAt: Date;
   @Field({ description: 'Why the period is extended, e.g. too few responses to reach the threshold; kept with the extension and in the audit log.' })
   @IsString() @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
