@@ -34,7 +34,7 @@ export class CatalogueResolver {
   externalStandards(
     @CurrentCaller() caller: Caller,
     @Args('body', { type: () => StandardsBody, nullable: true, description: 'Only documents of this body.' }) body?: StandardsBody,
-    @Args('text', { nullable: true, description: 'Words to find (full-text search of designation, title and scope, or a part of the designation or title), at most 200 characters.' }) text?: string,
+    @Args('text', { nullable: true, description: 'Words to find (English full-text search of the entry, or a part of its designation or title), at most 200 characters.' }) text?: string,
     @Args('first', LIST_FIRST) first?: number,
     @Args('after', LIST_AFTER) after?: string,
     @Args('status', { type: () => ExternalStatus, nullable: true, description: 'Only documents with this status (CURRENT for what is in force).' }) status?: ExternalStatus,
