@@ -109,7 +109,7 @@ export class UsersResolver {
 export class AuditActorResolver {
   constructor(private readonly users: UsersService) {}
 
-  @ResolveField(() => UserModel, { nullable: true, description: 'The person who acted; null for the system (a deadline passing, a start-up task).' })
+  @ResolveField(() => UserModel, { nullable: true, description: 'The person who acted; null when the service acted itself (installation, loading the seed corpus, ending a session whose refresh token was reused).' })
   actor(@Parent() event: AuditEventModel, @Ctx() ctx: GqlContext) {
     return event.actorId ? userLoader(ctx, this.users).load(event.actorId) : null;
   }

@@ -206,7 +206,7 @@ export class NationalSubmissionsResolver {
 export class StandardCommentRoundsResolver {
   constructor(private readonly comments: CommentsService) {}
 
-  @ResolveField(() => [CommentRoundModel], { description: 'The comment rounds held on this standard, in the order they opened; empty for vendors and anonymous readers.' })
+  @ResolveField(() => [CommentRoundModel], { description: 'The comment rounds held on this standard, in the order they opened; empty for callers other than SECRETARIAT, EXPERT and DELEGATE.' })
   commentRounds(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders
       .get<string, CommentRoundRow[]>('commentRoundsByStandard', async (ids) =>

@@ -71,8 +71,8 @@ export class StandardsResolver {
   @Scopes('standards:read')
   redline(
     @CurrentCaller() caller: Caller,
-    @Args('fromVersionId', { type: () => ID, description: 'The earlier version (the base of the diff).' }) fromVersionId: string,
-    @Args('toVersionId', { type: () => ID, description: 'The later version, of the same standard.' }) toVersionId: string,
+    @Args('fromVersionId', { type: () => ID, description: 'The version to compare from (the base of the diff).' }) fromVersionId: string,
+    @Args('toVersionId', { type: () => ID, description: 'The version to compare to, of the same standard.' }) toVersionId: string,
   ) {
     return this.versions.redline(caller, fromVersionId, toVersionId);
   }

@@ -134,8 +134,8 @@ export class RequirementModel {
 
 @ObjectType('RedlineStats', { description: 'Counts of what changed between two versions.' })
 export class RedlineStatsModel {
-  @Field(() => Int, { description: 'Words in the later version that the earlier one lacks.' }) wordsInserted: number;
-  @Field(() => Int, { description: 'Words of the earlier version that the later one lacks.' }) wordsDeleted: number;
+  @Field(() => Int, { description: 'Words inserted going from the from version to the to version.' }) wordsInserted: number;
+  @Field(() => Int, { description: 'Words deleted going from the from version to the to version.' }) wordsDeleted: number;
   @Field(() => [String], { description: 'Numbers of the clauses whose text changed.' }) changedClauses: string[];
 }
 
@@ -143,14 +143,14 @@ export class RedlineStatsModel {
 export class RequirementDeltaModel {
   @Field({ description: 'The requirement\'s stable key, which conformance claims name.' }) key: string;
   @Field(() => ChangeKind, { description: 'ADDED, REMOVED or MODIFIED (unchanged requirements are not listed).' }) change: ChangeKind;
-  @Field(() => String, { nullable: true, description: 'Its text in the earlier version; null when ADDED.' }) before: string | null;
-  @Field(() => String, { nullable: true, description: 'Its text in the later version; null when REMOVED.' }) after: string | null;
+  @Field(() => String, { nullable: true, description: 'Its text in the from version; null when ADDED.' }) before: string | null;
+  @Field(() => String, { nullable: true, description: 'Its text in the to version; null when REMOVED.' }) after: string | null;
 }
 
 @ObjectType('Redline', { description: 'The differences between two versions of a standard.' })
 export class RedlineModel {
-  @Field(() => StandardVersionModel, { description: 'The earlier version compared (fromVersionId).' }) from: StandardVersionModel;
-  @Field(() => StandardVersionModel, { description: 'The later version compared (toVersionId).' }) to: StandardVersionModel;
+  @Field(() => StandardVersionModel, { description: 'The version compared from (fromVersionId): the base of the diff.' }) from: StandardVersionModel;
+  @Field(() => StandardVersionModel, { description: 'The version compared to (toVersionId).' }) to: StandardVersionModel;
   @Field({ description: 'Unified diff of the Markdown, as `diff -u` would print it.' }) unified: string;
   @Field({ description: 'Word-level redline of the rendered text with <ins> and <del>.' }) html: string;
   @Field(() => RedlineStatsModel, { description: 'Counts of words and clauses changed.' }) stats: RedlineStatsModel;
