@@ -59,7 +59,7 @@ export class VersionsResolver {
     return this.versions.html(version, () => textLoader(ctx, this.versions).load(version.id));
   }
 
-  @ResolveField(() => UserModel, { description: 'The editor or secretariat member who saved it.' })
+  @ResolveField(() => UserModel, { description: 'The person who saved it: an editor of the standard or the secretariat.' })
   author(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(version.authorId);
   }

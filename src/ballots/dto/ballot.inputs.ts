@@ -31,7 +31,7 @@ export class ExtendBallotArgs {
 
 @InputType({ description: 'A reservation: the clause it concerns (optional) and its text.' })
 export class ReservationInput {
-  @Field(() => String, { nullable: true, description: 'A clause number of the version balloted, at most 40 characters; null for the whole document.' }) @IsOptional() @IsString() @MaxLength(40, { message: 'reservations.clause must be at most 40 characters' })
+  @Field(() => String, { nullable: true, description: 'A clause number of the text ratified (the version balloted, or the edition\'s), at most 40 characters; null for the whole document.' }) @IsOptional() @IsString() @MaxLength(40, { message: 'reservations.clause must be at most 40 characters' })
   clause?: string | null;
   @Field({ description: 'The reservation, 1 to 5000 characters.' }) @IsString() @Length(1, 5000, { message: 'reservations.text must be 1 to 5000 characters' }) text: string;
 }

@@ -81,7 +81,7 @@ export class ConformanceReportModel {
   @Field({ description: 'True when the version is not a promulgated edition: the claims are against an unratified draft.' })
   draft: boolean;
   @Field(() => Int, { description: 'Mandatory provisions (shall) in the version.' }) mandatoryTotal: number;
-  @Field(() => Int, { description: 'Mandatory provisions met by a fresh claim that supports them.' }) mandatoryMet: number;
+  @Field(() => Int, { description: 'Mandatory provisions met by a claim that is not stale: CONFORMANT, or NOT_APPLICABLE for a conditional (C) one.' }) mandatoryMet: number;
   @Field(() => Float, { description: 'mandatoryMet / mandatoryTotal, 0..1.' }) coverage: number;
   @Field({
     description:
