@@ -345,7 +345,7 @@ export type RelationKind =
 
 /** A reservation: the clause it concerns (optional) and its text. */
 export type ReservationInput = {
-  /** A clause number of the version balloted, at most 40 characters; null for the whole document. */
+  /** A clause number of the text ratified (the version balloted, or the edition's), at most 40 characters; null for the whole document. */
   clause?: string | null | undefined;
   /** The reservation, 1 to 5000 characters. */
   text: string;
