@@ -2,6 +2,8 @@
  * Seeded data generators for the benchmark suite: two runs build the same
  * documents and rows, so they time the same work.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A small deterministic PRNG (mulberry32). */
 export function prng(seed: number): () => number {
@@ -24,16 +26,69 @@ const VOCABULARY = (
   'session authentication authorization audit event alert notification delivery retention integrity signature'
 ).split(' ');
 
+/** Words and how to draw one from a uniform number in [0, 1). */
+export interface Vocabulary {
+  words: readonly string[];
+  pick: (u: number) => string;
+}
+
+/** The small technical vocabulary, drawn uniformly: every document holds nearly every word (fine for diffs, not for search). */
+export const SMALL_VOCABULARY: Vocabulary = { words: VOCABULARY, pick: (u) => VOCABULARY[Math.floor(u * VOCABULARY.length)] };
+
+/**
+ * A vocabulary like that of real standards, for search and duplication at
+ * scale: the words of the real corpus in standards/ ranked by how often they
+ * occur there, then seeded made-up terms (the rare names, acronyms and
+ * jargon a large collection holds), `size` words in all, drawn with Zipf's
+ * law (the word of rank r with weight 1/r^1.07, as in English text). A
+ * document then holds a few common words and a spread of rare ones, so a
+ * query of two words matches some documents, not all of them.
+ */
+export function zipfVocabulary(size = 30_000, seed = 17): Vocabulary {
+  const counts = new Map<string, number>();
+  const dir = join(__dirname, '..', '..', 'standards');
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.(md|csv)$/.test(entry)) continue;
+    for (const w of readFileSync(join(dir, entry), 'utf8').toLowerCase().match(/\p{L}{3,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  const r = prng(seed);
+  const syllables = 'ka ro te mi su lan dor vex qui pal ost nem tri gal bor sen fu zar eth ul'.split(' ');
+  const seen = new Set(words);
+  while (words.length < size) {
+    const term = Array.from({ length: 2 + Math.floor(r() * 3) }, () => syllables[Math.floor(r() * syllables.length)]).join('');
+    if (seen.has(term)) continue;
+    seen.add(term);
+    words.push(term);
+  }
+  // Cumulative Zipf weights; a draw is a binary search for u of the total.
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let i = 0; i < size; i++) cumulative[i] = total += 1 / Math.pow(i + 1, 1.07);
+  const pick = (u: number) => {
+    const target = u * total;
+    let lo = 0;
+    let hi = size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo];
+  };
+  return { words, pick };
+}
+
 export interface Rng {
   next: () => number;
   int: (n: number) => number;
   words: (n: number) => string;
 }
 
-export function rng(seed: number): Rng {
+export function rng(seed: number, vocabulary: Vocabulary = SMALL_VOCABULARY): Rng {
   const next = prng(seed);
   const int = (n: number) => Math.floor(next() * n);
-  const words = (n: number) => Array.from({ length: n }, () => VOCABULARY[int(VOCABULARY.length)]).join(' ');
+  const words = (n: number) => Array.from({ length: n }, () => vocabulary.pick(next())).join(' ');
   return { next, int, words };
 }
 
@@ -52,8 +107,8 @@ function paragraph(r: Rng, n: number): string {
  * A standard of about `bytes` bytes as Markdown paragraphs (blocks): a title,
  * numbered clauses with sub-clauses, prose with provisions, lists and tables.
  */
-export function generateStandard(bytes: number, seed = 1): string[] {
-  const r = rng(seed);
+export function generateStandard(bytes: number, seed = 1, vocabulary?: Vocabulary): string[] {
+  const r = rng(seed, vocabulary);
   const blocks: string[] = [`# Generated Standard ${seed}\n\n`];
   let size = blocks[0].length;
   let clause = 0;
@@ -87,8 +142,8 @@ export function generateStandard(bytes: number, seed = 1): string[] {
  * and a tenth as many inserted and deleted. Headings are kept, so clause
  * numbers stay put as they do in most real revisions.
  */
-export function editStandard(blocks: readonly string[], share: number, seed: number): string[] {
-  const r = rng(seed);
+export function editStandard(blocks: readonly string[], share: number, seed: number, vocabulary?: Vocabulary): string[] {
+  const r = rng(seed, vocabulary);
   const out: string[] = [];
   const edit = (block: string) => {
     const words = block.split(' ');

@@ -7,7 +7,7 @@ import { Caller, Role } from '../src/common/caller';
 import { AppConfig } from '../src/config/config';
 import { SearchService } from '../src/standards/search.service';
 import { splitBlocks } from '../src/standards/text/blocks';
-import { editStandard, generateStandard, rng } from './data';
+import { editStandard, generateStandard, rng, zipfVocabulary } from './data';
 import { generateCatalogue } from './duplication.bench';
 import { withBenchDatabase } from './database';
 import { BenchOptions, judge, measure } from './measure';
@@ -21,10 +21,13 @@ import { BenchOptions, judge, measure } from './measure';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const caller: Caller = { id: '00000000-0000-4000-8000-000000000001', email: 'bench@example.invalid', displayName: 'Bench', roles: [Role.SECRETARIAT], nationCode: null, organizationId: null };
 
+/** Real standards' words and made-up terms, drawn with Zipf's law: a small vocabulary would make every document match every query. */
+const vocabulary = zipfVocabulary();
+
 /** Standards, versions and their blocks, written in bulk (the subject here is reading). */
 export async function loadStandards(db: DataSource, standards: number, versions: number): Promise<void> {
   await db.query(`INSERT INTO app_user (id, email, password_hash, display_name) VALUES ($1, 'bench@example.invalid', 'x', 'Bench')`, [caller.id]);
-  const r = rng(7);
+  const r = rng(7, vocabulary);
   for (let s = 0; s < standards; s += 100) {
     const ids: string[] = [];
     const rows = Array.from({ length: Math.min(100, standards - s) }, (_, k) => [`BENCH ${s + k}`, `${r.words(4)} interface`, `${r.words(20)}.`]);
@@ -38,14 +41,14 @@ export async function loadStandards(db: DataSource, standards: number, versions:
     const version: [string, number, string, string[], number][] = [];
     const current: string[] = [];
     ids.forEach((id, k) => {
-      let text = generateStandard(3_000, s + k + 1);
+      let text = generateStandard(3_000, s + k + 1, vocabulary);
       for (let v = 1; v <= versions; v++) {
         const joined = text.join('');
         const parts = splitBlocks(joined);
         blocks.push(...parts);
         version.push([id, v, sha256(joined), parts.map(sha256), Buffer.byteLength(joined)]);
         if (v === versions) current.push(joined);
-        text = editStandard(text, 0.05, v);
+        text = editStandard(text, 0.05, v, vocabulary);
       }
     });
     await db.query(`INSERT INTO text_block (hash, content) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING`, [blocks.map(sha256), blocks]);
@@ -92,7 +95,7 @@ export async function run(options: BenchOptions): Promise<void> {
 
     const search = new SearchService(db);
     const duplication = new DuplicationService(db, new AppConfig());
-    const r = rng(11);
+    const r = rng(11, vocabulary);
     const queries = Array.from({ length: 50 }, () => r.words(2));
     const proposals = Array.from({ length: 50 }, () => ({ title: `${r.words(4)} interface`, scope: `${r.words(25)}.` }));
     const lookup = await measure('indexed point lookup (reference)', runs, (i) =>

@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request, Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { TextInputPipe } from './common/text-input.pipe';
@@ -34,6 +35,22 @@ import { WebAppModule } from './webapp/webapp.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ExplorerController } from './explorer/explorer.controller';
 
+/**
+ * Code-first Nest gives the root types no description; the schema lint
+ * (scripts/schema-descriptions.mjs) wants one on every type, so they are set here.
+ */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query) query.description = 'What may be read. Each field says which roles may call it; anything else is refused (deny by default).';
+  if (mutation) mutation.description = 'What may be changed. Each field says which roles may call it; anything else is refused (deny by default).';
+  if (subscription) {
+    subscription.description = 'Live events, over a websocket at /graphql (graphql-ws protocol). Each field says which roles may subscribe.';
+  }
+  return schema;
+}
+
 function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
@@ -41,6 +58,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     // Generated in memory; scripts/generate-schema.ts writes schema.gql and a test keeps it current.
     autoSchemaFile: true,
     sortSchema: true,
+    transformSchema: describeRootTypes,
     fieldResolverEnhancers: ['guards'],
     introspection: !config.production,
     playground: false,

@@ -2,13 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Client } from 'pg';
 import { createTestApp, TestApp } from './helpers/app';
-import { draftingStandard } from './helpers/standards';
+import { CREATE_VERSION, draftingStandard } from './helpers/standards';
 
 /**
  * The number of SQL statements a GraphQL request sends must not grow with
  * the length of the lists it returns: lists are read with one statement per
  * level (DataLoaders), never one per row. Each main list query is counted for
- * 10 and for 100 items and the counts must be equal.
+ * a short and a long list (10 and 100 items; 5 and 50 where the cost limit
+ * or the data set up says so) and the counts must be equal: standards, a
+ * round's comments, the ballots to answer with tallies and responses,
+ * products with their claims, and a conformance report of 10 and of 100
+ * provisions.
  */
 
 let statements = 0;
@@ -26,7 +30,11 @@ describe('no N+1: SQL statements per request do not grow with list length', () =
   let t: TestApp;
   let token: string;
   let expertToken: string;
+  let delegateToken: string;
   let roundId: string;
+  /** The vendor's product and, by requirement count, standards it claims against (for the conformance report). */
+  let productId: string;
+  const reported: Record<number, string> = {};
 
   before(async () => {
     t = await createTestApp();
@@ -59,8 +67,77 @@ describe('no N+1: SQL statements per request do not grow with list length', () =
     const rows = Array.from({ length: 100 }, (_, i) => `NLD,${5 + (i % 3)},2,,te,Comment number ${i}.,Change ${i}.,\n`).join('');
     const imported = await t.ok(`mutation($r:ID!,$c:String!){ importComments(roundId:$r,csv:$c){ imported errors } }`, { r: roundId, c: header + rows }, expert.token);
     expect(imported.importComments).toEqual({ imported: 100, errors: [] });
+    await ballotWithResponses(sec.token, template.id);
+    delegateToken = (await t.user('Counting Delegate NLD', [{ role: 'DELEGATE', nationCode: 'NLD' }])).token;
+    await productsWithClaims(expert.token);
     countStatements();
   });
+
+  /** A ballot with responses from three nations, opened through the API, and the standards it may be copied onto. */
+  let ballotCopy: { ballotId: string; except: string[] };
+
+  async function ballotWithResponses(secretariat: string, templateId: string): Promise<void> {
+    const subject = await draftingStandard(t, expertToken, { designation: 'NP B' });
+    const closesAt = new Date(Date.now() + 3600_000).toISOString();
+    const opened = await t.ok(`mutation($i:OpenBallotInput!){ openBallot(input:$i){ id } }`, {
+      i: { standardId: subject.id, versionId: subject.v1, closesAt, threshold: 2 },
+    }, secretariat);
+    const ballotId = opened.openBallot.id;
+    for (const [code, response] of [['FRA', 'RATIFIED_IMPLEMENTING'], ['DEU', 'NOT_RATIFYING'], ['ITA', 'RATIFIED_IMPLEMENTING']]) {
+      const delegate = await t.user(`Counting Delegate ${code}`, [{ role: 'DELEGATE', nationCode: code }]);
+      await t.ok(`mutation($i:CastResponseInput!){ castResponse(input:$i){ revision } }`, { i: { ballotId, response } }, delegate.token);
+    }
+    ballotCopy = { ballotId, except: [templateId, subject.id] };
+  }
+
+  /** Copies the ballot and its responses (in SQL) onto copies of the template that have none, until `total` ballots are open. */
+  async function openBallots(total: number): Promise<void> {
+    await t.db.query(
+      `WITH b AS (
+         INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, outcome, opened_by, on_shortfall)
+         SELECT s.id, v.id, o.opens_at, o.closes_at, o.threshold, o.outcome, o.opened_by, o.on_shortfall
+           FROM standard s JOIN standard_version v ON v.standard_id = s.id, ballot o
+          WHERE s.designation LIKE 'NP %' AND NOT s.id = ANY($1::uuid[]) AND o.id = $2
+            AND NOT EXISTS (SELECT 1 FROM ballot x WHERE x.standard_id = s.id)
+          ORDER BY s.designation LIMIT $3 - (SELECT count(*) FROM ballot)
+         RETURNING id)
+       INSERT INTO ballot_response (ballot_id, nation_code, response, reservations, implementation_date, national_reference, cast_by, cast_at, revision)
+       SELECT b.id, r.nation_code, r.response, r.reservations, r.implementation_date, r.national_reference, r.cast_by, r.cast_at, r.revision
+         FROM b, ballot_response r WHERE r.ballot_id = $2`,
+      [ballotCopy.except, ballotCopy.ballotId, total],
+    );
+  }
+
+  /**
+   * Standards of 10 and of 100 provisions, each with a second version that rewords every other provision; a
+   * vendor's product claims them all against the first version (so half its claims are stale), and 100 more
+   * products copy its claims on the standard of 10 (set up in SQL).
+   */
+  async function productsWithClaims(editor: string): Promise<void> {
+    const org = await t.ok(`mutation($i:CreateOrganizationInput!){ createOrganization(input:$i){ id } }`, { i: { name: 'Counting Vendor Ltd', kind: 'VENDOR' } }, await t.adminToken());
+    const vendor = await t.user('Counting Vendor', [{ role: 'VENDOR', organizationId: org.createOrganization.id }]);
+    const registered = await t.ok(`mutation($i:RegisterProductInput!){ registerProduct(input:$i){ id } }`, { i: { name: 'Counted 000', productVersion: '1.0' } }, vendor.token);
+    productId = registered.registerProduct.id;
+    const text = (n: number, edited: boolean) => `# Counted terminal\n\n## 1 Scope\n\nThis standard covers counted terminals.\n\n## 2 Requirements\n\n`
+      + Array.from({ length: n }, (_, i) => `The terminal shall handle case ${i}${edited && i % 2 === 0 ? ' promptly' : ''}. {#K${i}}\n\n`).join('');
+    for (const n of [10, 100]) {
+      const s = await draftingStandard(t, editor, { designation: `NP R${n}`, visibility: 'PUBLIC', text: text(n, false) });
+      await t.ok(CREATE_VERSION, { i: { standardId: s.id, text: text(n, true), label: 'WD 2', baseVersionId: s.v1 } }, editor);
+      const claims = Array.from({ length: n }, (_, i) => ({ requirementKey: `K${i}`, level: i % 3 ? 'CONFORMANT' : 'NON_CONFORMANT', evidence: `Test ${i}` }));
+      await t.ok(`mutation($i:SetConformanceInput!){ setConformance(input:$i){ id } }`, { i: { productId, standardId: s.id, versionId: s.v1, claims } }, vendor.token);
+      reported[n] = s.id;
+    }
+    await t.db.query(
+      `WITH p AS (
+         INSERT INTO product (organization_id, name, product_version, description)
+         SELECT organization_id, 'Counted ' || lpad(g::text, 3, '0'), product_version, description FROM product, generate_series(1, 100) g WHERE id = $1
+         RETURNING id)
+       INSERT INTO conformance_claim (product_id, standard_id, requirement_key, version_id, level, evidence, values_supported)
+       SELECT p.id, c.standard_id, c.requirement_key, c.version_id, c.level, c.evidence, c.values_supported
+         FROM p, conformance_claim c WHERE c.product_id = $1 AND c.standard_id = $2`,
+      [productId, reported[10]],
+    );
+  }
 
   after(async () => {
     Client.prototype.query = realQuery;
@@ -68,9 +145,8 @@ describe('no N+1: SQL statements per request do not grow with list length', () =
   });
 
   /** Statements sent while answering the query (least of three tries, so a background poll cannot add one). */
-  async function count(query: string, variables: Record<string, unknown>, expectLength: (data: any) => number, n: number): Promise<number> {
+  async function count(query: string, variables: Record<string, unknown>, expectLength: (data: any) => number, n: number, as = 'r' in variables ? expertToken : token): Promise<number> {
     // DRAFT comments are visible to their own nation only: the expert reads them.
-    const as = 'r' in variables ? expertToken : token;
     let least = Infinity;
     for (let k = 0; k < 3; k++) {
       statements = 0;
@@ -81,7 +157,8 @@ describe('no N+1: SQL statements per request do not grow with list length', () =
     return least;
   }
 
-  const cases: [string, string, (n: number) => Record<string, unknown>, (data: any) => number][] = [
+  /** Name, query, its variables for n items, the number of items in the answer, and the two sizes compared (10 and 100 unless said). */
+  const cases: [string, string, (n: number) => Record<string, unknown>, (data: any) => number, [number, number]?][] = [
     [
       // Within the cost limit for 100 standards; each nested list is one more DataLoader.
       'standards with their current version and its author, editors and versions',
@@ -97,13 +174,45 @@ describe('no N+1: SQL statements per request do not grow with list length', () =
       (n) => ({ r: roundId, n }),
       (d) => d.commentRound.comments.edges.length,
     ],
+    [
+      'products with their organization and claims (stale, standard, version, product)',
+      `query($n:Int!){ products(first:$n){ name organization { name } claims { requirementKey level support stale
+         standard { designation } version { number } } } }`,
+      (n) => ({ n }),
+      (d) => d.products.filter((p: any) => p.claims.length >= 10).length,
+      // Within the cost limit: each product stands for a page of claims.
+      [5, 50],
+    ],
   ];
 
-  for (const [name, query, variables, length] of cases) {
+  // Unpaged: the list is as long as the ballots open, 5 and then 50.
+  it('the ballots a delegate has to answer, each with its tally and national responses (nation, author, history)', async () => {
+    const query = `{ myWork { ballotsToAnswer { daysLeft allAnswered thresholdMet ballot { status threshold standard { designation } version { number }
+      tally { eligible responded ratifying notRatifying pending { code } thresholdMet }
+      responses { response revision nation { code name } castBy { displayName } history { revision } } } } } }`;
+    const length = (d: any) => d.myWork.ballotsToAnswer.filter((w: any) => w.ballot.responses.length === 3 && w.ballot.tally.responded === 3).length;
+    await openBallots(5);
+    const five = await count(query, {}, length, 5, delegateToken);
+    await openBallots(50);
+    const fifty = await count(query, {}, length, 50, delegateToken);
+    expect({ fifty }).toEqual({ fifty: five });
+  });
+
+  // The report's lists (gaps, stale claims) grow with the standard's provisions: 10 against 100.
+  it('a conformance report with its gaps and stale claims', async () => {
+    const report = `query($p:ID!,$s:ID!){ conformanceReport(productId:$p,standardId:$s){ conformant coverage mandatoryTotal mandatoryMet draft
+      product { name organization { name } } standard { designation } version { number }
+      gaps { key text clause obligation } staleClaims { requirementKey level stale version { number } standard { designation } product { name } } } }`;
+    const ten = await count(report, { p: productId, s: reported[10] }, (d) => d.conformanceReport.mandatoryTotal, 10);
+    const hundred = await count(report, { p: productId, s: reported[100] }, (d) => d.conformanceReport.mandatoryTotal, 100);
+    expect({ hundred }).toEqual({ hundred: ten });
+  });
+
+  for (const [name, query, variables, length, [small, large] = [10, 100]] of cases) {
     it(name, async () => {
-      const ten = await count(query, variables(10), length, 10);
-      const hundred = await count(query, variables(100), length, 100);
-      expect({ hundred }).toEqual({ hundred: ten });
+      const few = await count(query, variables(small), length, small);
+      const many = await count(query, variables(large), length, large);
+      expect({ many }).toEqual({ many: few });
     });
   }
 });

@@ -16,28 +16,28 @@ import { UserEntity } from './user.entity';
 
 @ArgsType()
 class EmailArgs {
-  @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
+  @Field({ description: 'The account\'s e-mail address, at most 254 characters.' }) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
 }
 
 @ArgsType()
 class CodeArgs extends EmailArgs {
-  @Field() @IsString() @Length(1, 16, { message: 'code must be the 6-digit code from the message' }) code: string;
+  @Field({ description: 'The 6-digit code from the latest message: valid 30 minutes, single use.' }) @IsString() @Length(1, 16, { message: 'code must be the 6-digit code from the message' }) code: string;
 }
 
 @ArgsType()
 class LoginArgs extends EmailArgs {
-  @Field() @IsString() @MaxLength(256) password: string;
+  @Field({ description: 'The account\'s password, at most 256 characters.' }) @IsString() @MaxLength(256) password: string;
 }
 
 @ArgsType()
 class ResetArgs extends CodeArgs {
-  @Field() @IsAlliedPassword() newPassword: string;
+  @Field({ description: 'The new password: at least 12 characters, no spaces, upper and lower case letters, digits and symbols.' }) @IsAlliedPassword() newPassword: string;
 }
 
 @ArgsType()
 class ChangePasswordArgs {
-  @Field() @IsString() @MaxLength(256) currentPassword: string;
-  @Field() @IsAlliedPassword() newPassword: string;
+  @Field({ description: 'The caller\'s current password.' }) @IsString() @MaxLength(256) currentPassword: string;
+  @Field({ description: 'The new password: at least 12 characters, no spaces, upper and lower case letters, digits and symbols.' }) @IsAlliedPassword() newPassword: string;
 }
 
 /** The answer to login and refreshSession; the refresh token itself travels only in the cookie. */
@@ -56,7 +56,7 @@ export class AccountsResolver {
 
   @Mutation(() => UserModel, { description: 'Anyone: creates an account and mails a verification code (valid 30 minutes, single use). The password policy applies.' })
   @Allow('ANYONE')
-  async register(@Args('input') input: RegisterInput, @Ctx() ctx: GqlContext) {
+  async register(@Args('input', { description: 'Address, password and display name.' }) input: RegisterInput, @Ctx() ctx: GqlContext) {
     return { ...(await this.accounts.register(input, ctx.ip)), revealEmail: true };
   }
 
@@ -134,7 +134,7 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean, { description: "Ends one of the caller's sessions." })
   @Allow('SIGNED_IN')
-  async revokeSession(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Ctx() ctx: GqlContext) {
+  async revokeSession(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'One of the caller\'s sessions (sessions gives the ids).' }) id: string, @Ctx() ctx: GqlContext) {
     await this.sessions.revoke(caller, id);
     if (id === ctx.auth.sessionId && ctx.res) clearRefreshCookie(ctx.res, this.config);
     return true;

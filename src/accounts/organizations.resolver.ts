@@ -22,17 +22,17 @@ export class OrganizationsResolver {
 
   @Query(() => [OrganizationModel], { description: 'Any signed-in person: the organizations (secretariat, national bodies, vendors).' })
   @Allow('SIGNED_IN')
-  organizations(@Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind) {
+  organizations(@Args('kind', { type: () => OrganizationKind, nullable: true, description: 'Only organizations of this kind.' }) kind?: OrganizationKind) {
     return this.orgs.list(kind);
   }
 
   @Mutation(() => OrganizationModel, { description: 'ADMIN: creates an organization; VENDOR roles are bound to vendor organizations.' })
   @Allow(Role.ADMIN)
-  createOrganization(@CurrentCaller() caller: Caller, @Args('input') input: CreateOrganizationInput) {
+  createOrganization(@CurrentCaller() caller: Caller, @Args('input', { description: 'Name, kind and nation.' }) input: CreateOrganizationInput) {
     return this.orgs.create(caller, input);
   }
 
-  @ResolveField(() => NationModel, { nullable: true })
+  @ResolveField(() => NationModel, { nullable: true, description: 'The nation it belongs to, if any.' })
   nation(@Parent() org: OrganizationModel, @Ctx() ctx: GqlContext) {
     return org.nationCode ? nationLoader(ctx, this.orgs).load(org.nationCode) : null;
   }

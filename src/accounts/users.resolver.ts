@@ -44,7 +44,7 @@ export class UsersResolver {
   @Allow(Role.ADMIN, Role.SECRETARIAT)
   async directory(
     @CurrentCaller() caller: Caller,
-    @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter,
+    @Args('filter', { type: () => UserFilter, nullable: true, description: 'Narrows by text, nation, role, organization or state; omit for everyone.' }) filter?: UserFilter,
     @Args('first', CONNECTION_FIRST) first?: number,
     @Args('after', CONNECTION_AFTER) after?: string,
   ) {
@@ -54,19 +54,19 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, { description: 'The account can no longer sign in; its sessions and access tokens end at once.' })
   @Allow(Role.ADMIN)
-  async deactivateUser(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID }) userId: string) {
+  async deactivateUser(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID, description: 'The account to deactivate.' }) userId: string) {
     return toUserModel(await this.users.setActive(caller, userId, false));
   }
 
   @Mutation(() => UserModel, { description: 'The account may sign in again (its ended sessions stay ended).' })
   @Allow(Role.ADMIN)
-  async reactivateUser(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID }) userId: string) {
+  async reactivateUser(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID, description: 'A deactivated account.' }) userId: string) {
     return toUserModel(await this.users.setActive(caller, userId, true));
   }
 
   @Mutation(() => UserModel, { description: 'ADMIN: grants a role; EXPERT and DELEGATE need a nation, VENDOR a vendor organization.' })
   @Allow(Role.ADMIN)
-  async grantRole(@CurrentCaller() caller: Caller, @Args('input') input: GrantRoleInput) {
+  async grantRole(@CurrentCaller() caller: Caller, @Args('input', { description: 'The person, the role, and its nation or organization.' }) input: GrantRoleInput) {
     return toUserModel(await this.users.grantRole(caller, input));
   }
 
@@ -74,30 +74,30 @@ export class UsersResolver {
   @Allow(Role.ADMIN)
   async revokeRole(
     @CurrentCaller() caller: Caller,
-    @Args('userId', { type: () => ID }) userId: string,
-    @Args('role', { type: () => Role }) role: Role,
+    @Args('userId', { type: () => ID, description: 'The person to revoke it from.' }) userId: string,
+    @Args('role', { type: () => Role, description: 'The role to revoke.' }) role: Role,
   ) {
     return toUserModel(await this.users.revokeRole(caller, userId, role));
   }
 
   /** Others see the display name and nation; the address stays private (empty string). */
-  @ResolveField(() => String)
+  @ResolveField(() => String, { description: 'The e-mail address, for that person, ADMIN and SECRETARIAT; an empty string for everyone else.' })
   email(@Parent() user: UserModel, @CurrentCaller() caller: Caller | null): string {
     return user.revealEmail || maySeeEmail(caller, user.id) ? user.email : '';
   }
 
   /** Null for an active account, and for those who may not see the address. */
-  @ResolveField(() => Date, { nullable: true })
+  @ResolveField(() => Date, { nullable: true, description: 'When the account was deactivated; null while active, and for those who may not see the address.' })
   deactivatedAt(@Parent() user: UserModel, @CurrentCaller() caller: Caller | null): Date | null {
     return maySeeEmail(caller, user.id) ? user.deactivatedAt : null;
   }
 
-  @ResolveField(() => NationModel, { nullable: true })
+  @ResolveField(() => NationModel, { nullable: true, description: 'The nation an EXPERT or DELEGATE role binds the person to; null otherwise.' })
   nation(@Parent() user: UserModel, @Ctx() ctx: GqlContext) {
     return user.nationCode ? nationLoader(ctx, this.orgs).load(user.nationCode) : null;
   }
 
-  @ResolveField(() => OrganizationModel, { nullable: true })
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organization the person belongs to (a VENDOR\'s vendor organization); null if none.' })
   organization(@Parent() user: UserModel, @Ctx() ctx: GqlContext) {
     return user.organizationId ? organizationLoader(ctx, this.orgs).load(user.organizationId) : null;
   }
@@ -109,7 +109,7 @@ export class UsersResolver {
 export class AuditActorResolver {
   constructor(private readonly users: UsersService) {}
 
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, { nullable: true, description: 'The person who acted; null when the service acted itself (installation, loading the seed corpus, ending a session whose refresh token was reused).' })
   actor(@Parent() event: AuditEventModel, @Ctx() ctx: GqlContext) {
     return event.actorId ? userLoader(ctx, this.users).load(event.actorId) : null;
   }

@@ -14,7 +14,7 @@ export class AuditResolver {
   @Allow(Role.SECRETARIAT, Role.ADMIN)
   auditEvents(
     @CurrentCaller() caller: Caller,
-    @Args('entityId', { type: () => ID, nullable: true }) entityId?: string,
+    @Args('entityId', { type: () => ID, nullable: true, description: 'Only events about this entity.' }) entityId?: string,
     @Args('first', CONNECTION_FIRST) first?: number,
     @Args('after', CONNECTION_AFTER) after?: string,
     @Args('actorId', { type: () => ID, nullable: true, description: 'The user who acted.' }) actorId?: string,

@@ -42,7 +42,7 @@ export class BallotsResolver {
     nullable: true, description: 'Any signed-in person: a ratification ballot, if its standard is visible to the caller (null otherwise). National responses are shown to the Alliance roles only.',
   })
   @Allow('SIGNED_IN')
-  ballot(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  ballot(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The ballot\'s id.' }) id: string) {
     return this.ballots.find(caller, id);
   }
 
@@ -50,7 +50,7 @@ export class BallotsResolver {
     description: 'SECRETARIAT: opens ratification on the current version of a DRAFTING standard with no open round and no unresolved comment; the standard becomes IN_RATIFICATION and its text is frozen.',
   })
   @Allow(Role.SECRETARIAT)
-  openBallot(@CurrentCaller() caller: Caller, @Args('input') input: OpenBallotInput) {
+  openBallot(@CurrentCaller() caller: Caller, @Args('input', { description: 'The standard, version, deadline, threshold and shortfall rule.' }) input: OpenBallotInput) {
     return this.ballots.open(caller, input);
   }
 
@@ -58,7 +58,7 @@ export class BallotsResolver {
     description: "DELEGATE: casts or changes the delegate's nation's response while the ballot is OPEN (revision counts up); refused with DEADLINE_PASSED after closesAt by the database clock.",
   })
   @Allow(Role.DELEGATE)
-  castResponse(@CurrentCaller() caller: Caller, @Args('input') input: CastResponseInput) {
+  castResponse(@CurrentCaller() caller: Caller, @Args('input', { description: 'The ballot, the response and its reservations.' }) input: CastResponseInput) {
     return this.ballots.cast(caller, input);
   }
 
@@ -81,7 +81,7 @@ export class BallotsResolver {
     description: 'SECRETARIAT: closes an OPEN ballot early and decides it: PASSED when ratifying responses reach the threshold, else FAILED (the standard returns to DRAFTING).',
   })
   @Allow(Role.SECRETARIAT)
-  closeBallot(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
+  closeBallot(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID, description: 'A ballot not yet closed.' }) ballotId: string) {
     return this.ballots.close(caller, ballotId);
   }
 
@@ -89,7 +89,7 @@ export class BallotsResolver {
     description: 'SECRETARIAT, EXPERT or DELEGATE: each national response cast on the ballot, as it is cast (over the websocket).',
   })
   @Allow(...RESPONSE_READERS)
-  responseCast(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
+  responseCast(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID, description: 'The ballot to watch.' }) ballotId: string) {
     return this.ballots.watchCast(caller, ballotId);
   }
 
@@ -99,14 +99,14 @@ export class BallotsResolver {
     return this.ballots.watchExtended(caller, ballotId);
   }
 
-  @ResolveField(() => StandardModel)
+  @ResolveField(() => StandardModel, { description: 'The standard being ratified.' })
   async standard(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders
       .get<string, StandardModel | null>('ballots.standardById', async (ids) => indexBy(ids, await this.standards.byIds(caller, ids), (s) => s.id))
       .load(ballot.standardId);
   }
 
-  @ResolveField(() => StandardVersionModel)
+  @ResolveField(() => StandardVersionModel, { description: 'The version balloted: the text nations ratify.' })
   async version(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, StandardVersionModel | null>('ballots.versionById', async (ids) => indexBy(ids, await this.versions.byIds(ids), (v) => v.id))
@@ -114,14 +114,14 @@ export class BallotsResolver {
   }
 
   /** Others read the responses in the published edition. */
-  @ResolveField(() => [NationalResponseModel])
+  @ResolveField(() => [NationalResponseModel], { description: 'Each nation\'s current response. SECRETARIAT, EXPERT and DELEGATE; others read them in the published edition.' })
   @Allow(...RESPONSE_READERS)
   responses(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
     return responsesLoader(ctx, this.ballots).load(ballot.id);
   }
 
   /** pending names who has not answered yet, so the tally is for the same readers as the responses. */
-  @ResolveField(() => TallyModel)
+  @ResolveField(() => TallyModel, { description: 'The count of responses against the threshold. SECRETARIAT, EXPERT and DELEGATE.' })
   @Allow(...RESPONSE_READERS)
   async tally(@Parent() ballot: BallotModel, @Ctx() ctx: GqlContext) {
     const [responses, nations] = await Promise.all([
@@ -150,13 +150,13 @@ export class NationalResponseResolver {
       .load(`${response.ballotId}:${response.nationCode}`);
   }
 
-  @ResolveField(() => NationModel)
+  @ResolveField(() => NationModel, { description: 'The nation that responded.' })
   nation(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
     return nationLoader(ctx, this.orgs).load(response.nationCode);
   }
 
   /** The person behind a nation's response is for signed-in readers; anonymous readers of an edition get the nation and the response. */
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The delegate who cast this revision; for signed-in readers only.' })
   @Allow('SIGNED_IN')
   castBy(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(response.castById);
@@ -169,7 +169,7 @@ export class NationalResponseResolver {
 export class StandardBallotsResolver {
   constructor(private readonly service: BallotsService) {}
 
-  @ResolveField(() => [BallotModel])
+  @ResolveField(() => [BallotModel], { description: 'The ratification ballots held on this standard.' })
   ballots(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, BallotModel[]>('ballotsByStandard', async (ids) => groupBy(ids, await this.service.ofStandards(ids), (b) => b.standardId))
@@ -182,7 +182,7 @@ export class StandardBallotsResolver {
 export class BallotExtensionResolver {
   constructor(private readonly users: UsersService) {}
 
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The secretariat member who extended the period.' })
   extendedBy(@Parent() extension: BallotExtensionModel, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(extension.extendedById);
   }

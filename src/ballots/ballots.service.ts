@@ -313,25 +313,26 @@ export class BallotsService implements OnModuleInit {
    */
   async watchCast(caller: Caller, ballotId: string): Promise<AsyncIterableIterator<{ responseCast: NationalResponseModel }>> {
     await this.find(caller, ballotId);
-    await this.pubsub.ready(RESPONSE_CAST);
-    const source = this.pubsub.subscribe<ResponseCastEvent>(RESPONSE_CAST);
+    const source = await this.pubsub.subscribeReady<ResponseCastEvent>(RESPONSE_CAST);
     const repo = this.dataSource.getRepository(BallotResponseEntity);
-    return selectEach(source, async (e) => {
-      if (e.ballotId !== ballotId) return null;
-      const response = await repo.findOneBy({ ballotId, nationCode: e.nationCode });
-      return response ? { responseCast: toResponseModel(response) } : null;
+    return selectEach(source, async (events) => {
+      const nations = [...new Set(events.filter((e) => e.ballotId === ballotId).map((e) => e.nationCode))];
+      if (!nations.length) return [];
+      const found = new Map((await repo.findBy({ ballotId, nationCode: In(nations) })).map((r) => [r.nationCode, toResponseModel(r)]));
+      // One event per cast, as published; two casts of one nation in a batch both show its latest revision.
+      return events.map((e) => (e.ballotId === ballotId && found.has(e.nationCode) ? { responseCast: found.get(e.nationCode)! } : null));
     });
   }
 
   /** ballotExtended for one ballot the caller may see, from every replica: the ballot with its new deadline. */
   async watchExtended(caller: Caller, ballotId: string): Promise<AsyncIterableIterator<{ ballotExtended: BallotModel }>> {
     await this.find(caller, ballotId);
-    await this.pubsub.ready(BALLOT_EXTENDED);
-    const source = this.pubsub.subscribe<BallotExtendedEvent>(BALLOT_EXTENDED);
-    return selectEach(source, async (e) => {
-      if (e.ballotId !== ballotId) return null;
+    const source = await this.pubsub.subscribeReady<BallotExtendedEvent>(BALLOT_EXTENDED);
+    return selectEach(source, async (events) => {
+      if (!events.some((e) => e.ballotId === ballotId)) return [];
+      // Several extensions in one batch: each shows the ballot as it stands now.
       const [ballot] = await this.rows(this.dataSource.manager, `b.id = $1`, [ballotId]);
-      return ballot ? { ballotExtended: ballot } : null;
+      return events.map((e) => (e.ballotId === ballotId && ballot ? { ballotExtended: ballot } : null));
     });
   }
 

@@ -8,7 +8,7 @@ import { BallotModel } from './models/ballot.model';
 
 @ObjectType('BallotWork', { description: 'An open ballot, as it stands for the caller.' })
 export class BallotWorkModel {
-  @Field(() => BallotModel) ballot: BallotModel;
+  @Field(() => BallotModel, { description: 'The open ballot.' }) ballot: BallotModel;
   @Field(() => Float, { description: 'Days until the ballot closes, by the database clock (fractional).' }) daysLeft: number;
   @Field({ description: 'Every Ally has answered.' }) allAnswered: boolean;
   @Field({ description: 'Ratifying responses reach the threshold.' }) thresholdMet: boolean;

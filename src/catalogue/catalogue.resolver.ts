@@ -33,8 +33,8 @@ export class CatalogueResolver {
   @Scopes('standards:read')
   externalStandards(
     @CurrentCaller() caller: Caller,
-    @Args('body', { type: () => StandardsBody, nullable: true }) body?: StandardsBody,
-    @Args('text', { nullable: true }) text?: string,
+    @Args('body', { type: () => StandardsBody, nullable: true, description: 'Only documents of this body.' }) body?: StandardsBody,
+    @Args('text', { nullable: true, description: 'Words to find (English full-text search of the entry, or a part of its designation or title), at most 200 characters.' }) text?: string,
     @Args('first', LIST_FIRST) first?: number,
     @Args('after', LIST_AFTER) after?: string,
     @Args('status', { type: () => ExternalStatus, nullable: true, description: 'Only documents with this status (CURRENT for what is in force).' }) status?: ExternalStatus,
@@ -50,10 +50,10 @@ export class CatalogueResolver {
   async duplicationCheck(
     @CurrentCaller() caller: Caller,
     @Ctx() ctx: GqlContext,
-    @Args('title') title: string,
-    @Args('scope') scope: string,
-    @Args('text', { nullable: true }) text?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('title', { description: 'The proposal\'s title, 1 to 300 characters.' }) title: string,
+    @Args('scope', { description: 'The proposal\'s scope, at most 5000 characters.' }) scope: string,
+    @Args('text', { nullable: true, description: 'The proposal\'s draft text, if any, at most 100 KB (UTF-8).' }) text?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'How many candidates, best first: 1 to 50, default 10.' }) first?: number,
   ) {
     const rows = await this.duplication.check(caller, { title, scope, text }, first ?? 10);
     const ids = rows.filter((r) => r.kind === 'standard').map((r) => r.id);
@@ -73,7 +73,7 @@ export class CatalogueResolver {
 
   @Mutation(() => ExternalStandardModel, { description: 'SECRETARIAT: adds an entry to the external catalogue; a designation is unique per body (CONFLICT otherwise).' })
   @Allow(Role.SECRETARIAT)
-  addExternalStandard(@CurrentCaller() caller: Caller, @Args('input') input: ExternalStandardInput) {
+  addExternalStandard(@CurrentCaller() caller: Caller, @Args('input', { description: 'The new catalogue entry.' }) input: ExternalStandardInput) {
     return this.catalogue.add(caller, input);
   }
 
@@ -83,8 +83,8 @@ export class CatalogueResolver {
   @Allow(Role.SECRETARIAT)
   updateExternalStandard(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateExternalStandardInput,
+    @Args('id', { type: () => ID, description: 'The catalogue entry to correct.' }) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateExternalStandardInput,
   ) {
     return this.catalogue.update(caller, id, input);
   }
@@ -93,7 +93,7 @@ export class CatalogueResolver {
     description: 'EXPERT, DELEGATE or SECRETARIAT: states how a standard relates to an external one (ADOPTS, EQUIVALENT_TO, PROFILES, REFERENCES, OVERLAPS).',
   })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
-  relateStandard(@CurrentCaller() caller: Caller, @Args('input') input: RelateStandardInput) {
+  relateStandard(@CurrentCaller() caller: Caller, @Args('input', { description: 'The standard, the external standard and the kind of relation.' }) input: RelateStandardInput) {
     return this.catalogue.relate(caller, input);
   }
 
@@ -153,7 +153,7 @@ export class CatalogueResolver {
 export class StandardRelationResolver {
   constructor(private readonly catalogue: CatalogueService) {}
 
-  @ResolveField(() => ExternalStandardModel)
+  @ResolveField(() => ExternalStandardModel, { description: 'The external standard of the catalogue.' })
   external(@Parent() relation: StandardRelationModel, @Ctx() ctx: GqlContext) {
     return externalLoader(ctx, this.catalogue).load(relation.externalId);
   }
@@ -165,7 +165,7 @@ export class StandardRelationResolver {
 export class StandardRelationsResolver {
   constructor(private readonly catalogue: CatalogueService) {}
 
-  @ResolveField(() => [StandardRelationModel])
+  @ResolveField(() => [StandardRelationModel], { description: 'How this standard relates to external standards, oldest relation first.' })
   relations(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, StandardRelationModel[]>('relationsByStandard', async (ids) =>

@@ -92,8 +92,11 @@ own AS (
          setweight(to_tsvector('english', s.title), 'A') || setweight(to_tsvector('english', s.scope), 'B') || setweight(s.text_search, 'C') AS v,
          similarity(s.title, $1) AS tsim
     FROM (SELECT id FROM (
+            -- Term at a time through standard_search_idx, as for the catalogue. OFFSET 0 keeps the lateral subquery
+            -- a subquery, so each term is an index lookup: flattened, the planner read every standard once and
+            -- concatenated its vectors again for each term (2,000 x 16 concatenations of whole-text vectors).
             SELECT x.id, sum(t.w) AS pre FROM terms t
-             CROSS JOIN LATERAL (SELECT id FROM standard WHERE (search || text_search) @@ t.q AND ${OWN_SEEN}) x
+             CROSS JOIN LATERAL (SELECT id FROM standard WHERE (search || text_search) @@ t.q AND ${OWN_SEEN} OFFSET 0) x
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
           UNION
           SELECT id FROM (SELECT id FROM standard WHERE title % $1 AND ${OWN_SEEN}

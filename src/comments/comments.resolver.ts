@@ -37,25 +37,25 @@ export class CommentRoundsResolver {
     nullable: true, description: 'Any signed-in person who may read its standard: a comment round (vendors never see rounds); null otherwise.',
   })
   @Allow('SIGNED_IN')
-  commentRound(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  commentRound(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The round\'s id.' }) id: string) {
     return this.comments.requireRound(caller, id);
   }
 
   @Mutation(() => CommentRoundModel, { description: 'SECRETARIAT: opens a comment round on one version of a DRAFTING standard, one open round per standard.' })
   @Allow(Role.SECRETARIAT)
-  openCommentRound(@CurrentCaller() caller: Caller, @Args('input') input: OpenCommentRoundInput) {
+  openCommentRound(@CurrentCaller() caller: Caller, @Args('input', { description: 'The standard, version, title and deadline of the round.' }) input: OpenCommentRoundInput) {
     return this.comments.openRound(caller, input);
   }
 
   @Mutation(() => CommentRoundModel, { description: 'SECRETARIAT: closes a round before closesAt; only submitted comments count.' })
   @Allow(Role.SECRETARIAT)
-  closeCommentRound(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
+  closeCommentRound(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID, description: 'A SCHEDULED or OPEN round.' }) roundId: string) {
     return this.comments.closeRound(caller, roundId);
   }
 
   @Mutation(() => NationalSubmissionModel, { description: "DELEGATE: submits the nation's DRAFT comments in an OPEN round, which locks them." })
   @Allow(Role.DELEGATE)
-  submitNationalComments(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
+  submitNationalComments(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID, description: 'An OPEN round, before its closesAt.' }) roundId: string) {
     return this.comments.submit(caller, roundId);
   }
 
@@ -65,30 +65,30 @@ export class CommentRoundsResolver {
     return this.comments.import(caller, args.roundId, args.csv);
   }
 
-  @ResolveField(() => StandardModel)
+  @ResolveField(() => StandardModel, { description: 'The standard under review.' })
   standard(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders
       .get<string, StandardModel | null>('visibleStandardById', async (ids) => indexBy(ids, await this.standards.byIds(caller, ids), (s) => s.id))
       .load(round.standardId);
   }
 
-  @ResolveField(() => StandardVersionModel)
+  @ResolveField(() => StandardVersionModel, { description: 'The version under review; comments locate themselves in its text.' })
   version(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext) {
     return versionLoader(ctx, this.versions).load(round.versionId);
   }
 
-  @ResolveField('comments', () => CommentConnection)
+  @ResolveField('comments', () => CommentConnection, { description: 'The comments the caller may see: its own nation\'s drafts and all submitted comments (vendors never see comments), by clause and line.' })
   commentsOf(
     @Parent() round: CommentRoundRow,
     @CurrentCaller() caller: Caller,
-    @Args('filter', { type: () => CommentFilter, nullable: true }) filter?: CommentFilter,
+    @Args('filter', { type: () => CommentFilter, nullable: true, description: 'Narrows by nation, type, clause or resolution; omit for all.' }) filter?: CommentFilter,
     @Args('first', CONNECTION_FIRST) first?: number,
     @Args('after', CONNECTION_AFTER) after?: string,
   ) {
     return this.comments.list(caller, round.id, { filter, first, after });
   }
 
-  @ResolveField(() => [NationalSubmissionModel])
+  @ResolveField(() => [NationalSubmissionModel], { description: 'One per nation that has submitted its comments in this round.' })
   submissions(@Parent() round: CommentRoundRow, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, NationalSubmissionEntity[]>('submissionsByRound', async (ids) => groupBy(ids, await this.comments.submissionsOf(ids), (s) => s.roundId))
@@ -120,25 +120,28 @@ export class CommentsResolver {
     nullable: true, description: "Any signed-in person: one comment, when the caller may read it (its nation's people while DRAFT; once submitted, the Alliance roles); null otherwise. Vendors never see comments.",
   })
   @Allow('SIGNED_IN')
-  comment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  comment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The comment\'s id.' }) id: string) {
     return this.comments.requireComment(caller, id);
   }
 
   @Mutation(() => CommentModel, { description: "EXPERT or DELEGATE: writes a DRAFT comment for the caller's nation in an OPEN round." })
   @Allow(Role.EXPERT, Role.DELEGATE)
-  addComment(@CurrentCaller() caller: Caller, @Args('input') input: AddCommentInput) {
+  addComment(@CurrentCaller() caller: Caller, @Args('input', { description: 'The round, location in the text, type and wording of the comment.' }) input: AddCommentInput) {
     return this.comments.add(caller, input);
   }
 
   @Mutation(() => CommentModel, { description: "EXPERT or DELEGATE of the comment's nation: changes a DRAFT comment." })
   @Allow(Role.EXPERT, Role.DELEGATE)
-  updateComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCommentInput) {
+  updateComment(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID, description: 'A DRAFT comment of the caller\'s nation in an OPEN round.' }) id: string,
+    @Args('input', { description: 'The fields to change; others stay as they are.' }) input: UpdateCommentInput) {
     return this.comments.update(caller, id, input);
   }
 
   @Mutation(() => Boolean, { description: "EXPERT or DELEGATE of the comment's nation: deletes a DRAFT comment." })
   @Allow(Role.EXPERT, Role.DELEGATE)
-  deleteComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  deleteComment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'A DRAFT comment of the caller\'s nation in an OPEN round.' }) id: string) {
     return this.comments.delete(caller, id);
   }
 
@@ -146,7 +149,7 @@ export class CommentsResolver {
     description: 'SECRETARIAT: gives a submitted comment of a CLOSED round its disposition and resolution, and may name the version that resolved it.',
   })
   @Allow(Role.SECRETARIAT)
-  resolveComment(@CurrentCaller() caller: Caller, @Args('input') input: ResolveCommentInput) {
+  resolveComment(@CurrentCaller() caller: Caller, @Args('input', { description: 'The comment, its disposition and resolution.' }) input: ResolveCommentInput) {
     return this.comments.resolve(caller, input);
   }
 
@@ -154,28 +157,28 @@ export class CommentsResolver {
     description: "SECRETARIAT, EXPERT or DELEGATE: comments added to the round as they are written, as the caller may read them (other nations' only once submitted).",
   })
   @Allow(...COMMENT_ROLES)
-  commentAdded(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID }) roundId: string) {
+  commentAdded(@CurrentCaller() caller: Caller, @Args('roundId', { type: () => ID, description: 'The round to watch.' }) roundId: string) {
     return this.comments.watchAdded(caller, roundId);
   }
 
-  @ResolveField(() => CommentRoundModel)
+  @ResolveField(() => CommentRoundModel, { description: 'The round the comment was written in.' })
   round(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, CommentRoundRow | null>('commentRoundById', async (ids) => indexBy(ids, await this.comments.roundsByIds(ids), (r) => r.id))
       .load(comment.roundId);
   }
 
-  @ResolveField(() => NationModel)
+  @ResolveField(() => NationModel, { description: 'The nation whose comment this is.' })
   nation(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
     return nationLoader(ctx, this.orgs).load(comment.nationCode);
   }
 
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The expert or delegate who wrote (or imported) it.' })
   author(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(comment.authorId);
   }
 
-  @ResolveField(() => StandardVersionModel, { nullable: true })
+  @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The version that carries the resolution, when the secretariat named one.' })
   resolvedInVersion(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
     return comment.resolvedInVersionId ? versionLoader(ctx, this.versions).load(comment.resolvedInVersionId) : null;
   }
@@ -186,12 +189,12 @@ export class CommentsResolver {
 export class NationalSubmissionsResolver {
   constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
 
-  @ResolveField(() => NationModel)
+  @ResolveField(() => NationModel, { description: 'The nation that submitted.' })
   nation(@Parent() s: NationalSubmissionEntity, @Ctx() ctx: GqlContext) {
     return nationLoader(ctx, this.orgs).load(s.nationCode);
   }
 
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The delegate who submitted.' })
   submittedBy(@Parent() s: NationalSubmissionEntity, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(s.submittedBy);
   }
@@ -203,7 +206,7 @@ export class NationalSubmissionsResolver {
 export class StandardCommentRoundsResolver {
   constructor(private readonly comments: CommentsService) {}
 
-  @ResolveField(() => [CommentRoundModel])
+  @ResolveField(() => [CommentRoundModel], { description: 'The comment rounds held on this standard, in the order they opened; empty for callers other than SECRETARIAT, EXPERT and DELEGATE.' })
   commentRounds(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders
       .get<string, CommentRoundRow[]>('commentRoundsByStandard', async (ids) =>

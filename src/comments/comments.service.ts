@@ -597,17 +597,20 @@ export class CommentsService implements OnModuleInit {
    */
   async watchAdded(caller: Caller, roundId: string): Promise<AsyncIterableIterator<{ commentAdded: CommentEntity }>> {
     await this.requireRound(caller, roundId);
-    await this.pubsub.ready(COMMENT_ADDED);
-    const source = this.pubsub.subscribe<CommentAddedEvent>(COMMENT_ADDED);
+    const source = await this.pubsub.subscribeReady<CommentAddedEvent>(COMMENT_ADDED);
     const nation = this.nationOfReader(caller);
-    return selectEach(source, async (e) => {
-      if (e.roundId !== roundId || (e.status === CommentStatus.DRAFT && e.nationCode !== nation)) return null;
-      // A comment deleted or hidden since the event is skipped; a failure to load it is not.
-      const comment = await this.requireComment(caller, e.id).catch((err: unknown) => {
+    return selectEach(source, async (events) => {
+      const ids = events.filter((e) => e.roundId === roundId && (e.status !== CommentStatus.DRAFT || e.nationCode === nation)).map((e) => e.id);
+      if (!ids.length) return [];
+      // The round as this caller may see it now; a round hidden since subscribing skips its events. A failure to load is not skipped.
+      const round = await this.requireRound(caller, roundId).catch((err: unknown) => {
         if (isNotFound(err)) return null;
         throw err;
       });
-      return comment ? { commentAdded: comment } : null;
+      if (!round) return [];
+      // A comment deleted or hidden since the event is skipped.
+      const found = new Map((await this.visibleComments(caller, [roundId]).andWhere('c.id IN (:...ids)', { ids }).getMany()).map((c) => [c.id, c]));
+      return events.map((e) => (e.roundId === roundId && found.has(e.id) ? { commentAdded: found.get(e.id)! } : null));
     });
   }
 

@@ -73,7 +73,7 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
    * At most LIVE_QUEUE_LIMIT wait unread: a consumer further behind gets a
    * SlowConsumerError instead of making the process hold every event for it.
    */
-  subscribe<T = unknown>(channel: string): AsyncIterableIterator<T> {
+  subscribe<T = unknown>(channel: string): LiveIterator<T> {
     const queue: T[] = [];
     const waiting: ((r: IteratorResult<T>) => void)[] = [];
     let done = false;
@@ -101,6 +101,7 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
       return { value: undefined, done: true };
     };
     return {
+      drain: () => queue.splice(0),
       next: () => {
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
         if (overflowed) return Promise.reject(new SlowConsumerError(channel, this.config.LIVE_QUEUE_LIMIT));
@@ -116,6 +117,21 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
         return this;
       },
     };
+  }
+
+  /**
+   * subscribe(), resolved once the process LISTENs on the channel: listening
+   * first and then subscribing would drop what arrives in between.
+   */
+  async subscribeReady<T = unknown>(channel: string): Promise<LiveIterator<T>> {
+    const source = this.subscribe<T>(channel);
+    try {
+      await this.ready(channel);
+    } catch (err) {
+      await source.return?.();
+      throw err;
+    }
+    return source;
   }
 
   /**
@@ -202,6 +218,11 @@ export class PubSub implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/** The events of one subscription; `drain()` takes every one already waiting, without waiting. */
+export interface LiveIterator<T> extends AsyncIterableIterator<T> {
+  drain(): T[];
+}
+
 /** A subscriber left more events unread than LIVE_QUEUE_LIMIT; its events were dropped. */
 export class SlowConsumerError extends Error {
   constructor(channel: string, limit: number) {
@@ -212,19 +233,26 @@ export class SlowConsumerError extends Error {
 
 /**
  * The payloads of `source` that `select` turns into values (null skips one),
- * ending when the consumer ends (graphql-ws calls return() on unsubscribe).
+ * in order, ending when the consumer ends (graphql-ws calls return() on
+ * unsubscribe). `select` gets every payload waiting at once, so that a
+ * subscriber under load reads its events with one query per batch rather
+ * than one per event: one at a time, a busy connection pool made it fall
+ * further behind with every event published.
  */
-export function selectEach<P, T>(source: AsyncIterableIterator<P>, select: (payload: P) => Promise<T | null>): AsyncIterableIterator<T> {
+export function selectEach<P, T>(source: LiveIterator<P>, select: (payloads: P[]) => Promise<(T | null)[]>): AsyncIterableIterator<T> {
+  const ready: T[] = [];
   const iterator: AsyncIterableIterator<T> = {
     next: async () => {
-      for (;;) {
+      while (!ready.length) {
         const r = await source.next();
         if (r.done) return { value: undefined, done: true };
-        const value = await select(r.value);
-        if (value !== null) return { value, done: false };
+        const values = await select([r.value, ...source.drain()]);
+        for (const value of values) if (value !== null) ready.push(value);
       }
+      return { value: ready.shift()!, done: false };
     },
     return: async () => {
+      ready.length = 0;
       await source.return?.();
       return { value: undefined, done: true };
     },
@@ -236,4 +264,3 @@ export function selectEach<P, T>(source: AsyncIterableIterator<P>, select: (payl
   };
   return iterator;
 }
-

@@ -35,7 +35,7 @@ export class ProductsResolver {
   @Scopes('conformance:read')
   products(
     @CurrentCaller() caller: Caller,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
+    @Args('organizationId', { type: () => ID, nullable: true, description: 'Only products of this vendor organization.' }) organizationId?: string,
     @Args('first', LIST_FIRST) first?: number,
     @Args('after', LIST_AFTER) after?: string,
   ) {
@@ -47,7 +47,7 @@ export class ProductsResolver {
   })
   @Allow(...READERS)
   @Scopes('conformance:read')
-  product(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  product(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The product\'s id.' }) id: string) {
     return this.conformance.requireProduct(caller, id);
   }
 
@@ -56,9 +56,9 @@ export class ProductsResolver {
   @Scopes('conformance:read')
   conformanceReport(
     @CurrentCaller() caller: Caller,
-    @Args('productId', { type: () => ID }) productId: string,
-    @Args('standardId', { type: () => ID }) standardId: string,
-    @Args('versionId', { type: () => ID, nullable: true }) versionId?: string,
+    @Args('productId', { type: () => ID, description: 'The product to assess.' }) productId: string,
+    @Args('standardId', { type: () => ID, description: 'The standard to assess it against.' }) standardId: string,
+    @Args('versionId', { type: () => ID, nullable: true, description: 'A version of that standard; omit for the edition in force, else the current version.' }) versionId?: string,
   ) {
     return this.conformance.report(caller, productId, standardId, versionId);
   }
@@ -68,8 +68,8 @@ export class ProductsResolver {
   @Scopes('conformance:read')
   interoperabilityMatrix(
     @CurrentCaller() caller: Caller,
-    @Args('standardIds', { type: () => [ID] }) standardIds: string[],
-    @Args('productIds', { type: () => [ID], nullable: true }) productIds?: string[],
+    @Args('standardIds', { type: () => [ID], description: 'The columns: at most 100 standards; those the caller may not read are left out.' }) standardIds: string[],
+    @Args('productIds', { type: () => [ID], nullable: true, description: 'The rows: at most 500 products; omit for every product the caller may see, paged by first and after.' }) productIds?: string[],
     @Args('first', { ...LIST_FIRST, description: `Without productIds: how many products, in name order (at most ${MAX_LIST}).` }) first?: number,
     @Args('after', { ...LIST_AFTER, description: 'Without productIds: the id of the last product received; the matrix continues after it.' }) after?: string,
   ) {
@@ -79,14 +79,17 @@ export class ProductsResolver {
   @Mutation(() => ProductModel, { description: "VENDOR: registers a product of the caller's vendor organization." })
   @Allow(Role.VENDOR)
   @Scopes('conformance:write')
-  registerProduct(@CurrentCaller() caller: Caller, @Args('input') input: RegisterProductInput) {
+  registerProduct(@CurrentCaller() caller: Caller, @Args('input', { description: 'The product\'s name, version and description.' }) input: RegisterProductInput) {
     return this.conformance.register(caller, input);
   }
 
   @Mutation(() => ProductModel, { description: "VENDOR of the product's own organization: renames it or changes its version or description; audited." })
   @Allow(Role.VENDOR)
   @Scopes('conformance:write')
-  updateProduct(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProductInput) {
+  updateProduct(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID, description: 'A product of the caller\'s organization.' }) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateProductInput) {
     return this.conformance.updateProduct(caller, id, input);
   }
 
@@ -95,11 +98,11 @@ export class ProductsResolver {
   })
   @Allow(Role.VENDOR)
   @Scopes('conformance:write')
-  setConformance(@CurrentCaller() caller: Caller, @Args('input') input: SetConformanceInput) {
+  setConformance(@CurrentCaller() caller: Caller, @Args('input', { description: 'The product, standard, version and claims.' }) input: SetConformanceInput) {
     return this.conformance.setConformance(caller, input);
   }
 
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: 'The vendor organization that makes the product.' })
   organization(@Parent() product: ProductModel, @Ctx() ctx: GqlContext) {
     return organizationLoader(ctx, this.orgs).load(product.organizationId);
   }
@@ -109,7 +112,7 @@ export class ProductsResolver {
     @Parent() product: ProductModel,
     @Ctx() ctx: GqlContext,
     @CurrentCaller() caller: Caller,
-    @Args('standardId', { type: () => ID, nullable: true }) standardId?: string,
+    @Args('standardId', { type: () => ID, nullable: true, description: 'Only claims on this standard; omit for all.' }) standardId?: string,
   ) {
     return ctx.loaders
       .get<string, ClaimView[]>(`conformance.claimsByProduct:${standardId ?? '*'}`, async (ids) =>
@@ -129,12 +132,12 @@ export class ClaimsResolver {
     private readonly versions: VersionsService,
   ) {}
 
-  @ResolveField(() => ProductModel)
+  @ResolveField(() => ProductModel, { description: 'The product the claim is about.' })
   product(@Parent() claim: ConformanceClaimModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return productLoader(ctx, caller, this.conformance).load(claim.productId);
   }
 
-  @ResolveField(() => StandardModel)
+  @ResolveField(() => StandardModel, { description: 'The standard of the provision claimed.' })
   standard(@Parent() claim: ConformanceClaimModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders
       .get<string, StandardModel | null>('conformance.standardById', async (ids) =>
@@ -143,7 +146,7 @@ export class ClaimsResolver {
       .load(claim.standardId);
   }
 
-  @ResolveField(() => StandardVersionModel)
+  @ResolveField(() => StandardVersionModel, { description: 'The version whose text the claim was made against.' })
   version(@Parent() claim: ConformanceClaimModel, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, StandardVersionEntity | null>('conformance.versionById', async (ids) =>

@@ -57,7 +57,7 @@ export class PublishingResolver {
   })
   @Allow('ANYONE')
   @Scopes('standards:read')
-  edition(@CurrentCaller() caller: Caller | null, @Args('id', { type: () => ID }) id: string) {
+  edition(@CurrentCaller() caller: Caller | null, @Args('id', { type: () => ID, description: 'The edition\'s id.' }) id: string) {
     return this.publishing.find(caller, id);
   }
 
@@ -67,7 +67,7 @@ export class PublishingResolver {
   @Allow(Role.SECRETARIAT)
   publishEdition(
     @CurrentCaller() caller: Caller,
-    @Args('ballotId', { type: () => ID }) ballotId: string,
+    @Args('ballotId', { type: () => ID, description: 'A PASSED ballot with no edition yet.' }) ballotId: string,
     @Args('effectiveDate', { nullable: true, description: 'YYYY-MM-DD from which the edition is effective; without it, effective on receipt.' })
     effectiveDate?: string,
   ) {
@@ -78,25 +78,25 @@ export class PublishingResolver {
     description: 'A correction or amendment promulgated without a new ratification: the text becomes the next Version of the edition in force (Edition A Version 2), with the reason; recorded, audited, shown.',
   })
   @Allow(Role.SECRETARIAT)
-  promulgateCorrection(@CurrentCaller() caller: Caller, @Args('input') input: PromulgateCorrectionInput) {
+  promulgateCorrection(@CurrentCaller() caller: Caller, @Args('input', { description: 'The edition, the corrected text and why.' }) input: PromulgateCorrectionInput) {
     return this.publishing.promulgateCorrection(caller, input);
   }
 
   @Mutation(() => RatificationChangeModel, { description: 'The delegate of a nation that had not ratified at promulgation ratifies the edition in force now; dated and audited.' })
   @Allow(Role.DELEGATE)
-  ratifyEdition(@CurrentCaller() caller: Caller, @Args('input') input: RatifyEditionInput) {
+  ratifyEdition(@CurrentCaller() caller: Caller, @Args('input', { description: 'The edition and the nation\'s response.' }) input: RatifyEditionInput) {
     return this.ratifications.ratify(caller, input);
   }
 
   @Mutation(() => RatificationChangeModel, { description: 'The delegate of a ratifying nation changes its implementation status or date on the edition in force; dated and audited.' })
   @Allow(Role.DELEGATE)
-  changeImplementation(@CurrentCaller() caller: Caller, @Args('input') input: ChangeImplementationInput) {
+  changeImplementation(@CurrentCaller() caller: Caller, @Args('input', { description: 'The edition and the new implementation status and date.' }) input: ChangeImplementationInput) {
     return this.ratifications.changeImplementation(caller, input);
   }
 
   @Mutation(() => RatificationChangeModel, { description: 'The delegate of a ratifying nation withdraws one of its reservations on the edition in force; dated and audited.' })
   @Allow(Role.DELEGATE)
-  withdrawReservation(@CurrentCaller() caller: Caller, @Args('input') input: WithdrawReservationInput) {
+  withdrawReservation(@CurrentCaller() caller: Caller, @Args('input', { description: 'The edition and which reservation.' }) input: WithdrawReservationInput) {
     return this.ratifications.withdrawReservation(caller, input);
   }
 
@@ -127,19 +127,19 @@ export class PublishingResolver {
   }
 
   /** The standard of a published edition: a reader of a PUBLIC edition needs no account to see it. */
-  @ResolveField(() => StandardModel)
+  @ResolveField(() => StandardModel, { description: 'The standard this is an edition of.' })
   standard(@Parent() edition: EditionEntity, @Ctx() ctx: GqlContext) {
     return this.standardOf(edition, ctx);
   }
 
-  @ResolveField(() => StandardVersionModel)
+  @ResolveField(() => StandardVersionModel, { description: 'The version of the text this edition publishes.' })
   version(@Parent() edition: EditionEntity, @Ctx() ctx: GqlContext) {
     return ctx.loaders
       .get<string, StandardVersionModel | null>('publishing.versionById', async (ids) => indexBy(ids, await this.versions.byIds(ids), (v) => v.id))
       .load(edition.versionId);
   }
 
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The secretariat member who published it.' })
   publishedBy(@Parent() edition: EditionEntity, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(edition.publishedById);
   }
@@ -180,7 +180,7 @@ export class PublishingResolver {
 export class StandardEditionsResolver {
   constructor(private readonly publishing: PublishingService) {}
 
-  @ResolveField(() => [EditionModel])
+  @ResolveField(() => [EditionModel], { description: 'Every published edition and correction of this standard, oldest first.' })
   editions(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     return editionsLoader(ctx, this.publishing).load(standard.id);
   }
@@ -197,13 +197,13 @@ export class StandardEditionsResolver {
 export class RatificationChangeResolver {
   constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
 
-  @ResolveField(() => NationModel)
+  @ResolveField(() => NationModel, { description: 'The nation whose ratification changed.' })
   nation(@Parent() change: RatificationChangeModel, @Ctx() ctx: GqlContext) {
     return nationLoader(ctx, this.orgs).load(change.nationCode);
   }
 
   /** As with castBy: the person is for signed-in readers. */
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The delegate who made the change; for signed-in readers only.' })
   @Allow('SIGNED_IN')
   changedBy(@Parent() change: RatificationChangeModel, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(change.changedById);

@@ -31,11 +31,13 @@ export class SearchService {
     if (!q || q.length > 200) throw badInput('query', 'query must be 1 to 200 characters.');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
     const rows: { id: string; version_id: string | null; rank: number; snippet: string }[] = await this.dataSource.query(
+      // The tsquery is written out in hits, not taken from q: a value from another relation hides it from the
+      // planner, which then scans every standard; as a constant expression it goes through standard_search_idx.
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
        hits AS (
-         SELECT s.id, ts_rank_cd(s.search || s.text_search, q.q) AS rank
-           FROM standard s, q
-          WHERE (s.search || s.text_search) @@ q.q AND s.visibility = ANY($2::text[])
+         SELECT s.id, ts_rank_cd(s.search || s.text_search, websearch_to_tsquery('english', $1)) AS rank
+           FROM standard s
+          WHERE (s.search || s.text_search) @@ websearch_to_tsquery('english', $1) AND s.visibility = ANY($2::text[])
           ORDER BY rank DESC, s.designation
           LIMIT $3)
        SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,

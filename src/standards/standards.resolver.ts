@@ -41,7 +41,7 @@ export class StandardsResolver {
   @Scopes('standards:read')
   list(
     @CurrentCaller() caller: Caller,
-    @Args('filter', { type: () => StandardFilter, nullable: true }) filter?: StandardFilter,
+    @Args('filter', { type: () => StandardFilter, nullable: true, description: 'Narrows by status, words, visibility, nation or own; omit for all.' }) filter?: StandardFilter,
     @Args('first', CONNECTION_FIRST) first?: number,
     @Args('after', CONNECTION_AFTER) after?: string,
   ) {
@@ -60,7 +60,7 @@ export class StandardsResolver {
   })
   @Allow('SIGNED_IN')
   @Scopes('standards:read')
-  async standardVersion(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+  async standardVersion(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The version\'s id.' }) id: string) {
     return (await this.versions.requireVisible(caller, id)).version;
   }
 
@@ -71,8 +71,8 @@ export class StandardsResolver {
   @Scopes('standards:read')
   redline(
     @CurrentCaller() caller: Caller,
-    @Args('fromVersionId', { type: () => ID }) fromVersionId: string,
-    @Args('toVersionId', { type: () => ID }) toVersionId: string,
+    @Args('fromVersionId', { type: () => ID, description: 'The version to compare from (the base of the diff).' }) fromVersionId: string,
+    @Args('toVersionId', { type: () => ID, description: 'The version to compare to, of the same standard.' }) toVersionId: string,
   ) {
     return this.versions.redline(caller, fromVersionId, toVersionId);
   }
@@ -94,7 +94,7 @@ export class StandardsResolver {
     description: 'EXPERT, DELEGATE or SECRETARIAT: proposes a standard (PROPOSED), after the duplication check; refused with POSSIBLE_DUPLICATE above the threshold unless overlapJustification is given. The proposer becomes its first editor.',
   })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
-  proposeStandard(@CurrentCaller() caller: Caller, @Args('input') input: ProposeStandardInput) {
+  proposeStandard(@CurrentCaller() caller: Caller, @Args('input', { description: 'Designation, title, scope, visibility, and a justification when an overlap is likely.' }) input: ProposeStandardInput) {
     return this.standards.propose(caller, input);
   }
 
@@ -102,7 +102,7 @@ export class StandardsResolver {
     description: 'SECRETARIAT: moves a PROPOSED standard to DRAFTING, or begins the next edition of a PROMULGATED one (the edition in force stays in force).',
   })
   @Allow(Role.SECRETARIAT)
-  startDrafting(@CurrentCaller() caller: Caller, @Args('standardId', { type: () => ID }) standardId: string) {
+  startDrafting(@CurrentCaller() caller: Caller, @Args('standardId', { type: () => ID, description: 'A PROPOSED or PROMULGATED standard.' }) standardId: string) {
     return this.standards.startDrafting(caller, standardId);
   }
 
@@ -139,15 +139,15 @@ export class StandardsResolver {
   @Allow(Role.SECRETARIAT)
   addEditor(
     @CurrentCaller() caller: Caller,
-    @Args('standardId', { type: () => ID }) standardId: string,
-    @Args('userId', { type: () => ID }) userId: string,
+    @Args('standardId', { type: () => ID, description: 'The standard.' }) standardId: string,
+    @Args('userId', { type: () => ID, description: 'An EXPERT, DELEGATE or SECRETARIAT to make an editor.' }) userId: string,
   ) {
     return this.standards.addEditor(caller, standardId, userId);
   }
 
   @Mutation(() => StandardModel, { description: 'Editors and the secretariat, while PROPOSED or DRAFTING; audited.' })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
-  updateStandard(@CurrentCaller() caller: Caller, @Args('input') input: UpdateStandardInput) {
+  updateStandard(@CurrentCaller() caller: Caller, @Args('input', { description: 'The standard and the fields to change.' }) input: UpdateStandardInput) {
     return this.standards.update(caller, input);
   }
 
@@ -155,8 +155,8 @@ export class StandardsResolver {
   @Allow(Role.SECRETARIAT)
   removeEditor(
     @CurrentCaller() caller: Caller,
-    @Args('standardId', { type: () => ID }) standardId: string,
-    @Args('userId', { type: () => ID }) userId: string,
+    @Args('standardId', { type: () => ID, description: 'The standard.' }) standardId: string,
+    @Args('userId', { type: () => ID, description: 'The editor to remove.' }) userId: string,
   ) {
     return this.standards.removeEditor(caller, standardId, userId);
   }
@@ -165,11 +165,11 @@ export class StandardsResolver {
     description: "EXPERT, DELEGATE (the standard's editors) or SECRETARIAT, while DRAFTING: saves a new immutable version; a version based on an older one is merged three-way, and a conflict is refused with VERSION_CONFLICT.",
   })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
-  createVersion(@CurrentCaller() caller: Caller, @Args('input') input: CreateVersionInput) {
+  createVersion(@CurrentCaller() caller: Caller, @Args('input', { description: 'The standard, the base version and the whole new text.' }) input: CreateVersionInput) {
     return this.versions.create(caller, input);
   }
 
-  @ResolveField(() => [UserModel])
+  @ResolveField(() => [UserModel], { description: 'The people who may write its versions (besides the secretariat).' })
   async editors(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     const rows = await ctx.loaders
       .get<string, { userId: string }[]>('editorsByStandard', async (ids) =>
@@ -179,18 +179,21 @@ export class StandardsResolver {
     return (await userLoader(ctx, this.users).loadMany(rows.map((r) => r.userId))).filter(Boolean);
   }
 
-  @ResolveField('versions', () => [StandardVersionModel])
+  @ResolveField('versions', () => [StandardVersionModel], { description: 'Every version of its text, oldest (number 1) first.' })
   versionsOf(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     return versionsLoader(ctx, this.versions).load(standard.id);
   }
 
-  @ResolveField(() => StandardVersionModel, { nullable: true })
+  @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The latest version (highest number); null before the first.' })
   async currentVersion(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
     return (await versionsLoader(ctx, this.versions).load(standard.id)).at(-1) ?? null;
   }
 
-  @ResolveField(() => StandardVersionModel, { nullable: true })
-  async version(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext, @Args('number', { type: () => Int }) number: number) {
+  @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The version with this number; null when there is none.' })
+  async version(
+    @Parent() standard: StandardModel,
+    @Ctx() ctx: GqlContext,
+    @Args('number', { type: () => Int, description: 'The version number: 1, 2, 3 … within the standard.' }) number: number) {
     return (await versionsLoader(ctx, this.versions).load(standard.id)).find((v) => v.number === number) ?? null;
   }
 }

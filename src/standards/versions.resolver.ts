@@ -40,7 +40,7 @@ export class VersionsResolver {
     private readonly users: UsersService,
   ) {}
 
-  @ResolveField(() => StandardModel)
+  @ResolveField(() => StandardModel, { description: 'The standard this is a version of.' })
   async standard(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller) {
     return ctx.loaders
       .get<string, StandardModel | null>('visibleStandardById', async (ids) =>
@@ -59,12 +59,12 @@ export class VersionsResolver {
     return this.versions.html(version, () => textLoader(ctx, this.versions).load(version.id));
   }
 
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The person who saved it: an editor of the standard or the secretariat.' })
   author(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
     return userLoader(ctx, this.users).load(version.authorId);
   }
 
-  @ResolveField(() => StandardVersionModel, { nullable: true })
+  @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The version this text was edited from (baseVersionId, or the current version for a correction); null for the first version.' })
   async basedOn(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
     if (!version.basedOnId) return null;
     return ctx.loaders
@@ -72,7 +72,7 @@ export class VersionsResolver {
       .load(version.basedOnId);
   }
 
-  @ResolveField(() => [ClauseModel])
+  @ResolveField(() => [ClauseModel], { description: 'The numbered clauses of the text, in document order.' })
   async clauses(@Parent() version: StandardVersionEntity, @Ctx() ctx: GqlContext) {
     return this.versions.clauses(await textLoader(ctx, this.versions).load(version.id));
   }

@@ -250,6 +250,8 @@ class Subscriber {
   refused = 0;
   readonly messages = new Map<string, number>();
   readonly closes = new Map<number, number>();
+  /** When each connection was acknowledged and when it closed (null while open). */
+  readonly connected: { from: number; to: number | null }[] = [];
   private ws: WebSocket | null = null;
   private stopped = false;
 
@@ -265,6 +267,7 @@ class Subscriber {
       this.messages.set(m.type, (this.messages.get(m.type) ?? 0) + 1);
       if (m.type === 'connection_ack') {
         this.connections++;
+        this.connected.push({ from: Date.now(), to: null });
         this.subscribe(ws);
       } else if (m.type === 'next') {
         if (m.payload.errors) {
@@ -283,6 +286,8 @@ class Subscriber {
     });
     ws.on('error', () => undefined);
     ws.on('close', (code) => {
+      const last = this.connected.at(-1);
+      if (last && last.to === null) last.to = Date.now();
       this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
       setTimeout(() => this.start(), 250);
     });
@@ -294,7 +299,14 @@ class Subscriber {
 
   stop() {
     this.stopped = true;
+    const last = this.connected.at(-1);
+    if (last && last.to === null) last.to = Date.now();
     this.ws?.terminate();
+  }
+
+  /** Whether this subscriber was connected, subscribed and settled from `margin` ms before `at` to `margin` ms after. */
+  steadyAt(at: number, margin: number): boolean {
+    return this.connected.some((c) => c.from + margin <= at && (c.to ?? Infinity) - margin >= at);
   }
 }
 
@@ -469,6 +481,8 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
      */
     const probes: { after: string; ms: number | null }[] = [];
     const probing: Promise<void>[] = [];
+    /** Events already claimed by a probe: one event may not satisfy two probes. */
+    const claimed = new Set<object>();
     const probe = async (after: string) => {
       const d = delegates[0];
       const start = Date.now();
@@ -484,7 +498,10 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
         ledgers.responses.acknowledge(d.nation!, n);
         // Under full load the event waits behind every request for a pooled connection: it is timed, not hurried.
         for (const cast10 = Date.now(); Date.now() - cast10 < 10_000; await sleep(50)) {
-          if (cast.events.some((e) => e.payload.responseCast.nation.code === d.nation && e.payload.responseCast.revision >= revision)) {
+          // Only this delegate casts here, and each cast publishes one event (showing the response as it then stands).
+          const own = cast.events.find((e) => !claimed.has(e) && e.payload.responseCast.nation.code === d.nation && e.payload.responseCast.revision >= revision);
+          if (own) {
+            claimed.add(own);
             probes.push({ after, ms: Date.now() - start });
             return;
           }
@@ -493,6 +510,8 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
       probes.push({ after, ms: null });
     };
 
+    /** From each fault until the service is whole again: NOTIFY keeps nothing for a listener that is away. */
+    const faultWindows: { from: number; to: number }[] = [];
     /** The faults, at set points of the soak, one after another. */
     const faults = async () => {
       const at = async (fraction: number) => {
@@ -502,10 +521,12 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
 
       await at(0.2);
       if (FAULTS.has('terminate')) {
+        const from = Date.now();
         const [{ terminated }] = await sql(
           `SELECT count(pg_terminate_backend(pid))::int AS terminated FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
         );
         const recovered = await healthBecomes(200);
+        faultWindows.push({ from, to: Date.now() });
         stats.faults.push(`pg_terminate_backend on ${terminated} connections of the service: /health 200 again after ${recovered} ms, without a restart`);
         probing.push(probe('pg_terminate_backend'));
       }
@@ -518,6 +539,7 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
         await cluster.start();
         const up = await healthBecomes(200);
         restartedAt = Date.now();
+        faultWindows.push({ from: restartStart, to: restartedAt });
         stats.faults.push(`PostgreSQL restarted under the running service: /health 503 after ${down} ms, 200 again ${up} ms after it was started again (${restartedAt - restartStart} ms in all)`);
         probing.push(probe('the PostgreSQL restart'));
       }
@@ -525,10 +547,12 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
       await at(0.7);
       if (FAULTS.has('kill')) {
         const pid = service!.pid;
+        const from = Date.now();
         const exited = new Promise((r) => service!.once('exit', r));
         service!.kill('SIGKILL');
         await exited;
         const back = await startService();
+        faultWindows.push({ from, to: Date.now() });
         stats.faults.push(`service (pid ${pid}) killed with SIGKILL mid-load and started again: /health 200 after ${back} ms`);
         probing.push(probe('the SIGKILL and restart'));
       }
@@ -546,7 +570,11 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
     ]);
     const elapsed = (Date.now() - started) / 1000;
     await Promise.all(probing);
-    await sleep(1000); // the last events on their way to the subscribers
+    // The last events on their way to the subscribers: until none has come for 2 s (at most 15 s).
+    const eventCount = () => [cast, ...added].reduce((n, s) => n + s.events.length, 0);
+    for (let last = eventCount(), quietSince = Date.now(), until = Date.now() + 15_000; Date.now() - quietSince < 2000 && Date.now() < until; await sleep(100)) {
+      if (eventCount() !== last) [last, quietSince] = [eventCount(), Date.now()];
+    }
     for (const s of [cast, ...added]) s.stop();
 
     // ── Every acknowledged write is in the database.
@@ -617,6 +645,31 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
     const unstoredCasts = castEvents.filter((e) => !revisionRows.has(`${e.nation.code}:${e.revision}:${e.response}`) && !(responses.get(e.nation.code) && revisions.get(e.nation.code)! >= e.revision));
     const commentEvents = added.flatMap((s) => s.events.map((e) => e.payload.commentAdded.id as string));
     const unstoredComments = commentEvents.filter((id) => !comments.has(id));
+    // Delivered vs published: every committed cast sent one event (pg_notify in its transaction).
+    const published = await sql<{ nation_code: string; at: number }>(
+      `SELECT nation_code, (extract(epoch FROM cast_at) * 1000)::float8 AS at FROM ballot_response_revision WHERE ballot_id = $1`, [ballotId],
+    );
+    /** Settled: connected and subscribed 2 s before and after, and 2 s clear of any fault (the LISTEN connection may be away). */
+    const MARGIN = 2000;
+    const settled = (at: number) => cast.steadyAt(at, MARGIN) && !faultWindows.some((w) => at > w.from - MARGIN && at < w.to + MARGIN);
+    const owed = published.filter((c) => settled(Number(c.at)));
+    // Each event names its nation; a nation's casts while settled must have brought at least as many of its events.
+    const short = (casts: typeof owed) => [...new Set(casts.map((c) => c.nation_code))].map((nation) => ({
+      nation,
+      owed: casts.filter((c) => c.nation_code === nation).length,
+      delivered: castEvents.filter((e) => e.nation.code === nation).length,
+    })).filter((n) => n.delivered < n.owed);
+    const shortBy = short(owed);
+    // Asserted for the load before the first fault (or the whole run without faults); after faults it is reported (see the report's figures).
+    const firstFault = faultWindows[0]?.from ?? Infinity;
+    const shortBeforeFaults = short(owed.filter((c) => Number(c.at) < firstFault - MARGIN));
+    const ownComments = await sql<{ nation_code: string; n: number }>(`SELECT nation_code, count(*)::int AS n FROM comment WHERE round_id = $1 GROUP BY nation_code`, [rounds[0]]);
+    stats.checks.push(
+      `delivered vs published: responseCast ${castEvents.length} delivered of ${published.length} published ` +
+        `(${owed.length} cast while the subscriber was connected and settled, away from faults; nations short of events: ${shortBy.length}, ` +
+        `${shortBeforeFaults.length} before the first fault); ` +
+        `commentAdded ${added.map((s, i) => `${s.events.length} to ${delegates[i].nation} of ${ownComments.find((c) => c.nation_code === delegates[i].nation)?.n ?? 0} its nation added`).join(', ')}`,
+    );
     const afterRestart = [cast, ...added].reduce((n, s) => n + s.events.filter((e) => e.at > restartedAt).length, 0);
     stats.checks.push(`live events after each fault: ${probes.map((p) => `after ${p.after} ${p.ms === null ? 'NOT delivered' : `delivered ${p.ms} ms after the cast`}`).join('; ')}`);
     for (const s of [cast, ...added]) stats.checks.push(`socket messages ${JSON.stringify(Object.fromEntries(s.messages))}, closes ${JSON.stringify(Object.fromEntries(s.closes))}`);
@@ -659,6 +712,7 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
     expect(chain.ok).toBe(true);
     expect(castEvents.length).toBeGreaterThan(0);
     expect(probes.filter((p) => p.ms === null)).toEqual([]);
+    expect(shortBeforeFaults).toEqual([]);
     expect(unstoredCasts).toEqual([]);
     expect(unstoredComments).toEqual([]);
   });

@@ -13,9 +13,9 @@ registerEnumType(OrganizationKind, {
 
 @ObjectType('Organization', { description: 'A body people belong to: the secretariat, a national body, or a vendor.' })
 export class OrganizationModel {
-  @Field(() => ID) id: string;
-  @Field() name: string;
-  @Field(() => OrganizationKind) kind: OrganizationKind;
+  @Field(() => ID, { description: 'The organization\'s id.' }) id: string;
+  @Field({ description: 'The organization\'s name.' }) name: string;
+  @Field(() => OrganizationKind, { description: 'Secretariat, national body or vendor.' }) kind: OrganizationKind;
   /** Resolved by OrganizationsResolver.nation. */
   nationCode: string | null;
 }

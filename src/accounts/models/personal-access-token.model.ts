@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
   description: 'A credential for machines (a CI pipeline, a national tool) that acts as its owner, narrowed by its scopes. The secret is shown once, at creation.',
 })
 export class PersonalAccessTokenModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The token\'s id (not its secret).' }) id: string;
   @Field({ description: 'What the owner calls it, 1 to 100 characters.' }) name: string;
   @Field(() => [String], { description: 'What it may be used for: standards:read, conformance:read, conformance:write.' }) scopes: string[];
   @Field({ description: 'The first characters of the secret (ssw_pat_ and six more), to tell which token a log or a leak is about.' }) prefix: string;

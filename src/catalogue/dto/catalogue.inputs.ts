@@ -4,11 +4,11 @@ import { ExternalStatus, RelationKind, StandardsBody } from '../external-standar
 
 @InputType({ description: 'An entry to add to the external catalogue.' })
 export class ExternalStandardInput {
-  @Field(() => StandardsBody) @IsEnum(StandardsBody, { message: 'body must be one of the StandardsBody values' }) body: StandardsBody;
-  @Field() @IsString() @Length(1, 100, { message: 'designation must be 1 to 100 characters' }) designation: string;
-  @Field() @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000, { message: 'scope must be at most 5000 characters' }) scope?: string;
-  @Field({ nullable: true })
+  @Field(() => StandardsBody, { description: 'The body that publishes it.' }) @IsEnum(StandardsBody, { message: 'body must be one of the StandardsBody values' }) body: StandardsBody;
+  @Field({ description: 'Its designation at that body, e.g. "ECSS-E-ST-50C", 1 to 100 characters; unique per body.' }) @IsString() @Length(1, 100, { message: 'designation must be 1 to 100 characters' }) designation: string;
+  @Field({ description: 'Its title, 1 to 300 characters.' }) @IsString() @Length(1, 300, { message: 'title must be 1 to 300 characters' }) title: string;
+  @Field({ nullable: true, description: 'What it covers, at most 5000 characters; the duplication check compares it.' }) @IsOptional() @IsString() @MaxLength(5000, { message: 'scope must be at most 5000 characters' }) scope?: string;
+  @Field({ nullable: true, description: 'Where to read it: an http(s) address, at most 2000 characters.' })
   @IsOptional() @MaxLength(2000, { message: 'url must be at most 2000 characters' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' })
   url?: string;
@@ -40,8 +40,8 @@ export class UpdateExternalStandardInput extends PartialType(OmitType(ExternalSt
 
 @InputType({ description: 'How a workbench standard relates to an external one.' })
 export class RelateStandardInput {
-  @Field(() => ID) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
-  @Field(() => ID) @IsUUID('all', { message: 'externalId must be an external standard id' }) externalId: string;
-  @Field(() => RelationKind) @IsEnum(RelationKind, { message: 'kind must be one of the RelationKind values' }) kind: RelationKind;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000, { message: 'note must be at most 2000 characters' }) note?: string;
+  @Field(() => ID, { description: 'The workbench standard.' }) @IsUUID('all', { message: 'standardId must be a standard id' }) standardId: string;
+  @Field(() => ID, { description: 'The external standard of the catalogue.' }) @IsUUID('all', { message: 'externalId must be an external standard id' }) externalId: string;
+  @Field(() => RelationKind, { description: 'How the workbench standard relates to it.' }) @IsEnum(RelationKind, { message: 'kind must be one of the RelationKind values' }) kind: RelationKind;
+  @Field({ nullable: true, description: 'An explanation, at most 2000 characters.' }) @IsOptional() @IsString() @MaxLength(2000, { message: 'note must be at most 2000 characters' }) note?: string;
 }

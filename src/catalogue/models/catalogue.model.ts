@@ -40,13 +40,13 @@ registerEnumType(RelationKind, {
 
 @ObjectType('ExternalStandard', { description: 'A standard published by another body (ECSS, CEN, ETSI, ISO, CCSDS, EU...), held in the catalogue for the duplication check.' })
 export class ExternalStandardModel {
-  @Field(() => ID) id: string;
-  @Field(() => StandardsBody) body: StandardsBody;
-  @Field() designation: string;
-  @Field() title: string;
-  @Field(() => String, { nullable: true }) scope: string | null;
-  @Field(() => String, { nullable: true }) url: string | null;
-  @Field(() => ExternalStatus) status: ExternalStatus;
+  @Field(() => ID, { description: 'The catalogue entry\'s id.' }) id: string;
+  @Field(() => StandardsBody, { description: 'The body that publishes it.' }) body: StandardsBody;
+  @Field({ description: 'Its designation at that body, e.g. "ECSS-E-ST-50C"; unique per body.' }) designation: string;
+  @Field({ description: 'Its title.' }) title: string;
+  @Field(() => String, { nullable: true, description: 'What it covers, if known.' }) scope: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to read it (http or https), if known.' }) url: string | null;
+  @Field(() => ExternalStatus, { description: 'Whether it is in force on its publisher\'s list, as of asOf.' }) status: ExternalStatus;
   @Field({ description: "The date (YYYY-MM-DD) the status was last checked against the publisher's list." }) asOf: string;
   @Field(() => Int, { nullable: true, description: 'Year the issue named by the designation was published.' }) published: number | null;
   /** Resolved in CatalogueResolver; twinGroup is not exposed. */
@@ -55,16 +55,16 @@ export class ExternalStandardModel {
 
 @ObjectType('ExternalAdoption', { description: 'One document of the catalogue adopting another: an ECSS adoption notice of a CCSDS or ISO standard, an EN of an ECSS standard.' })
 export class ExternalAdoptionModel {
-  @Field(() => ExternalStandardModel) adopter: ExternalStandardModel;
-  @Field(() => ExternalStandardModel) adopted: ExternalStandardModel;
+  @Field(() => ExternalStandardModel, { description: 'The document that adopts, e.g. an ECSS adoption notice.' }) adopter: ExternalStandardModel;
+  @Field(() => ExternalStandardModel, { description: 'The document adopted, e.g. the CCSDS or ISO standard.' }) adopted: ExternalStandardModel;
   @Field({ description: 'The adopter changes the adopted text (a modified adoption), so the two are different documents, not equivalents.' }) modified: boolean;
 }
 
 @ObjectType('StandardRelation', { description: 'How a workbench standard relates to an external standard.' })
 export class StandardRelationModel {
-  @Field(() => ID) id: string;
-  @Field(() => RelationKind) kind: RelationKind;
-  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => ID, { description: 'The relation\'s id.' }) id: string;
+  @Field(() => RelationKind, { description: 'How the workbench standard relates to the external one.' }) kind: RelationKind;
+  @Field(() => String, { nullable: true, description: 'An explanation given with the relation, if any.' }) note: string | null;
   externalId: string;
 }
 
@@ -72,7 +72,7 @@ export class StandardRelationModel {
 export class OverlapCandidateModel {
   @Field(() => ExternalStandardModel, { nullable: true, description: 'Exactly one of external and standard is set.' })
   external: ExternalStandardModel | null;
-  @Field(() => StandardModel, { nullable: true }) standard: StandardModel | null;
+  @Field(() => StandardModel, { nullable: true, description: 'A workbench standard the caller may read; exactly one of external and standard is set.' }) standard: StandardModel | null;
   @Field(() => Float, { description: '0..1, higher is more alike.' }) score: number;
   @Field(() => [String], { description: 'Terms the two share that weigh most in the score.' }) sharedTerms: string[];
   @Field(() => [ExternalStandardModel], {

@@ -4,7 +4,7 @@ import { CommentModel, CommentRoundModel } from './comment.model';
 
 @ObjectType('RoundWork', { description: 'An open comment round, as it stands for the caller\'s nation.' })
 export class RoundWorkModel {
-  @Field(() => CommentRoundModel) round: CommentRoundModel;
+  @Field(() => CommentRoundModel, { description: 'The open round.' }) round: CommentRoundModel;
   @Field(() => Int, { description: 'The caller\'s nation\'s DRAFT comments in the round.' }) draftCount: number;
   @Field({ description: 'The caller\'s nation has submitted its comments.' }) submitted: boolean;
 }

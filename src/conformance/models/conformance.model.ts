@@ -44,23 +44,23 @@ export const SUPPORT_OF: Record<ConformanceLevel, PicsSupport> = {
 
 @ObjectType('Product', { description: "A vendor organization's product, whose claims say how it conforms to standards." })
 export class ProductModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The product\'s id.' }) id: string;
   /** Resolved by ProductsResolver.organization. */
   organizationId: string;
-  @Field() name: string;
-  @Field() productVersion: string;
-  @Field(() => String, { nullable: true }) description: string | null;
+  @Field({ description: 'The product\'s name.' }) name: string;
+  @Field({ description: 'The product\'s own version or release.' }) productVersion: string;
+  @Field(() => String, { nullable: true, description: 'What the product is, if the vendor said.' }) description: string | null;
 }
 
 @ObjectType('ConformanceClaim', { description: "A product's statement about one provision of a standard, made against a version; stale when that provision's wording has changed since." })
 export class ConformanceClaimModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The claim\'s id.' }) id: string;
   productId: string;
   standardId: string;
   versionId: string;
-  @Field() requirementKey: string;
-  @Field(() => ConformanceLevel) level: ConformanceLevel;
-  @Field(() => String, { nullable: true }) evidence: string | null;
+  @Field({ description: 'The stable key of the provision claimed (Requirement.key).' }) requirementKey: string;
+  @Field(() => ConformanceLevel, { description: 'The vendor\'s support answer.' }) level: ConformanceLevel;
+  @Field(() => String, { nullable: true, description: 'Why the claim holds, as the vendor stated it.' }) evidence: string | null;
   @Field(() => String, { nullable: true, description: 'The PICS "values supported" column.' }) valuesSupported: string | null;
   /** Resolved from level. */
   support?: PicsSupport;
@@ -70,18 +70,18 @@ export class ConformanceClaimModel {
       "elsewhere, against the standard's edition in force, else its current version.",
   })
   stale: boolean;
-  @Field() updatedAt: Date;
+  @Field({ description: 'When the claim was last set.' }) updatedAt: Date;
 }
 
 @ObjectType('ConformanceReport', { description: 'A product against a version of a standard, as a PICS counts it: mandatory provisions met, gaps and stale claims.' })
 export class ConformanceReportModel {
-  @Field(() => ProductModel) product: ProductModel;
-  @Field(() => StandardModel) standard: StandardModel;
-  @Field(() => StandardVersionModel) version: StandardVersionModel;
+  @Field(() => ProductModel, { description: 'The product assessed.' }) product: ProductModel;
+  @Field(() => StandardModel, { description: 'The standard assessed against.' }) standard: StandardModel;
+  @Field(() => StandardVersionModel, { description: 'The version whose provisions are counted: versionId, else the edition in force, else the current version.' }) version: StandardVersionModel;
   @Field({ description: 'True when the version is not a promulgated edition: the claims are against an unratified draft.' })
   draft: boolean;
-  @Field(() => Int) mandatoryTotal: number;
-  @Field(() => Int) mandatoryMet: number;
+  @Field(() => Int, { description: 'Mandatory provisions (shall) in the version.' }) mandatoryTotal: number;
+  @Field(() => Int, { description: 'Mandatory provisions met by a claim that is not stale: CONFORMANT, or NOT_APPLICABLE for a conditional (C) one.' }) mandatoryMet: number;
   @Field(() => Float, { description: 'mandatoryMet / mandatoryTotal, 0..1.' }) coverage: number;
   @Field({
     description:
@@ -90,13 +90,13 @@ export class ConformanceReportModel {
   conformant: boolean;
   @Field(() => [RequirementModel], { description: 'Mandatory provisions (requirements) with no claim, a claim that does not meet them, or a stale claim.' })
   gaps: RequirementModel[];
-  @Field(() => [ConformanceClaimModel]) staleClaims: ConformanceClaimModel[];
+  @Field(() => [ConformanceClaimModel], { description: 'Claims on provisions removed or reworded since the version the claim was made against.' }) staleClaims: ConformanceClaimModel[];
 }
 
 @ObjectType('MatrixCell', { description: 'One product against one standard in the interoperability matrix.' })
 export class MatrixCellModel {
-  @Field(() => ProductModel) product: ProductModel;
-  @Field(() => StandardModel) standard: StandardModel;
-  @Field(() => Float) coverage: number;
-  @Field() conformant: boolean;
+  @Field(() => ProductModel, { description: 'The row: a product.' }) product: ProductModel;
+  @Field(() => StandardModel, { description: 'The column: a standard.' }) standard: StandardModel;
+  @Field(() => Float, { description: 'Share of the mandatory provisions met, 0 to 1, against the edition in force, else the current version; 0 when the standard has no version.' }) coverage: number;
+  @Field({ description: 'True when every mandatory provision is met with no stale claim.' }) conformant: boolean;
 }

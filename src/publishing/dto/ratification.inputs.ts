@@ -6,22 +6,22 @@ import { ReservationInput } from '../../ballots/dto/ballot.inputs';
 
 @InputType({ description: 'A nation that had not ratified when the edition was promulgated ratifies it now.' })
 export class RatifyEditionInput {
-  @Field(() => ID) @IsUUID('all', { message: 'editionId must be an edition id' }) editionId: string;
+  @Field(() => ID, { description: 'The edition in force to ratify.' }) @IsUUID('all', { message: 'editionId must be an edition id' }) editionId: string;
   @Field(() => RatificationResponse, { description: 'One of the three RATIFIED_* responses.' })
   @IsEnum(RatificationResponse) response: RatificationResponse;
-  @Field(() => [ReservationInput], { nullable: true })
+  @Field(() => [ReservationInput], { nullable: true, description: 'At most 100 reservations, each on a clause of the edition or the whole document; none when omitted.' })
   @IsOptional() @ArrayMaxSize(100, { message: 'reservations: at most 100' }) @ValidateNested({ each: true }) @Type(() => ReservationInput)
   reservations?: ReservationInput[];
   @Field({ nullable: true, description: 'Required for RATIFIED_FUTURE_IMPLEMENTATION (the planned date) and RATIFIED_IMPLEMENTING (the date implementation began).' })
   @IsOptional() @IsDate({ message: 'implementationDate must be a date-time' })
   implementationDate?: Date;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200, { message: 'nationalReference must be at most 200 characters' })
+  @Field({ nullable: true, description: 'The national document that ratifies or implements it, at most 200 characters.' }) @IsOptional() @IsString() @MaxLength(200, { message: 'nationalReference must be at most 200 characters' })
   nationalReference?: string;
 }
 
 @InputType({ description: 'A ratifying nation changes its implementation status, e.g. from RATIFIED_FUTURE_IMPLEMENTATION to RATIFIED_IMPLEMENTING with the actual date.' })
 export class ChangeImplementationInput {
-  @Field(() => ID) @IsUUID('all', { message: 'editionId must be an edition id' }) editionId: string;
+  @Field(() => ID, { description: 'The edition in force the caller\'s nation has ratified.' }) @IsUUID('all', { message: 'editionId must be an edition id' }) editionId: string;
   @Field(() => RatificationResponse, { description: 'One of the three RATIFIED_* responses.' })
   @IsEnum(RatificationResponse) response: RatificationResponse;
   @Field({ nullable: true, description: 'Required for RATIFIED_IMPLEMENTING (the actual date) and RATIFIED_FUTURE_IMPLEMENTATION (the planned date).' })
@@ -31,7 +31,7 @@ export class ChangeImplementationInput {
 
 @InputType({ description: 'A ratifying nation withdraws one of its reservations.' })
 export class WithdrawReservationInput {
-  @Field(() => ID) @IsUUID('all', { message: 'editionId must be an edition id' }) editionId: string;
+  @Field(() => ID, { description: 'The edition in force the caller\'s nation has ratified with reservations.' }) @IsUUID('all', { message: 'editionId must be an edition id' }) editionId: string;
   @Field(() => Int, { description: 'Position (1, 2 …) of the reservation in the nation\'s current reservations, as Edition.currentRatification lists them.' })
   @IsInt({ message: 'index must be an integer' }) @Min(1, { message: 'index must be at least 1' }) @Max(100, { message: 'index must be at most 100' })
   index: number;

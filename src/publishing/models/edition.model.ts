@@ -7,12 +7,13 @@ registerEnumType(EditionStatus, {
   valuesMap: {
     IN_FORCE: { description: "The current edition of its standard (one per standard)." },
     SUPERSEDED: { description: "Replaced by a later edition; kept readable for the record." },
+    CANCELLED: { description: 'Its standard was cancelled after promulgation; kept readable for the record.' },
   },
 });
 
 @ObjectType('Edition', { description: 'A published, immutable edition of a standard, with the national responses and reservations of its ballot.' })
 export class EditionModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The edition\'s id.' }) id: string;
   standardId: string;
   versionId: string;
   ballotId: string;
@@ -25,8 +26,8 @@ export class EditionModel {
   effectiveDate: string | null;
   @Field(() => String, { nullable: true, description: 'Why this Version 2, 3 … was promulgated without a new ratification; null for Version 1.' })
   correctionReason: string | null;
-  @Field(() => EditionStatus) status: EditionStatus;
-  @Field() promulgatedAt: Date;
+  @Field(() => EditionStatus, { description: 'IN_FORCE, SUPERSEDED or CANCELLED; the only change an edition ever sees.' }) status: EditionStatus;
+  @Field({ description: 'When the secretariat published it, by the database clock.' }) promulgatedAt: Date;
   @Field({ description: 'sha256 of the Markdown source, lowercase hex.' }) contentHash: string;
-  @Field() html: string;
+  @Field({ description: 'The text rendered from Markdown to HTML (raw HTML off, links checked), safe to put in a page.' }) html: string;
 }

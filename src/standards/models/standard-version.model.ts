@@ -82,22 +82,22 @@ registerEnumType(ChangeKind, {
 
 @ObjectType('StandardVersion', { description: 'An immutable version of a standard: its Markdown text, clauses and provisions.' })
 export class StandardVersionModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The version\'s id.' }) id: string;
   standardId: string;
   @Field(() => Int, { description: '1, 2, 3 … within its standard.' }) number: number;
-  @Field(() => String, { nullable: true }) label: string | null;
-  @Field(() => String, { nullable: true }) summary: string | null;
+  @Field(() => String, { nullable: true, description: 'A short name the author gave the version, if any.' }) label: string | null;
+  @Field(() => String, { nullable: true, description: 'What changed in this version, as the author said, if anything.' }) summary: string | null;
   @Field({ description: 'sha256 of text, lowercase hex.' }) contentHash: string;
   authorId: string;
   basedOnId: string | null;
-  @Field() createdAt: Date;
+  @Field({ description: 'When the version was saved, by the database clock.' }) createdAt: Date;
 }
 
 @ObjectType('Clause', { description: 'A numbered clause of a version, from its Markdown headings.' })
 export class ClauseModel {
   @Field({ description: 'e.g. "5.2.1"; an unnumbered heading gets its number from its place in the hierarchy.' }) number: string;
-  @Field() title: string;
-  @Field(() => Int) level: number;
+  @Field({ description: 'The heading text, without its number.' }) title: string;
+  @Field(() => Int, { description: 'Depth in the clause hierarchy: 1 for a top-level clause (5), 2 for 5.2, and so on.' }) level: number;
   @Field(() => Int, { description: "1-based line of the heading in the version's Markdown." }) line: number;
   @Field({ description: 'True for the foreword, introduction, scope, terms and definitions, bibliography, clauses marked (informative) and their subclauses: they hold no provisions.' })
   informative: boolean;
@@ -105,10 +105,10 @@ export class ClauseModel {
 
 @ObjectType('DraftingWarning', { description: 'A drafting error the ISO/IEC Directives name, found in the text; a warning, never a refusal.' })
 export class DraftingWarningModel {
-  @Field(() => DraftingWarningCode) code: DraftingWarningCode;
-  @Field() clause: string;
+  @Field(() => DraftingWarningCode, { description: 'Which drafting error.' }) code: DraftingWarningCode;
+  @Field({ description: 'Number of the clause the error is in.' }) clause: string;
   @Field(() => Int, { description: "1-based line in the version's Markdown." }) line: number;
-  @Field() message: string;
+  @Field({ description: 'What is wrong and what the Directives ask for, in English.' }) message: string;
 }
 
 @ObjectType('Requirement', {
@@ -119,48 +119,48 @@ export class RequirementModel {
   key: string;
   @Field({ description: 'ECSS-style identifier: clause number and a letter in document order (5.2.1a, 5.2.1b). Changes when the text is renumbered; key does not.' })
   identifier: string;
-  @Field() clause: string;
-  @Field(() => Obligation) obligation: Obligation;
+  @Field({ description: 'Number of the clause the provision is in.' }) clause: string;
+  @Field(() => Obligation, { description: 'The verbal form that makes it a provision: shall, should, may or can.' }) obligation: Obligation;
   /** Resolved from obligation by RequirementsResolver.kind. */
   kind?: ProvisionKind;
   @Field(() => PicsStatus, { nullable: true, description: 'PICS status; null for a possibility, which is not claimed.' })
   status: PicsStatus | null;
   @Field(() => String, { nullable: true, description: 'For status C: the condition under which the provision applies.' })
   condition: string | null;
-  @Field() text: string;
-  @Field(() => Int) line: number;
+  @Field({ description: 'The sentence of the provision, as written (a pinned {#KEY} stripped).' }) text: string;
+  @Field(() => Int, { description: '1-based line of the provision in the version\'s Markdown.' }) line: number;
   @Field(() => ChangeKind, { description: 'Against the previous version of the same standard.' }) change: ChangeKind;
 }
 
 @ObjectType('RedlineStats', { description: 'Counts of what changed between two versions.' })
 export class RedlineStatsModel {
-  @Field(() => Int) wordsInserted: number;
-  @Field(() => Int) wordsDeleted: number;
-  @Field(() => [String]) changedClauses: string[];
+  @Field(() => Int, { description: 'Words inserted going from the from version to the to version.' }) wordsInserted: number;
+  @Field(() => Int, { description: 'Words deleted going from the from version to the to version.' }) wordsDeleted: number;
+  @Field(() => [String], { description: 'Numbers of the clauses whose text changed.' }) changedClauses: string[];
 }
 
 @ObjectType('RequirementDelta', { description: 'One requirement added, removed or changed between two versions, by key.' })
 export class RequirementDeltaModel {
-  @Field() key: string;
-  @Field(() => ChangeKind) change: ChangeKind;
-  @Field(() => String, { nullable: true }) before: string | null;
-  @Field(() => String, { nullable: true }) after: string | null;
+  @Field({ description: 'The requirement\'s stable key, which conformance claims name.' }) key: string;
+  @Field(() => ChangeKind, { description: 'ADDED, REMOVED or MODIFIED (unchanged requirements are not listed).' }) change: ChangeKind;
+  @Field(() => String, { nullable: true, description: 'Its text in the from version; null when ADDED.' }) before: string | null;
+  @Field(() => String, { nullable: true, description: 'Its text in the to version; null when REMOVED.' }) after: string | null;
 }
 
 @ObjectType('Redline', { description: 'The differences between two versions of a standard.' })
 export class RedlineModel {
-  @Field(() => StandardVersionModel) from: StandardVersionModel;
-  @Field(() => StandardVersionModel) to: StandardVersionModel;
+  @Field(() => StandardVersionModel, { description: 'The version compared from (fromVersionId): the base of the diff.' }) from: StandardVersionModel;
+  @Field(() => StandardVersionModel, { description: 'The version compared to (toVersionId).' }) to: StandardVersionModel;
   @Field({ description: 'Unified diff of the Markdown, as `diff -u` would print it.' }) unified: string;
   @Field({ description: 'Word-level redline of the rendered text with <ins> and <del>.' }) html: string;
-  @Field(() => RedlineStatsModel) stats: RedlineStatsModel;
-  @Field(() => [RequirementDeltaModel]) requirementChanges: RequirementDeltaModel[];
+  @Field(() => RedlineStatsModel, { description: 'Counts of words and clauses changed.' }) stats: RedlineStatsModel;
+  @Field(() => [RequirementDeltaModel], { description: 'Requirements added, removed or modified, by key.' }) requirementChanges: RequirementDeltaModel[];
 }
 
 @ObjectType('SearchHit', { description: 'A standard (or one of its versions) matching a search, with a snippet.' })
 export class SearchHitModel {
-  @Field(() => StandardModel) standard: StandardModel;
-  @Field(() => StandardVersionModel, { nullable: true }) version: StandardVersionModel | null;
+  @Field(() => StandardModel, { description: 'The standard that matched.' }) standard: StandardModel;
+  @Field(() => StandardVersionModel, { nullable: true, description: 'Its current version, whose text the snippet is from; null when it has no version yet.' }) version: StandardVersionModel | null;
   @Field({ description: 'Matched passage with the terms wrapped in <mark>.' }) snippet: string;
-  @Field(() => Float) rank: number;
+  @Field(() => Float, { description: 'PostgreSQL ts_rank_cd score: higher is better; comparable only within one search.' }) rank: number;
 }

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Webhook', { description: "An organization's subscription: events are POSTed to its URL as signed JSON." })
 export class WebhookModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The webhook\'s id.' }) id: string;
   @Field(() => ID, { description: 'The organization it belongs to, whose ADMIN or VENDOR members manage it.' }) organizationId: string;
   @Field({ description: 'Where deliveries are POSTed: https (http outside production); checked against private addresses at every delivery.' })
   url: string;
@@ -17,12 +17,12 @@ export class WebhookModel {
 @ObjectType('RegisteredWebhook', { description: 'The answer to registerWebhook: the signing secret, shown this once, and the webhook.' })
 export class RegisteredWebhookModel {
   @Field({ description: 'whsec_…: the key of the webhook-signature header (Standard Webhooks). Keep it; it is not shown again.' }) secret: string;
-  @Field(() => WebhookModel) webhook: WebhookModel;
+  @Field(() => WebhookModel, { description: 'The webhook as webhooks lists it.' }) webhook: WebhookModel;
 }
 
 @ObjectType('WebhookDelivery', { description: 'One event for one webhook. Its id is the webhook-id header of every attempt: receivers deduplicate on it.' })
 export class WebhookDeliveryModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The delivery\'s id: the webhook-id header of every attempt.' }) id: string;
   @Field(() => ID, { description: 'The webhook it is for.' }) webhookId: string;
   @Field({ description: 'The event: edition.published, claim.stale, round.opened or ballot.closed.' }) event: string;
   @Field({ description: 'The data of the event as JSON text, as the body carries it under "data".' }) payload: string;

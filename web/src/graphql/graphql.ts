@@ -6,15 +6,23 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A national comment to add to an OPEN round, in the ISO commenting template's terms. */
 export type AddCommentInput = {
+  /** The comment itself (the template's "Comments" column), 1 to 20000 characters. */
   body: string;
+  /** Clause number the comment is about, as in the version under review (e.g. "5.2"), at most 40 characters; null for a general comment. */
   clause?: string | null | undefined;
+  /** First line of the version's Markdown text the comment is about, from 1 to its line count. */
   lineFrom?: number | null | undefined;
+  /** Last line of the range, at or after lineFrom (which it needs), within the text. */
   lineTo?: number | null | undefined;
   /** The ISO template's "Paragraph/Figure/Table" column. */
   paragraph?: string | null | undefined;
+  /** The change the nation proposes (the template's "Proposed change" column), at most 20000 characters. */
   proposedChange?: string | null | undefined;
+  /** The words of the version the comment is about, at most 5000 characters. */
   quote?: string | null | undefined;
+  /** The OPEN round the comment belongs to. */
   roundId: string | number;
+  /** ISO template comment type: general, technical or editorial. */
   type: CommentType;
 };
 
@@ -29,11 +37,14 @@ export type BallotOutcome =
 
 /** What a ballot short of its threshold at closesAt becomes: FAIL (the default) or AWAIT_DECISION by the secretariat (extend or close). */
 export type BallotShortfall =
+  /** Held at closesAt as AWAITING_DECISION until the secretariat extends it (extendBallot) or closes it as FAILED (closeBallot). */
   | 'AWAIT_DECISION'
+  /** FAILED at closesAt by the database clock, with nobody acting (the default). */
   | 'FAIL';
 
 /** Where a ballot stands by the database clock: before opensAt, between opensAt and closesAt (unless closed early), after. */
 export type BallotStatus =
+  /** Past closesAt short of the threshold, opened with AWAIT_DECISION: the secretariat extends it or closes it as FAILED. */
   | 'AWAITING_DECISION'
   /** Past closesAt or closed early by the secretariat; responses are final. */
   | 'CLOSED'
@@ -44,11 +55,15 @@ export type BallotStatus =
 
 /** A nation's ratification response, with its reservations and implementation date where they apply. */
 export type CastResponseInput = {
+  /** An OPEN ballot, before its closesAt by the database clock. */
   ballotId: string | number;
   /** Required for RATIFIED_FUTURE_IMPLEMENTATION. */
   implementationDate?: string | null | undefined;
+  /** The national document that ratifies or implements it, at most 200 characters. */
   nationalReference?: string | null | undefined;
+  /** At most 100 reservations, each on a clause of the balloted version or the whole document; none when omitted. */
   reservations?: Array<ReservationInput> | null | undefined;
+  /** The nation's response; it replaces any earlier one (revision counts up). */
   response: RatificationResponse;
 };
 
@@ -65,8 +80,11 @@ export type ChangeKind =
 
 /** How a product conforms to one provision, by its requirement key. */
 export type ClaimInput = {
+  /** Why the claim holds: test reports, documents, notes; at most 5000 characters. */
   evidence?: string | null | undefined;
+  /** The PICS support answer for that provision. */
   level: ConformanceLevel;
+  /** The stable key of a provision of the version (Requirement.key), 1 to 100 characters. */
   requirementKey: string;
   /** The PICS "values supported": ranges, options or parameters the product supports for this provision. */
   valuesSupported?: string | null | undefined;
@@ -74,9 +92,13 @@ export type ClaimInput = {
 
 /** Narrows the comments of a round; all given conditions must hold. */
 export type CommentFilter = {
+  /** Only comments on this clause and its subclauses (5.2 matches 5.2 and 5.2.1), at most 40 characters. */
   clause?: string | null | undefined;
+  /** Only comments of this nation: ISO 3166-1 alpha-3 code such as FRA. */
   nationCode?: string | null | undefined;
+  /** true: only comments with a disposition; false: only those without. */
   resolved?: boolean | null | undefined;
+  /** Only comments of this type. */
   type?: CommentType | null | undefined;
 };
 
@@ -109,8 +131,11 @@ export type ConformanceLevel =
 
 /** An organization to create. */
 export type CreateOrganizationInput = {
+  /** Secretariat, national body or vendor. */
   kind: OrganizationKind;
+  /** The organization's name, 1 to 200 characters. */
   name: string;
+  /** The nation it belongs to, as an ISO 3166-1 alpha-3 code such as FRA (upper case). */
   nationCode?: string | null | undefined;
 };
 
@@ -118,9 +143,13 @@ export type CreateOrganizationInput = {
 export type CreateVersionInput = {
   /** The version this text was edited from; null only for the first version. VERSION_CONFLICT when another version landed since and the edits cannot be merged cleanly. */
   baseVersionId?: string | number | null | undefined;
+  /** A short name for the version, e.g. "Study draft 2", at most 200 characters. */
   label?: string | null | undefined;
+  /** A DRAFTING standard the caller is an editor of (or any, for the secretariat). */
   standardId: string | number;
+  /** What changed in this version, at most 2000 characters. */
   summary?: string | null | undefined;
+  /** The whole Markdown text of the version: a single # heading is its title, ## headings are clauses. At most MAX_TEXT_BYTES (5 MiB by default) in UTF-8. */
   text: string;
 };
 
@@ -137,6 +166,7 @@ export type Disposition =
 
 /** Whether an edition is the one in force. */
 export type EditionStatus =
+  /** Its standard was cancelled after promulgation; kept readable for the record. */
   | 'CANCELLED'
   /** The current edition of its standard (one per standard). */
   | 'IN_FORCE'
@@ -145,12 +175,17 @@ export type EditionStatus =
 
 /** An entry to add to the external catalogue. */
 export type ExternalStandardInput = {
+  /** The body that publishes it. */
   body: StandardsBody;
+  /** Its designation at that body, e.g. "ECSS-E-ST-50C", 1 to 100 characters; unique per body. */
   designation: string;
   /** An external standard this one is another edition of (an EN twin of an ECSS standard); duplicationCheck reports the twins as one overlap. */
   equivalentTo?: string | number | null | undefined;
+  /** What it covers, at most 5000 characters; the duplication check compares it. */
   scope?: string | null | undefined;
+  /** Its title, 1 to 300 characters. */
   title: string;
+  /** Where to read it: an http(s) address, at most 2000 characters. */
   url?: string | null | undefined;
 };
 
@@ -169,7 +204,9 @@ export type GrantRoleInput = {
   nationCode?: string | null | undefined;
   /** Required for VENDOR: the vendor organization. */
   organizationId?: string | number | null | undefined;
+  /** The role to grant. */
   role: Role;
+  /** The person to grant it to. */
   userId: string | number;
 };
 
@@ -186,24 +223,31 @@ export type Obligation =
 
 /** A ballot to open: the standard, its threshold and closing time. */
 export type OpenBallotInput = {
+  /** The deadline for responses (ISO 8601 date-time), after opensAt and in the future by the database clock. */
   closesAt: string;
   /** Without it, FAIL: a ballot short of its threshold at closesAt fails. */
   onShortfall?: BallotShortfall | null | undefined;
   /** Defaults to now. */
   opensAt?: string | null | undefined;
+  /** A DRAFTING standard with no open comment round and no unresolved comment; it becomes IN_RATIFICATION. */
   standardId: string | number;
   /** Ratifying nations needed; without it, a majority of the Allies (17 of 32). */
   threshold?: number | null | undefined;
+  /** The current version of that standard: the text to ratify, frozen while the ballot runs. */
   versionId: string | number;
 };
 
 /** A comment round to open on one version of a DRAFTING standard. */
 export type OpenCommentRoundInput = {
+  /** When the round closes (ISO 8601 date-time): after opensAt and in the future by the database clock. */
   closesAt: string;
   /** Defaults to now. */
   opensAt?: string | null | undefined;
+  /** The DRAFTING standard to review; it may have no other round open. */
   standardId: string | number;
+  /** A name for the round, 1 to 300 characters. */
   title: string;
+  /** The version of that standard under review; comments locate themselves in its text. */
   versionId: string | number;
 };
 
@@ -218,19 +262,27 @@ export type OrganizationKind =
 
 /** A standard to propose: designation, title, scope and who may read its drafts. */
 export type ProposeStandardInput = {
+  /** The unique designation, e.g. "STANAG 4790" or "ASpP-3", 1 to 60 characters. */
   designation: string;
   /** Required when duplicationCheck finds a likely overlap; otherwise POSSIBLE_DUPLICATE. */
   overlapJustification?: string | null | undefined;
+  /** What the standard covers, 1 to 5000 characters; duplicationCheck compares it with other bodies' standards. */
   scope: string;
   /** The covering STANAG of an Allied Publication, e.g. "STANAG 4790". */
   stanag?: string | null | undefined;
+  /** The title, 1 to 300 characters. */
   title: string;
+  /** Who may read its drafts. */
   visibility: Visibility;
 };
 
+/** What changed in a nation's ratification of an edition after promulgation. */
 export type RatificationChangeKind =
+  /** A ratifying nation's implementation status or date changes (changeImplementation). */
   | 'IMPLEMENTATION_CHANGED'
+  /** A nation that had not ratified at promulgation ratifies (ratifyEdition). */
   | 'RATIFIED'
+  /** A ratifying nation withdraws one reservation (withdrawReservation). */
   | 'RESERVATION_WITHDRAWN';
 
 /** A nation's ratification response, as in NATO's standardization procedure. */
@@ -248,7 +300,9 @@ export type RatificationResponse =
 
 /** A new account: address, password (policy applies) and display name. */
 export type RegisterInput = {
+  /** The name others see, 1 to 120 characters. */
   displayName: string;
+  /** The e-mail address to sign in with, at most 254 characters; the verification code is sent there. */
   email: string;
   /** At least 12 characters, no spaces, upper and lower case letters, digits and symbols. */
   password: string;
@@ -256,16 +310,23 @@ export type RegisterInput = {
 
 /** A product to register for the caller's vendor organization. */
 export type RegisterProductInput = {
+  /** What the product is, at most 5000 characters. */
   description?: string | null | undefined;
+  /** The product's name, 1 to 200 characters. */
   name: string;
+  /** The product's own version or release, e.g. "2.4.1", 1 to 60 characters. */
   productVersion: string;
 };
 
 /** How a workbench standard relates to an external one. */
 export type RelateStandardInput = {
+  /** The external standard of the catalogue. */
   externalId: string | number;
+  /** How the workbench standard relates to it. */
   kind: RelationKind;
+  /** An explanation, at most 2000 characters. */
   note?: string | null | undefined;
+  /** The workbench standard. */
   standardId: string | number;
 };
 
@@ -284,15 +345,21 @@ export type RelationKind =
 
 /** A reservation: the clause it concerns (optional) and its text. */
 export type ReservationInput = {
+  /** A clause number of the text ratified (the version balloted, or the edition's), at most 40 characters; null for the whole document. */
   clause?: string | null | undefined;
+  /** The reservation, 1 to 5000 characters. */
   text: string;
 };
 
 /** The secretariat's disposition and resolution of a submitted comment. */
 export type ResolveCommentInput = {
+  /** A SUBMITTED comment of a CLOSED round; resolving again replaces the earlier disposition. */
   commentId: string | number;
+  /** The secretariat's decision on the comment. */
   disposition: Disposition;
+  /** Why, and what changed: the template's "Observations of the secretariat", 1 to 20000 characters. */
   resolution: string;
+  /** A version of the same standard that carries the resolution; optional. */
   resolvedInVersionId?: string | number | null | undefined;
 };
 
@@ -322,7 +389,9 @@ export type RoundStatus =
 export type SetConformanceInput = {
   /** Replaces the claims on the same keys; the whole set lands or none of it. */
   claims: Array<ClaimInput>;
+  /** A product of the caller's vendor organization. */
   productId: string | number;
+  /** The standard the claims are about. */
   standardId: string | number;
   /** The version whose requirement text the claims are made against. */
   versionId: string | number;
@@ -334,19 +403,27 @@ export type StandardFilter = {
   mine?: boolean | null | undefined;
   /** The nation of the person who proposed it, e.g. FRA. */
   nationCode?: string | null | undefined;
+  /** Only standards in this lifecycle state. */
   status?: StandardStatus | null | undefined;
   /** Matches designation, title, scope and the words of the current text. */
   text?: string | null | undefined;
+  /** Only standards of this visibility. */
   visibility?: Visibility | null | undefined;
 };
 
 /** The named NATO stage of a standard: PROPOSAL, STUDY_DRAFT (drafting and commenting), RATIFICATION_DRAFT (under ballot), PROMULGATED, CANCELLED or SUPERSEDED. */
 export type StandardStage =
+  /** Status CANCELLED. */
   | 'CANCELLED'
+  /** Status PROMULGATED: an edition is in force. */
   | 'PROMULGATED'
+  /** Status PROPOSED: a proposal not yet drafted. */
   | 'PROPOSAL'
+  /** Status IN_RATIFICATION: the nations ballot the ratification draft. */
   | 'RATIFICATION_DRAFT'
+  /** Status DRAFTING: study drafts are written and commented. */
   | 'STUDY_DRAFT'
+  /** Status SUPERSEDED: replaced by another standard. */
   | 'SUPERSEDED';
 
 /** The lifecycle of a standard: PROPOSED → DRAFTING → IN_RATIFICATION → PROMULGATED, or CANCELLED before promulgation. */
@@ -361,6 +438,7 @@ export type StandardStatus =
   | 'PROMULGATED'
   /** Proposed by an expert or delegate; the secretariat has not started drafting. */
   | 'PROPOSED'
+  /** A promulgated standard replaced by another (supersededBy); kept for the record. */
   | 'SUPERSEDED';
 
 /** The body that publishes an external standard of the catalogue. */
@@ -386,14 +464,21 @@ export type StandardsBody =
 
 /** Changes to a DRAFT comment; fields left out stay as they are. */
 export type UpdateCommentInput = {
+  /** The comment itself (the template's "Comments" column), 1 to 20000 characters. */
   body?: string | null | undefined;
+  /** Clause number the comment is about, as in the version under review (e.g. "5.2"), at most 40 characters; null for a general comment. */
   clause?: string | null | undefined;
+  /** First line of the version's Markdown text the comment is about, from 1 to its line count. */
   lineFrom?: number | null | undefined;
+  /** Last line of the range, at or after lineFrom (which it needs), within the text. */
   lineTo?: number | null | undefined;
   /** The ISO template's "Paragraph/Figure/Table" column. */
   paragraph?: string | null | undefined;
+  /** The change the nation proposes (the template's "Proposed change" column), at most 20000 characters. */
   proposedChange?: string | null | undefined;
+  /** The words of the version the comment is about, at most 5000 characters. */
   quote?: string | null | undefined;
+  /** ISO template comment type: general, technical or editorial. */
   type?: CommentType | null | undefined;
 };
 
@@ -401,31 +486,43 @@ export type UpdateCommentInput = {
 export type UpdateExternalStandardInput = {
   /** The date (YYYY-MM-DD) the status was checked against the publisher's list. */
   asOf?: string | null | undefined;
+  /** The body that publishes it. */
   body?: StandardsBody | null | undefined;
+  /** Its designation at that body, e.g. "ECSS-E-ST-50C", 1 to 100 characters; unique per body. */
   designation?: string | null | undefined;
   /** Year the issue was published; null clears it. */
   published?: number | null | undefined;
   /** The catalogue entry that replaces this one (a REPLACES link from it); null removes the replacements recorded. */
   replacedById?: string | number | null | undefined;
+  /** What it covers, at most 5000 characters; the duplication check compares it. */
   scope?: string | null | undefined;
   /** A replaced entry (see replacedById) cannot be CURRENT. */
   status?: ExternalStatus | null | undefined;
+  /** Its title, 1 to 300 characters. */
   title?: string | null | undefined;
+  /** Where to read it: an http(s) address, at most 2000 characters. */
   url?: string | null | undefined;
 };
 
 /** A correction of a product: only the fields given change; an empty description clears it. */
 export type UpdateProductInput = {
+  /** What the product is, at most 5000 characters. */
   description?: string | null | undefined;
+  /** The product's name, 1 to 200 characters. */
   name?: string | null | undefined;
+  /** The product's own version or release, e.g. "2.4.1", 1 to 60 characters. */
   productVersion?: string | null | undefined;
 };
 
 /** Changes to a PROPOSED or DRAFTING standard; fields left out stay as they are. */
 export type UpdateStandardInput = {
+  /** The new scope, 1 to 5000 characters. */
   scope?: string | null | undefined;
+  /** A PROPOSED or DRAFTING standard. */
   standardId: string | number;
+  /** The new title, 1 to 300 characters. */
   title?: string | null | undefined;
+  /** Who may read its drafts from now on. */
   visibility?: Visibility | null | undefined;
 };
 
@@ -433,16 +530,23 @@ export type UpdateStandardInput = {
 export type UserFilter = {
   /** true: only deactivated accounts; false: only active ones. */
   deactivated?: boolean | null | undefined;
+  /** Only people bound to this nation: ISO 3166-1 alpha-3 code such as FRA (upper case). */
   nationCode?: string | null | undefined;
+  /** Only members of this organization. */
   organizationId?: string | number | null | undefined;
+  /** Only people who hold this role. */
   role?: Role | null | undefined;
   /** Part of the display name or the e-mail address, any case. */
   text?: string | null | undefined;
 };
 
+/** What a version of a standard's text was, by NATO's names, read from the ballots and editions that name it. */
 export type VersionStage =
+  /** A correction promulgated without ratification (Version 2, 3 … of an edition). */
   | 'CORRECTION'
+  /** The text a ballot put to the nations. */
   | 'RATIFICATION_DRAFT'
+  /** Written while drafting and commenting; never balloted. */
   | 'STUDY_DRAFT';
 
 /** Who may read a standard's drafts. Published editions of PUBLIC standards are readable without an account. */

@@ -56,18 +56,20 @@ export default function StandardsList() {
 
   useShortcuts([{ key: '/', label: 'shortcuts.search', run: () => searchBox.current?.focus() }]);
 
-  // From the address as it is now, not as this render saw it: two quick changes must both land.
+  // Two quick changes must both land. react-router's updater form starts from the address as
+  // this render saw it, so a second change made before the router re-renders drops the first
+  // (the account story lost "status: any" that way). Keep the latest address here instead,
+  // taking the router's only when it gives a new one.
+  const latest = useRef(params);
+  const seen = useRef(params);
+  if (seen.current !== params) seen.current = latest.current = params;
   const set = (key: string, value: string) => {
+    const next = new URLSearchParams(latest.current);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    latest.current = next;
     setCursors([null]);
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(next, { replace: true });
   };
 
   const data = result.data?.standards;
