@@ -95,7 +95,7 @@ export class BallotsResolver {
 
   @Subscription(() => BallotModel, { description: 'The ballot each time the secretariat extends it: its new closesAt (and OPEN again if it was held awaiting a decision).' })
   @Allow('SIGNED_IN')
-  ballotExtended(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID }) ballotId: string) {
+  ballotExtended(@CurrentCaller() caller: Caller, @Args('ballotId', { type: () => ID, description: 'The ballot whose deadline to follow.' }) ballotId: string) {
     return this.ballots.watchExtended(caller, ballotId);
   }
 
