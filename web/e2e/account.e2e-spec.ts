@@ -208,4 +208,27 @@ describe('story: a person\'s account and the app itself', () => {
     expectNoProblems(p);
     expect(elsewhere).toEqual([]);
   });
+
+  it('changes the password on the profile, which ends the other sessions but keeps this one', async () => {
+    const other = await t.login(person.email, NEW_PASSWORD);
+    const p = await page();
+    await p.goto(`${base}/app/profile`);
+    await p.getByLabel('E-mail address').fill(person.email);
+    await p.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'My profile' }).waitFor();
+    const NEWER = 'Another-Secret-2026!';
+    await p.getByLabel('Current password').fill(NEW_PASSWORD);
+    await p.getByLabel('New password').fill(NEWER);
+    await p.getByRole('button', { name: 'Change my password' }).click();
+    await p.getByText('Your password is changed; your other sessions have ended.').waitFor();
+    expect((await t.gql(`{ me { id } }`, {}, other)).data?.me ?? null).toBeNull();
+    const old = await t.gql(`mutation($e:String!,$p:String!){ login(email:$e,password:$p){ expiresAt } }`, { e: person.email, p: NEW_PASSWORD });
+    expect(old.errors?.length).toBeGreaterThan(0);
+    person.token = await t.login(person.email, NEWER);
+    await p.reload();
+    await p.getByRole('heading', { name: 'My profile' }).waitFor();
+    expectNoProblems(p);
+    await p.close();
+  });
 });

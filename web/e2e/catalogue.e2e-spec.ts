@@ -112,6 +112,13 @@ describe('story: the secretariat keeps the external catalogue and relates standa
       { kind: 'ADOPTS', designation: 'ECSS-E-ST-70-99C', note: 'Adopted with the NATO profile of clause 2.' },
       { kind: 'REFERENCES', designation: 'ECSS-E-ST-10-03C Rev.1', note: null },
     ]);
+    // The standard's page lists them in its Relations tab, for everyone who may read it.
+    await secPage.goto(`${base}/app/standards/${standardId}`);
+    await secPage.getByRole('tab', { name: 'Relations (2)' }).click();
+    const declared = secPage.getByRole('tabpanel');
+    await declared.getByText('ECSS-E-ST-70-99C').first().waitFor();
+    expect(await declared.innerText()).toContain('Adopted with the NATO profile of clause 2.');
+    expect(await declared.innerText()).toContain('ECSS-E-ST-10-03C Rev.1');
   });
 
   it('cancels a standard with a reason, after asking once more', async () => {

@@ -183,6 +183,10 @@ describe('story: an expert drafts a standard in the browser', () => {
     const diff = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(diff).toMatch(/^(Index:|---)/m);
     expect(diff).toContain('+The operator shall passivate the spacecraft at end of mission.');
+    // Any two versions, not only the last two: version 1 against version 4.
+    await page.getByLabel('From', { exact: true }).selectOption({ index: 0 });
+    await page.getByText('Version 1 and version 4, line by line').waitFor();
+    expect(page.url()).toContain('from=');
   });
 
   it('edits the title, and the secretariat adds a second editor and removes him, audited', async () => {
