@@ -134,6 +134,7 @@ describe('story: the secretariat from ballot to published edition', () => {
     expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ballot.extended' AND detail LIKE '%Two nations asked for another week.%'`))[0].n).toBe(1);
     // France's open page moves its deadline and countdown without a reload (ballotExtended).
     await fraPage.locator(`.badge time[datetime="${extended.toISOString()}"]`).waitFor();
+    await shoot(fraPage, 'ballot-revised'); // also proves the page fits a phone with a revision and a reservation
 
     // The secretariat closes the ballot; France's page now offers nothing to submit.
     await secPage.getByRole('button', { name: 'Close the ballot now' }).click();
