@@ -184,6 +184,7 @@ describe('story: the secretariat from ballot to published edition', () => {
       }
       await ready.getByRole('link', { name: 'STANAG 4712' }).click();
       await secPage.getByText("awaiting the secretariat's decision").waitFor();
+      await secPage.locator('p.muted', { hasText: 'deadline passed' }).waitFor(); // held, not closed
       await secPage.getByLabel('Why', { exact: true }).fill('One ratification short; Germany asked for time.');
       await shoot(secPage, 'ballot-awaiting-decision');
       await secPage.getByRole('button', { name: 'Extend…' }).click();

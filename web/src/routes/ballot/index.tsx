@@ -110,7 +110,7 @@ export default function BallotScreen() {
         {' · '}
         {closed || awaiting ? (
           <>
-            <T id="ballot.closedAt" /> <When at={ballot.closedAt ?? ballot.closesAt} />
+            <T id={awaiting ? 'ballot.deadlinePassedAt' : 'ballot.closedAt'} /> <When at={ballot.closedAt ?? ballot.closesAt} />
           </>
         ) : (
           <Deadline at={ballot.closesAt} now={now} />
