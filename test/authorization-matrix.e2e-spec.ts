@@ -61,6 +61,8 @@ const QUERIES: Record<string, Row> = {
   nations: { q: `{ nations { code } }`, expect: 'a a a a a a a a' },
   organizations: { q: `{ organizations { id } }`, expect: 'U a a a a a a a' },
   personalAccessTokens: { q: `{ personalAccessTokens { id } }`, expect: 'U a a a a a a a' },
+  // Only a VENDOR_ADMIN, which none of these callers is (see personal-access-tokens.e2e-spec.ts for one).
+  organizationAccessTokens: { q: `{ organizationAccessTokens { id } }`, expect: 'U F F F F F F F' },
   webhookDeliveries: { q: `query($id:ID!){ webhookDeliveries(webhookId:$id){ id } }`, vars: (fx) => ({ id: fx.webhookId }), expect: 'U a F F F a F N' },
   webhooks: { q: `query($o:ID!){ webhooks(organizationId:$o){ id } }`, vars: (fx) => ({ o: fx.orgA }), expect: 'U a F F F a F F' },
   product: { q: `query($id:ID!){ product(id:$id){ id } }`, vars: (fx) => ({ id: fx.productId }), expect: 'U a a a a a a N' },
@@ -123,6 +125,11 @@ const MUTATIONS: Record<string, Row> = {
     q: `mutation($i:CreatePersonalAccessTokenInput!){ createPersonalAccessToken(input:$i){ personalAccessToken { id } } }`,
     vars: () => ({ i: { name: unique('CI'), scopes: ['standards:read'] } }),
     expect: 'U a a a a a a a',
+  },
+  createOrganizationAccessToken: {
+    q: `mutation($i:CreatePersonalAccessTokenInput!){ createOrganizationAccessToken(input:$i){ personalAccessToken { id } } }`,
+    vars: () => ({ i: { name: unique('CI'), scopes: ['standards:read'] } }),
+    expect: 'U F F F F F F F',
   },
   registerWebhook: {
     q: `mutation($o:ID!){ registerWebhook(input:{ organizationId:$o, url:"https://hooks.example.com/ssw", events:["claim.stale"] }){ webhook { id } } }`,
@@ -215,6 +222,7 @@ const MUTATIONS: Record<string, Row> = {
   },
   revokeRole: { q: `mutation($u:ID!){ revokeRole(userId:$u, role:EXPERT){ id } }`, vars: (fx) => ({ u: fx.ids.target }), expect: 'U a F F F F F F' },
   revokePersonalAccessToken: { q: `mutation($id:ID!){ revokePersonalAccessToken(id:$id) }`, vars: () => ({ id: uuid0 }), expect: 'U N N N N N N N' },
+  revokeOrganizationAccessToken: { q: `mutation($id:ID!){ revokeOrganizationAccessToken(id:$id) }`, vars: () => ({ id: uuid0 }), expect: 'U F F F F F F F' },
   revokeSession: { q: `mutation($id:ID!){ revokeSession(id:$id) }`, vars: () => ({ id: uuid0 }), expect: 'U N N N N N N N' },
   setConformance: {
     q: `mutation($i:SetConformanceInput!){ setConformance(input:$i){ level } }`,

@@ -109,6 +109,51 @@ describe('personal access tokens', () => {
     expect(code(await t.gql(`{ products { id } }`, {}, bearer))).toBe('UNAUTHENTICATED');
   });
 
+  it("an organization's token: made by its VENDOR_ADMIN, acts as the organization's VENDOR, outlives its creator, stops when revoked", async () => {
+    const ORG_CREATE = `mutation($i:CreatePersonalAccessTokenInput!){ createOrganizationAccessToken(input:$i){ token personalAccessToken { id prefix } } }`;
+    const REVOKE = `mutation($id:ID!){ revokeOrganizationAccessToken(id:$id) }`;
+    const LIST = `{ organizationAccessTokens { id } }`;
+    // VENDOR_ADMIN is granted to a VENDOR only, and takes its organization from VENDOR.
+    const lone = await t.user('Lone Admin', []);
+    expect(code(await t.gql(`mutation($u:ID!){ grantRole(input:{ userId:$u, role:VENDOR_ADMIN }){ id } }`, { u: lone.id }, admin))).toBe('CONFLICT');
+    const boss = await t.user('Vanya Vendoradmin', [{ role: 'VENDOR', organizationId: orgId }, { role: 'VENDOR_ADMIN' }]);
+    const res = await t.gql(ORG_CREATE, { i: { name: 'Orbit Relay CI', scopes: ['conformance:read'] } }, boss.token);
+    expect(code(res)).toBe('OK');
+    const { token: bearer, personalAccessToken: pat } = res.data.createOrganizationAccessToken;
+    expect(await t.ok(LIST, {}, boss.token)).toEqual({ organizationAccessTokens: [{ id: pat.id }] });
+    expect((await t.db.query(`SELECT user_id, organization_id FROM personal_access_token WHERE id = $1`, [pat.id]))[0]).toEqual({ user_id: null, organization_id: orgId });
+    // Not the creator's personal token.
+    expect((await t.ok(`{ personalAccessTokens { id } }`, {}, boss.token)).personalAccessTokens).not.toContainEqual({ id: pat.id });
+    expect(code(await report(bearer))).toBe('OK');
+    // A plain VENDOR of the organization does not manage its tokens.
+    expect(code(await t.gql(ORG_CREATE, { i: { name: 'Sneaky', scopes: ['conformance:read'] } }, vendor.token))).toBe('FORBIDDEN');
+    expect(code(await t.gql(REVOKE, { id: pat.id }, vendor.token))).toBe('FORBIDDEN');
+    expect(code(await t.gql(LIST, {}, vendor.token))).toBe('FORBIDDEN');
+    // Another organization's VENDOR_ADMIN neither sees nor revokes it.
+    const otherOrg = (await t.ok(`mutation{ createOrganization(input:{ name:"Deep Sky Ltd", kind:VENDOR }){ id } }`, {}, admin)).createOrganization.id;
+    const rival = await t.user('Rita Rival', [{ role: 'VENDOR', organizationId: otherOrg }, { role: 'VENDOR_ADMIN' }]);
+    expect(await t.ok(LIST, {}, rival.token)).toEqual({ organizationAccessTokens: [] });
+    expect(code(await t.gql(REVOKE, { id: pat.id }, rival.token))).toBe('NOT_FOUND');
+    // It survives its creator losing the roles and being deactivated.
+    await t.ok(`mutation($u:ID!){ revokeRole(userId:$u, role:VENDOR_ADMIN){ id } }`, { u: boss.id }, admin);
+    await t.ok(`mutation($u:ID!){ revokeRole(userId:$u, role:VENDOR){ id } }`, { u: boss.id }, admin);
+    await t.ok(`mutation($u:ID!){ deactivateUser(userId:$u){ id } }`, { u: boss.id }, admin);
+    expect(code(await report(bearer))).toBe('OK');
+    // Its scopes still narrow it: no write.
+    expect(code(await t.gql(SET, { i: { productId, standardId, versionId, claims: [{ requirementKey, level: 'CONFORMANT' }] } }, bearer))).toBe('FORBIDDEN');
+    // Another VENDOR_ADMIN of the organization revokes it; then it is refused, and both acts are audited.
+    const heir = await t.user('Hana Heir', [{ role: 'VENDOR', organizationId: orgId }, { role: 'VENDOR_ADMIN' }]);
+    expect(await t.ok(REVOKE, { id: pat.id }, heir.token)).toEqual({ revokeOrganizationAccessToken: true });
+    expect(code(await report(bearer))).toBe('UNAUTHENTICATED');
+    const audit = await t.ok(`query{ auditEvents(action:"token.", first:50){ edges { node { action detail } } } }`, {}, admin);
+    const details = audit.auditEvents.edges.map((e: { node: { detail: string } }) => e.node.detail).filter((d: string) => d.includes(pat.prefix));
+    expect(details).toEqual([expect.stringMatching(/revoked/), expect.stringMatching(/created/)]);
+    // The database holds a token to exactly one owner.
+    await expect(t.db.query(`UPDATE personal_access_token SET user_id = $1 WHERE id = $2`, [heir.id, pat.id])).rejects.toThrow();
+    await expect(t.db.query(`INSERT INTO personal_access_token (name, scopes, prefix, token_hash, created_at, expires_at)
+      VALUES ('x', '{conformance:read}', 'p', 'h', now(), now() + interval '1 day')`)).rejects.toThrow(/one_owner/);
+  });
+
   it('expires within a year at most, and is refused once expired', async () => {
     const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
     expect(code(await create(vendor.token, ['conformance:read'], { expiresAt: later(367) }))).toBe('BAD_USER_INPUT');

@@ -6,7 +6,7 @@ import { CallerCache } from './caller-cache';
 import { MailService } from './mail.service';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
-import { PersonalAccessTokensResolver } from './personal-access-tokens.resolver';
+import { OrganizationAccessTokensResolver, PersonalAccessTokensResolver } from './personal-access-tokens.resolver';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
@@ -17,7 +17,7 @@ import { UsersService } from './users.service';
   providers: [
     AccountsService, AuthService, CallerCache, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
-    PersonalAccessTokensService, PersonalAccessTokensResolver,
+    PersonalAccessTokensService, PersonalAccessTokensResolver, OrganizationAccessTokensResolver,
   ],
   exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
 })

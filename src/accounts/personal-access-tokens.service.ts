@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Caller, RequestAuth, TokenScope } from '../common/caller';
+import { Caller, RequestAuth, Role, TokenScope } from '../common/caller';
 import { Clock } from '../common/clock';
-import { badInput, notFound, unauthenticated } from '../common/errors';
+import { badInput, forbidden, notFound, unauthenticated } from '../common/errors';
 import { RateLimitService } from '../common/rate-limit';
 import { toCaller, UsersService } from './users.service';
 
@@ -32,6 +32,12 @@ const COLUMNS = `id, name, scopes, prefix, created_at AS "createdAt", expires_at
  * like an access token's), narrowed by its scopes. It stops at revocation,
  * expiry, the owner's deactivation, and for each operation at the loss of the
  * role that operation needs.
+ *
+ * An organization's token (organization_id set, no user) is managed by that
+ * organization's VENDOR_ADMINs and acts as a VENDOR of the organization, not
+ * as a person: it keeps working when its creator leaves, and stops only at
+ * revocation or expiry. Its caller id is its creator's, kept for the record
+ * (audit actor and the like) only.
  */
 @Injectable()
 export class PersonalAccessTokensService {
@@ -43,7 +49,9 @@ export class PersonalAccessTokensService {
     private readonly limits: RateLimitService,
   ) {}
 
-  async create(caller: Caller, input: { name: string; scopes: TokenScope[]; expiresAt?: Date | null }) {
+  /** Makes a token for the caller, or with `organization` true for the caller's vendor organization. */
+  async create(caller: Caller, input: { name: string; scopes: TokenScope[]; expiresAt?: Date | null }, organization = false) {
+    const orgId = organization ? this.adminOrganization(caller) : null;
     const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
@@ -55,32 +63,45 @@ export class PersonalAccessTokensService {
       );
       if (!ok) throw badInput('expiresAt', 'expiresAt must be in the future and at most one year from now.');
       const [row] = await m.query(
-        `INSERT INTO personal_access_token (user_id, name, scopes, prefix, token_hash, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, ${now}, $6) RETURNING ${COLUMNS}`,
-        [caller.id, input.name, [...new Set(input.scopes)], secret.slice(0, TOKEN_PREFIX.length + 6), digest(secret), expires],
+        `INSERT INTO personal_access_token (user_id, organization_id, created_by, name, scopes, prefix, token_hash, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, ${now}, $8) RETURNING ${COLUMNS}`,
+        [orgId ? null : caller.id, orgId, caller.id, input.name, [...new Set(input.scopes)], secret.slice(0, TOKEN_PREFIX.length + 6), digest(secret), expires],
       );
       await this.audit.record(m, caller, {
         action: 'token.created', entityType: 'User', entityId: caller.id,
-        detail: `personal access token "${input.name}" (${row.prefix}…, ${row.scopes.join(' ')}) created, expiring ${new Date(expires).toISOString()}`,
+        detail: `${orgId ? `organization ${orgId}'s` : 'personal'} access token "${input.name}" (${row.prefix}…, ${row.scopes.join(' ')}) created, expiring ${new Date(expires).toISOString()}`,
       });
       return { token: secret, personalAccessToken: row as PersonalAccessTokenRow };
     });
   }
 
-  /** The caller's own tokens, newest first; never the secret, which is not kept. */
-  list(caller: Caller): Promise<PersonalAccessTokenRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM personal_access_token WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 200`, [caller.id]);
+  /** The organization a VENDOR_ADMIN manages tokens for (its VENDOR binding). */
+  private adminOrganization(caller: Caller): string {
+    if (!caller.roles.includes(Role.VENDOR_ADMIN) || !caller.organizationId) throw forbidden("Only a VENDOR_ADMIN manages its organization's tokens.");
+    return caller.organizationId;
   }
 
-  async revoke(caller: Caller, id: string): Promise<boolean> {
+  /** The owner condition: the caller's own tokens, or the caller's organization's. */
+  private owner(caller: Caller, organization: boolean): [string, string] {
+    return organization ? ['organization_id', this.adminOrganization(caller)] : ['user_id', caller.id];
+  }
+
+  /** The caller's own (or organization's) tokens, newest first; never the secret, which is not kept. */
+  list(caller: Caller, organization = false): Promise<PersonalAccessTokenRow[]> {
+    const [where, owner] = this.owner(caller, organization);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM personal_access_token WHERE ${where} = $1 ORDER BY created_at DESC, id LIMIT 200`, [owner]);
+  }
+
+  async revoke(caller: Caller, id: string, organization = false): Promise<boolean> {
+    const [where, owner] = this.owner(caller, organization);
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(`SELECT name, prefix, revoked_at FROM personal_access_token WHERE id = $1 AND user_id = $2 FOR UPDATE`, [id, caller.id]);
+      const [row] = await m.query(`SELECT name, prefix, revoked_at FROM personal_access_token WHERE id = $1 AND ${where} = $2 FOR UPDATE`, [id, owner]);
       if (!row) throw notFound('personal access token', id);
       if (row.revoked_at) return true;
       await m.query(`UPDATE personal_access_token SET revoked_at = ${this.clock.now()} WHERE id = $1`, [id]);
       await this.audit.record(m, caller, {
         action: 'token.revoked', entityType: 'User', entityId: caller.id,
-        detail: `personal access token "${row.name}" (${row.prefix}…) revoked`,
+        detail: `${organization ? `organization ${owner}'s` : 'personal'} access token "${row.name}" (${row.prefix}…) revoked`,
       });
       return true;
     });
@@ -90,16 +111,22 @@ export class PersonalAccessTokensService {
   async authenticate(secret: string): Promise<RequestAuth> {
     const now = this.clock.now();
     const [row] = await this.dataSource.query(
-      `SELECT id, user_id, scopes, revoked_at IS NOT NULL AS revoked, expires_at <= ${now} AS expired
+      `SELECT id, user_id, organization_id, created_by, scopes, revoked_at IS NOT NULL AS revoked, expires_at <= ${now} AS expired
          FROM personal_access_token WHERE token_hash = $1`,
       [digest(secret)],
     );
     if (!row) return { caller: null, authError: unauthenticated('This personal access token is not known.') };
     if (row.revoked) return { caller: null, authError: unauthenticated('This personal access token has been revoked.') };
     if (row.expired) return { caller: null, authError: unauthenticated('This personal access token has expired; create a new one.') };
-    const [user] = await this.users.byIds([row.user_id]);
-    if (!user || !user.emailVerifiedAt || user.deactivatedAt) {
-      return { caller: null, authError: unauthenticated("This personal access token's owner is deactivated.") };
+    let caller: Caller;
+    if (row.organization_id) {
+      caller = { id: row.created_by, email: '', displayName: `access token of organization ${row.organization_id}`, roles: [Role.VENDOR], nationCode: null, organizationId: row.organization_id };
+    } else {
+      const [user] = await this.users.byIds([row.user_id]);
+      if (!user || !user.emailVerifiedAt || user.deactivatedAt) {
+        return { caller: null, authError: unauthenticated("This personal access token's owner is deactivated.") };
+      }
+      caller = toCaller(user);
     }
     try {
       await this.limits.tokenRequest(row.id);
@@ -111,6 +138,6 @@ export class PersonalAccessTokensService {
       `UPDATE personal_access_token SET last_used_at = ${now} WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < ${now} - interval '1 minute')`,
       [row.id],
     );
-    return { caller: toCaller(user), token: { id: row.id, scopes: row.scopes } };
+    return { caller, token: { id: row.id, scopes: row.scopes } };
   }
 }

@@ -166,9 +166,14 @@ export class UsersService implements OnApplicationBootstrap {
         }
         changes.organizationId = org.id;
       }
+      // A vendor admin is a VENDOR first: the role takes its organization from VENDOR, so the two cannot disagree.
+      if (input.role === Role.VENDOR_ADMIN && !user.roles.includes(Role.VENDOR)) {
+        throw conflict(`${user.displayName} is not a VENDOR; grant VENDOR with the organization first.`);
+      }
       if (Object.keys(changes).length) await m.update(UserEntity, { id: user.id }, changes);
       await m.insert(UserRoleEntity, { userId: user.id, role: input.role });
-      const where = changes.nationCode ? ` for ${changes.nationCode}` : changes.organizationId ? ` for organization ${changes.organizationId}` : '';
+      const org = changes.organizationId ?? (input.role === Role.VENDOR_ADMIN ? user.organizationId : null);
+      const where = changes.nationCode ? ` for ${changes.nationCode}` : org ? ` for organization ${org}` : '';
       await this.audit.record(m, caller, {
         action: 'role.granted', entityType: 'User', entityId: user.id, detail: `${input.role} granted to ${user.displayName}${where}`,
       });
@@ -181,6 +186,7 @@ export class UsersService implements OnApplicationBootstrap {
       const user = await this.lockUser(m, userId);
       if (!user.roles.includes(role)) throw conflict(`${user.displayName} does not hold ${role}.`);
       if (role === Role.ADMIN) await this.requireAnotherAdmin(m, userId);
+      if (role === Role.VENDOR && user.roles.includes(Role.VENDOR_ADMIN)) throw conflict(`${user.displayName} is a VENDOR_ADMIN; revoke VENDOR_ADMIN first.`);
       await m.delete(UserRoleEntity, { userId, role });
       const left = user.roles.filter((r) => r !== role);
       // The binding goes with the last role that needed it.

@@ -6,6 +6,7 @@ export enum Role {
   EXPERT = 'EXPERT',
   DELEGATE = 'DELEGATE',
   VENDOR = 'VENDOR',
+  VENDOR_ADMIN = 'VENDOR_ADMIN',
 }
 registerEnumType(Role, {
   name: 'Role',
@@ -16,6 +17,7 @@ registerEnumType(Role, {
     EXPERT: { description: "A national standardization expert (bound to a nation): proposes standards, edits drafts, writes the nation's comments." },
     DELEGATE: { description: "A national delegate (bound to a nation): what an expert does, plus submits comments and casts the ratification response." },
     VENDOR: { description: "A commercial provider (bound to a vendor organization): registers products, states conformance, manages its organization's webhooks." },
+    VENDOR_ADMIN: { description: "A vendor organization's administrator: held together with VENDOR (granted only to a VENDOR, bound to the same organization); manages the organization's access tokens." },
   },
 });
 
