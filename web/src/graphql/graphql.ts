@@ -374,7 +374,9 @@ export type Role =
   /** Staff of the Space Capabilities Group: opens and closes rounds and ballots, adjudicates, publishes, keeps the catalogue, reads the audit log. */
   | 'SECRETARIAT'
   /** A commercial provider (bound to a vendor organization): registers products, states conformance, manages its organization's webhooks. */
-  | 'VENDOR';
+  | 'VENDOR'
+  /** A vendor organization's administrator: held together with VENDOR (granted only to a VENDOR, bound to the same organization); manages the organization's access tokens. */
+  | 'VENDOR_ADMIN';
 
 /** Where a comment round stands by the database clock. */
 export type RoundStatus =

@@ -54,7 +54,7 @@ const CreateOrganization = graphql(`
   }
 `);
 
-const ROLES: Role[] = ['ADMIN', 'SECRETARIAT', 'DELEGATE', 'EXPERT', 'VENDOR'];
+const ROLES: Role[] = ['ADMIN', 'SECRETARIAT', 'DELEGATE', 'EXPERT', 'VENDOR', 'VENDOR_ADMIN'];
 const KINDS: OrganizationKind[] = ['NATIONAL_BODY', 'SECRETARIAT', 'VENDOR'];
 const PAGE = 25;
 type User = UsersDirectoryQuery['users']['edges'][number]['node'];
