@@ -125,6 +125,8 @@ describe('personal access tokens', () => {
     // Not the creator's personal token.
     expect((await t.ok(`{ personalAccessTokens { id } }`, {}, boss.token)).personalAccessTokens).not.toContainEqual({ id: pat.id });
     expect(code(await report(bearer))).toBe('OK');
+    // It is no person: me is null.
+    expect(await t.ok(`{ me { id } }`, {}, bearer)).toEqual({ me: null });
     // A plain VENDOR of the organization does not manage its tokens.
     expect(code(await t.gql(ORG_CREATE, { i: { name: 'Sneaky', scopes: ['conformance:read'] } }, vendor.token))).toBe('FORBIDDEN');
     expect(code(await t.gql(REVOKE, { id: pat.id }, vendor.token))).toBe('FORBIDDEN');

@@ -120,7 +120,7 @@ export class PersonalAccessTokensService {
     if (row.expired) return { caller: null, authError: unauthenticated('This personal access token has expired; create a new one.') };
     let caller: Caller;
     if (row.organization_id) {
-      caller = { id: row.created_by, email: '', displayName: `access token of organization ${row.organization_id}`, roles: [Role.VENDOR], nationCode: null, organizationId: row.organization_id };
+      caller = { id: row.created_by, email: '', displayName: `access token of organization ${row.organization_id}`, roles: [Role.VENDOR], nationCode: null, organizationId: row.organization_id, organizationToken: true };
     } else {
       const [user] = await this.users.byIds([row.user_id]);
       if (!user || !user.emailVerifiedAt || user.deactivatedAt) {

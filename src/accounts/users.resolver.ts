@@ -33,11 +33,11 @@ export function organizationLoader(ctx: GqlContext, orgs: OrganizationsService) 
 export class UsersResolver {
   constructor(private readonly users: UsersService, private readonly orgs: OrganizationsService) {}
 
-  @Query(() => UserModel, { nullable: true, description: 'Anyone: the signed-in caller, or null without an account.' })
+  @Query(() => UserModel, { nullable: true, description: "Anyone: the signed-in caller, or null without an account (and for an organization's token, which is no person)." })
   @Allow('ANYONE')
   @Scopes(...ANY_SCOPE)
   async me(@CurrentCaller() caller: Caller | null) {
-    return caller ? toUserModel(await this.users.byId(caller.id)) : null;
+    return caller && !caller.organizationToken ? toUserModel(await this.users.byId(caller.id)) : null;
   }
 
   @Query(() => UserConnection, { name: 'users', description: 'The users directory, by display name.' })

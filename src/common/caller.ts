@@ -37,6 +37,11 @@ export interface Caller {
   roles: Role[];
   nationCode: string | null;
   organizationId: string | null;
+  /**
+   * Set when the caller is an organization's access token: it acts as a VENDOR
+   * of organizationId, and `id` is only its creator's, kept for the record.
+   */
+  organizationToken?: true;
 }
 
 export const hasRole = (caller: Caller | null | undefined, ...roles: Role[]): boolean =>
