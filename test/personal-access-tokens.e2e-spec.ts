@@ -136,7 +136,8 @@ describe('personal access tokens', () => {
     const rival = await t.user('Rita Rival', [{ role: 'VENDOR', organizationId: otherOrg }, { role: 'VENDOR_ADMIN' }]);
     expect(await t.ok(LIST, {}, rival.token)).toEqual({ organizationAccessTokens: [] });
     expect(code(await t.gql(REVOKE, { id: pat.id }, rival.token))).toBe('NOT_FOUND');
-    // It survives its creator losing the roles and being deactivated.
+    // VENDOR goes only after VENDOR_ADMIN; the token survives its creator losing both and being deactivated.
+    expect(code(await t.gql(`mutation($u:ID!){ revokeRole(userId:$u, role:VENDOR){ id } }`, { u: boss.id }, admin))).toBe('CONFLICT');
     await t.ok(`mutation($u:ID!){ revokeRole(userId:$u, role:VENDOR_ADMIN){ id } }`, { u: boss.id }, admin);
     await t.ok(`mutation($u:ID!){ revokeRole(userId:$u, role:VENDOR){ id } }`, { u: boss.id }, admin);
     await t.ok(`mutation($u:ID!){ deactivateUser(userId:$u){ id } }`, { u: boss.id }, admin);
