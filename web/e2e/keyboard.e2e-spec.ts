@@ -40,6 +40,7 @@ describe('story: an expert drafts and comments with the keyboard only', () => {
 
   it('signs in and reaches her standard from My work', async () => {
     await page.goto(`${base}/app/sign-in`);
+    await page.getByLabel('E-mail address').waitFor(); // the screen loads lazily: Tab before it finds nothing
     await tabTo(page, 'input[type=email]');
     await page.keyboard.type(expert.email);
     await tabTo(page, 'input[type=password]');
