@@ -113,8 +113,9 @@ export class DigestService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       const [run] = await m.query(
+        // since and ran_at are written times (now()), like an edition's promulgated_at; the week and its due time follow the clock.
         `INSERT INTO digest_run (week, since, ran_at)
-         SELECT w.week, coalesce((SELECT max(ran_at) FROM digest_run), ${now} - interval '7 days'), ${now}
+         SELECT w.week, coalesce((SELECT max(ran_at) FROM digest_run), now() - interval '7 days'), now()
            FROM (SELECT date_trunc('week', ${now} AT TIME ZONE 'UTC')::date AS week) w
           WHERE ${now} >= (w.week::timestamp AT TIME ZONE 'UTC') + make_interval(hours => $1)
          ON CONFLICT (week) DO NOTHING
@@ -130,7 +131,7 @@ export class DigestService {
     const now = this.clock.now();
     const editions: DigestItem[] = (await m.query(
       `SELECT e.label AS title, lower(regexp_replace(btrim(s.designation), '\\s+', '-', 'g')) AS designation FROM edition e JOIN standard s ON s.id = e.standard_id
-        WHERE s.visibility = 'PUBLIC' AND e.promulgated_at > $1 AND e.promulgated_at <= ${now} ORDER BY e.promulgated_at`,
+        WHERE s.visibility = 'PUBLIC' AND e.promulgated_at > $1 ORDER BY e.promulgated_at`,
       [since],
     )).map((e: { title: string; designation: string }) => ({ title: e.title, link: this.notifications.url(`/standards/${encodeURIComponent(e.designation)}`) }));
     const rounds: DigestItem[] = (await m.query(

@@ -190,12 +190,14 @@ export class NotificationsService {
       params.push(cursor[0], cursor[1]);
       where += ` AND (created_at, id) < ($3::timestamptz, $4::uuid)`;
     }
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${NOTIFICATION} FROM notification WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
+    // The cursor keeps the time as PostgreSQL writes it: a JavaScript Date would drop the microseconds.
+    const rows: (NotificationRow & { at: string })[] = await this.dataSource.query(
+      `SELECT ${NOTIFICATION}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM notification WHERE ${where}
+        ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
     const page = rows.slice(0, size);
-    const edges = page.map((node) => ({ cursor: Buffer.from(JSON.stringify([new Date(node.createdAt).toISOString(), node.id])).toString('base64url'), node }));
+    const edges = page.map(({ at, ...node }) => ({ cursor: Buffer.from(JSON.stringify([at, node.id])).toString('base64url'), node }));
     const count = (sql: string) => this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE ${sql}`, [caller.id]).then(([r]) => r.n as number);
     return {
       edges,

@@ -89,7 +89,7 @@ export class RemindersWorker extends PollingWorker {
   /** Inserts the due (subject, nation, offset) rows not sent before; answers those this transaction claimed. */
   private async claim(m: EntityManager, type: 'CommentRound' | 'Ballot', open: string, answered: string): Promise<DueReminder[]> {
     const now = this.clock.now();
-    const [rows] = await m.query(
+    const rows = await m.query(
       `WITH x AS (${open}),
        due AS (
          SELECT x.id, n.code, o.d FROM x CROSS JOIN unnest($1::int[]) AS o(d) CROSS JOIN nation n
