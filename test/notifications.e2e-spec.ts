@@ -54,7 +54,6 @@ describe('notifications', () => {
   let frExpert: { id: string; email: string; token: string };
   let deDelegate: { id: string; email: string; token: string };
   let vendor: { id: string; email: string; token: string };
-  let seq = 0;
 
   const mails = (email: string): Mail[] =>
     readdirSync(outbox).filter((f) => f.endsWith(`-${email}.eml`)).sort().map((f) => parseMail(join(outbox, f)));
@@ -421,6 +420,5 @@ describe('notifications', () => {
     const [late] = await t.db.query(`SELECT unsubscribe_token AS token FROM digest_subscriber WHERE email = 'late@example.org'`);
     expect((await t.ok(UNSUBSCRIBE, { i: { token: late.token } })).unsubscribe).toBe(true);
     expect((await t.ok(UNSUBSCRIBE, { i: { token: late.token } })).unsubscribe).toBe(false);
-    void seq;
   });
 });
