@@ -97,7 +97,7 @@ describe('notifications', () => {
     expect(queued.every((r: { status: string }) => r.status === 'PENDING')).toBe(true);
     const [note] = (await notes(frDelegate.token)).edges.map((e: any) => e.node);
     expect(note).toMatchObject({ kind: 'ROUND_OPENED', channel: 'EMAIL', subjectType: 'CommentRound', subjectId: roundId, standardId, link: `/app/rounds/${roundId}`, readAt: null });
-    expect(note.title).toContain(closesAt);
+    expect(note.title).toContain(`${closesAt.slice(0, 16).replace('T', ' ')} UTC`);
     expect((await notes(vendor.token)).totalCount).toBe(0);
     expect((await notes(sec.token)).totalCount).toBe(0);
 
@@ -106,7 +106,7 @@ describe('notifications', () => {
     const row = queued.find((r: { recipient: string }) => r.recipient === frDelegate.email);
     expect(mail.headers['message-id']).toBe(`<${row.id}@workbench.invalid>`);
     expect(mail.body).toContain(`https://ssw.example/app/rounds/${roundId}`);
-    expect(mail.body).toContain(closesAt);
+    expect(mail.body).toContain(`${closesAt.slice(0, 16).replace('T', ' ')} UTC`);
     expect((await rows(`id = $1`, [row.id]))[0]).toMatchObject({ status: 'SENT', attempts: 1 });
     // An event is mailed once: the same notify again writes nothing.
     await t.db.transaction((m) => service.notify(m, {

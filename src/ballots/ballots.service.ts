@@ -15,7 +15,7 @@ import {
 } from './ballot.entity';
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 import { NotificationsService } from '../notifications/notifications.service';
-import { NotificationKind } from '../notifications/notification-kind';
+import { NotificationKind, utcText } from '../notifications/notification-kind';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 export interface OpenBallotCommand {
@@ -244,8 +244,8 @@ export class BallotsService implements OnModuleInit {
       });
       await this.notifications.notify(m, {
         kind: NotificationKind.BALLOT_OPENED, key: `BALLOT_OPENED:${id}`, subjectType: 'Ballot', subjectId: id, standardId: standard.id,
-        title: `Ratification ballot opened on ${standard.designation}: responses due ${input.closesAt.toISOString()}`,
-        body: `${standard.designation} version ${version.number} is put to ratification. Your nation's delegate responds by ${input.closesAt.toISOString()}; ` +
+        title: `Ratification ballot opened on ${standard.designation}: responses due ${utcText(input.closesAt)}`,
+        body: `${standard.designation} version ${version.number} is put to ratification. Your nation's delegate responds by ${utcText(input.closesAt)}; ` +
           `${threshold} ratifying responses carry it.`,
         link: `/app/ballots/${id}`,
         to: { nations: 'ALL', subscriberRoles: [Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT] },

@@ -19,7 +19,7 @@ import { ISO_COLUMNS, parseRecords, parseTemplate, TemplateParse, TYPE_CODES } f
 import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { NotificationKind } from '../notifications/notification-kind';
+import { NotificationKind, utcText } from '../notifications/notification-kind';
 
 /** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
 const READERS = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE];
@@ -242,8 +242,8 @@ export class CommentsService implements OnModuleInit {
       );
       await this.notifications.notify(m, {
         kind: NotificationKind.ROUND_OPENED, key: `ROUND_OPENED:${id}`, subjectType: 'CommentRound', subjectId: id, standardId: standard.id,
-        title: `Comment round opened on ${standard.designation}: comments due ${iso(input.closesAt)}`,
-        body: `"${title}" reviews ${standard.designation} version ${version.number}. Your nation's comments are due by ${iso(input.closesAt)}; ` +
+        title: `Comment round opened on ${standard.designation}: comments due ${utcText(input.closesAt)}`,
+        body: `"${title}" reviews ${standard.designation} version ${version.number}. Your nation's comments are due by ${utcText(input.closesAt)}; ` +
           `only a submitted set counts.`,
         link: `/app/rounds/${id}`,
         to: { nations: 'ALL', subscriberRoles: [Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT] },

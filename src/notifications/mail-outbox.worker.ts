@@ -70,10 +70,11 @@ export class MailOutboxWorker extends PollingWorker {
           ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
        UPDATE mail_outbox o SET attempts = o.attempts + 1, last_attempt_at = ${now}, next_attempt_at = ${now} + make_interval(secs => $2)
          FROM due WHERE o.id = due.id
-       RETURNING o.id, o.recipient, o.subject, o.body, o.headers, o.attempts`,
+       RETURNING o.id, o.recipient, o.subject, o.body, o.headers, o.attempts, o.created_at AS "createdAt"`,
       [limit, this.config.NOTIFY_LEASE_SECONDS],
     );
-    return (rows as ClaimedMail[]).sort((a, b) => a.id.localeCompare(b.id));
+    // Oldest first, as they were written (UPDATE ... RETURNING keeps no order).
+    return (rows as (ClaimedMail & { createdAt: Date })[]).sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   async send(row: ClaimedMail): Promise<void> {

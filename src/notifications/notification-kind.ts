@@ -58,3 +58,6 @@ export function defaultChannel(kind: NotificationKind): NotificationChannel {
 }
 
 export const ALL_KINDS = Object.values(NotificationKind);
+
+/** A moment as mail and notification texts write it: "2026-12-10 14:21 UTC" (the app shows it in the reader's zone too). */
+export const utcText = (d: Date | string): string => `${new Date(d).toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { PollingWorker } from '../common/polling-worker';
 import { AppConfig } from '../config/config';
 import { DigestService } from './digest.service';
-import { NotificationKind } from './notification-kind';
+import { NotificationKind, utcText } from './notification-kind';
 import { NotificationsService } from './notifications.service';
 
 /** Days before the close at which a nation that has not answered is reminded. */
@@ -62,8 +62,8 @@ export class RemindersWorker extends PollingWorker {
         await this.notifications.notify(m, {
           kind: NotificationKind.ROUND_REMINDER, key: `ROUND_REMINDER:${r.id}:${r.nationCode}:${r.offsetDays}`,
           subjectType: 'CommentRound', subjectId: r.id, standardId: r.standardId,
-          title: `${r.offsetDays === 1 ? 'One day' : `${r.offsetDays} days`} left: ${r.designation} comments close ${iso(r.closesAt)}`,
-          body: `The comment round "${r.title}" on ${r.designation} closes at ${iso(r.closesAt)} and ${r.nationCode} has not submitted its comments. ` +
+          title: `${r.offsetDays === 1 ? 'One day' : `${r.offsetDays} days`} left: ${r.designation} comments close ${utcText(r.closesAt)}`,
+          body: `The comment round "${r.title}" on ${r.designation} closes at ${utcText(r.closesAt)} and ${r.nationCode} has not submitted its comments. ` +
             `Only a submitted set counts.`,
           link: `/app/rounds/${r.id}`,
           to: { nations: [r.nationCode] },
@@ -76,8 +76,8 @@ export class RemindersWorker extends PollingWorker {
         await this.notifications.notify(m, {
           kind: NotificationKind.BALLOT_REMINDER, key: `BALLOT_REMINDER:${b.id}:${b.nationCode}:${b.offsetDays}`,
           subjectType: 'Ballot', subjectId: b.id, standardId: b.standardId,
-          title: `${b.offsetDays === 1 ? 'One day' : `${b.offsetDays} days`} left: ballot on ${b.designation} closes ${iso(b.closesAt)}`,
-          body: `The ratification ballot on ${b.designation} closes at ${iso(b.closesAt)} and ${b.nationCode} has not responded.`,
+          title: `${b.offsetDays === 1 ? 'One day' : `${b.offsetDays} days`} left: ballot on ${b.designation} closes ${utcText(b.closesAt)}`,
+          body: `The ratification ballot on ${b.designation} closes at ${utcText(b.closesAt)} and ${b.nationCode} has not responded.`,
           link: `/app/ballots/${b.id}`,
           to: { nations: [b.nationCode] },
         });
@@ -116,5 +116,3 @@ export class RemindersWorker extends PollingWorker {
     );
   }
 }
-
-const iso = (d: Date) => new Date(d).toISOString();
