@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import MarkdownIt from 'markdown-it';
 import { Allow } from '../common/access';
-import { DomainError } from '../common/errors';
+import { DomainError, ErrorCode } from '../common/errors';
 import { DigestService } from './digest.service';
 
 const esc: (s: string) => string = new MarkdownIt().utils.escapeHtml;
@@ -50,12 +50,15 @@ We send a confirmation link first; nothing else is sent until you confirm. Every
 
   @Post()
   @Allow('ANYONE')
-  async request(@Body() body: { email?: unknown }, @Res() res: Response) {
+  async request(@Body() body: { email?: unknown }, @Req() req: Request, @Res() res: Response) {
     try {
-      await this.digest.request(typeof body?.email === 'string' ? body.email : '');
+      await this.digest.request(typeof body?.email === 'string' ? body.email : '', req.ip ?? 'unknown');
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      return this.send(res, 400, page('The weekly digest', `<p role="alert">That is not an e-mail address.</p><p><a href="/digest">Try again</a></p>`));
+      const limited = err.code === ErrorCode.RATE_LIMITED;
+      return this.send(res, limited ? 429 : 400, page('The weekly digest', limited
+        ? `<p role="alert">Too many requests for this address or from here; try again later.</p>`
+        : `<p role="alert">That is not an e-mail address.</p><p><a href="/digest">Try again</a></p>`));
     }
     this.send(res, 200, page('Check your mail', `<p>If the address can receive the digest, a confirmation link is on its way. Open it within 72 hours to start the digest.</p>`));
   }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { badInput } from '../common/errors';
+import { RateLimitService } from '../common/rate-limit';
 import { AppConfig } from '../config/config';
 import { NotificationsService } from './notifications.service';
 
@@ -42,6 +43,7 @@ export class DigestService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly limits: RateLimitService,
     @Optional() @Inject(NEEDS_DIGEST_SOURCE) private readonly needs?: NeedsDigestSource,
   ) {}
 
@@ -49,9 +51,11 @@ export class DigestService {
    * Starts (or restarts) a subscription: a confirmation link by mail. The answer
    * is the same whether the address was new, pending or confirmed, so it reveals nothing.
    */
-  async request(email: string): Promise<void> {
+  async request(email: string, ip: string): Promise<void> {
     const address = email.trim().toLowerCase();
     if (!EMAIL.test(address) || address.length > 254) throw badInput('email', 'email must be an e-mail address.');
+    // Counted like every mail sent to an address on request (registration codes, resets): nobody floods an inbox from here.
+    await this.limits.attempt('mail', address, ip);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.dataSource.transaction(async (m) => {

@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/access';
 import { Caller } from '../common/caller';
-import { CurrentCaller } from '../common/context';
+import { Ctx, CurrentCaller, GqlContext } from '../common/context';
 import { badInput, unauthenticated } from '../common/errors';
 import { DigestService } from './digest.service';
 import {
@@ -57,10 +57,10 @@ export class NotificationsResolver {
       'Signed in, with standardId, needId or missionArea: follows it (its events reach the caller).',
   })
   @Allow('ANYONE')
-  async subscribe(@CurrentCaller() caller: Caller | null, @Args('input', { description: 'email, or one topic.' }) input: SubscribeInput): Promise<SubscribeResultModel> {
+  async subscribe(@CurrentCaller() caller: Caller | null, @Ctx() ctx: GqlContext, @Args('input', { description: 'email, or one topic.' }) input: SubscribeInput): Promise<SubscribeResultModel> {
     if (input.email !== undefined && input.email !== null) {
       if (input.standardId || input.needId || input.missionArea) throw badInput('input', 'Give exactly one of email, standardId, needId or missionArea.');
-      await this.digest.request(input.email);
+      await this.digest.request(input.email, ctx.ip);
       return { subscription: null, confirmationSent: true };
     }
     return { subscription: await this.service.subscribe(caller, input), confirmationSent: false };
