@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NationModel } from '../accounts/models/nation.model';
 import { UserModel } from '../accounts/models/user.model';
 import { OrganizationsService } from '../accounts/organizations.service';
@@ -6,6 +6,7 @@ import { nationLoader, userLoader } from '../accounts/users.resolver';
 import { UsersService } from '../accounts/users.service';
 import { Allow, Scopes } from '../common/access';
 import { Caller, hasRole, Role } from '../common/caller';
+import { idParam } from '../common/id-param';
 import { Ctx, CurrentCaller, GqlContext, groupBy } from '../common/context';
 import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 import { StandardModel } from '../standards/models/standard.model';
@@ -49,8 +50,8 @@ export class NeedsResolver {
   @Query(() => NeedModel, { name: 'interoperabilityNeed', nullable: true, description: 'Anyone: one need by id; null when unknown or not visible to the caller.' })
   @Allow('ANYONE')
   @Scopes('standards:read')
-  async one(@CurrentCaller() caller: Caller | null, @Args() args: NeedIdArgs) {
-    const [need] = await this.needs.byIds(caller, [args.needId]);
+  async one(@CurrentCaller() caller: Caller | null, @Args('id', { type: () => ID, description: 'The need\'s id.' }, idParam('id')) id: string) {
+    const [need] = await this.needs.byIds(caller, [id]);
     return need ? toNeedModel(need) : null;
   }
 

@@ -15,7 +15,7 @@ export class RaiseNeedInput {
   sharingNationCodes?: string[];
 }
 
-@InputType({ description: 'Narrows the needs list; all given conditions must hold.' })
+@InputType('InteroperabilityNeedFilter', { description: 'Narrows the needs list; all given conditions must hold.' })
 export class NeedFilterInput {
   @Field(() => NeedStatus, { nullable: true, description: 'Only needs in this status.' }) @IsOptional() @IsEnum(NeedStatus) status?: NeedStatus;
   @Field(() => MissionArea, { nullable: true, description: 'Only needs of this mission area.' }) @IsOptional() @IsEnum(MissionArea) missionArea?: MissionArea;
