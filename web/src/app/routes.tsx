@@ -38,6 +38,9 @@ export const routes: AppRoute[] = [
   { path: '/admin/users', screen: lazy(() => import('../routes/admin-users')) },
   { path: '/admin/audit', screen: lazy(() => import('../routes/admin-audit')) },
   { path: '/catalogue', screen: lazy(() => import('../routes/catalogue')) },
+  { path: '/needs', screen: lazy(() => import('../routes/needs')) },
+  { path: '/needs/new', screen: lazy(() => import('../routes/raise-need')) },
+  { path: '/needs/:id', screen: lazy(() => import('../routes/need')) },
 ];
 
 export interface NavItem {
@@ -51,6 +54,7 @@ export const navigation: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/standards', label: 'nav.standards' },
   { to: '/standards/new', label: 'nav.propose', roles: ['EXPERT', 'SECRETARIAT'] },
+  { to: '/needs', label: 'nav.needs', roles: ['SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN', 'VENDOR'] },
   { to: '/products', label: 'nav.products', roles: ['VENDOR', 'SECRETARIAT', 'ADMIN'] },
   { to: '/catalogue', label: 'nav.catalogue', roles: ['SECRETARIAT', 'EXPERT', 'DELEGATE'] },
   { to: '/matrix', label: 'nav.matrix', roles: ['VENDOR', 'SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN'] },
