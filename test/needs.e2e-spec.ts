@@ -122,12 +122,16 @@ describe('interoperability needs', () => {
     await t.ok(`mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, { id: ballot.id }, sec);
     expect((await t.ok(ONE, { id: d }, sec)).interoperabilityNeed.status).toBe('ADDRESSED');
     expect((await t.ok(ONE, { id: e }, sec)).interoperabilityNeed.status).toBe('RAISED');
+    // Accepted later, a need whose linked standard is promulgated already is addressed at once.
+    const accepted = (await t.ok(ACCEPT, { id: e }, sec)).acceptNeed;
+    expect(accepted.status).toBe('ADDRESSED');
+    expect(accepted.history.map((h: { to: string }) => h.to)).toEqual(['RAISED', 'ACCEPTED', 'ADDRESSED']);
     // Accepting later and linking the promulgated standard again addresses at once.
     const f = await fresh();
     await t.ok(ACCEPT, { id: f }, sec);
     expect((await t.ok(LINK, { id: f, s: standardId }, sec)).linkStandardToNeed.status).toBe('ADDRESSED');
     const [{ addressed }] = await t.db.query(`SELECT count(*)::int AS addressed FROM audit_event WHERE action = 'need.address'`);
-    expect(addressed).toBe(3);
+    expect(addressed).toBe(4);
   });
 
   it('keeps the lifecycle, the rejection reason and the history in the database too', async () => {

@@ -162,8 +162,18 @@ export class NeedsService implements NeedLinks {
     });
   }
 
-  accept(caller: Caller, needId: string) {
-    return this.move(caller, needId, 'ACCEPT');
+  /** A need accepted when a standard linked to it is promulgated already is addressed by it at once. */
+  async accept(caller: Caller, needId: string): Promise<NeedEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const need = await this.requireVisible(caller, needId, m);
+      await this.lifecycle.transition(m, caller, need.id, 'ACCEPT');
+      const promulgated: { designation: string }[] = await m.query(
+        `SELECT s.designation FROM need_standard l JOIN standard s ON s.id = l.standard_id WHERE l.need_id = $1 AND s.status = 'PROMULGATED' ORDER BY s.designation`,
+        [need.id],
+      );
+      if (promulgated.length) await this.address(m, caller, need.id, `by ${promulgated.map((p) => p.designation).join(', ')}, promulgated`);
+      return m.findOneByOrFail(NeedEntity, { id: need.id });
+    });
   }
 
   reject(caller: Caller, needId: string, reason: string) {
@@ -331,7 +341,7 @@ export class NeedsService implements NeedLinks {
     return need && needVisibilitiesFor(caller).includes(need.visibility) ? need : null;
   }
 
-  private async move(caller: Caller, needId: string, event: 'ACCEPT' | 'REJECT' | 'CLOSE', reason?: string): Promise<NeedEntity> {
+  private async move(caller: Caller, needId: string, event: 'REJECT' | 'CLOSE', reason?: string): Promise<NeedEntity> {
     return this.dataSource.transaction(async (m) => {
       const need = await this.requireVisible(caller, needId, m);
       await this.lifecycle.transition(m, caller, need.id, event, reason);
