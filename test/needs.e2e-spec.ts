@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Client } from 'pg';
 import { createTestApp, TestApp } from './helpers/app';
 import { cast, draft, openBallot } from './helpers/ratification';
 
@@ -328,5 +329,42 @@ describe('interoperability needs', () => {
     await t.ok(`mutation($id:ID!){ closeBallot(ballotId:$id){ id } }`, { id: hb.id }, sec);
     await t.ok(`mutation($id:ID!){ publishEdition(ballotId:$id){ id } }`, { id: hb.id }, sec);
     expect((await fetchFeed('/feeds/editions.atom')).xml).not.toContain('NEED-FEED 2');
+  });
+
+  it('reads a page of needs with every field in the same number of statements for 5 and for 50 needs', async () => {
+    const [{ id: userId }] = await t.db.query(`SELECT id FROM app_user WHERE display_name = 'Needs Expert Fra'`);
+    const [{ id: standardId }] = await t.db.query(`SELECT id FROM standard ORDER BY designation LIMIT 1`);
+    await t.db.query(
+      `WITH n AS (
+         INSERT INTO interoperability_need (title, statement, mission_area, priority, visibility, raised_by, raised_by_nation)
+         SELECT 'Counted need ' || g, 'Counted.', 'LAUNCH', 'LOW', 'PUBLIC', $1, 'FRA' FROM generate_series(1, 60) g RETURNING id),
+       a AS (INSERT INTO interoperability_need_nation (need_id, nation_code) SELECT id, c FROM n, unnest(ARRAY['FRA','DEU']) c),
+       b AS (INSERT INTO need_support (need_id, nation_code, supported_by) SELECT id, 'FRA', $1 FROM n)
+       INSERT INTO need_standard (need_id, standard_id, linked_by) SELECT id, $2, $1 FROM n`,
+      [userId, standardId],
+    );
+    const query = `query($n:Int){ interoperabilityNeeds(filter:{ missionArea: LAUNCH }, first:$n){ totalCount edges { node { ${NEED} raisedBy { displayName } } } } }`;
+    let statements = 0;
+    const real = Client.prototype.query;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      statements++;
+      return (real as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query;
+    const count = async (n: number) => {
+      statements = 0;
+      const res = await t.ok(query, { n }, ita);
+      expect(res.interoperabilityNeeds.edges).toHaveLength(n);
+      return statements;
+    };
+    try {
+      await count(5); // warm the caches (the caller's session) out of the count
+      const five = await count(5);
+      const fifty = await count(50);
+      // eslint-disable-next-line no-console -- the figure is reported in the test output
+      console.log(`needs list with every field: ${five} statements for 5 needs, ${fifty} for 50`);
+      expect(fifty).toBe(five);
+    } finally {
+      Client.prototype.query = real;
+    }
   });
 });

@@ -7,7 +7,7 @@ import { UsersService } from '../accounts/users.service';
 import { Allow, Scopes } from '../common/access';
 import { Caller, hasRole, Role } from '../common/caller';
 import { idParam } from '../common/id-param';
-import { Ctx, CurrentCaller, GqlContext, groupBy } from '../common/context';
+import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
 import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 import { StandardModel } from '../standards/models/standard.model';
 import { StandardEntity } from '../standards/standard.entity';
@@ -178,9 +178,13 @@ export class NeedsResolver {
     return ctx.loaders.get<string, { code: string }[]>('needs.supports', async (ids) => groupBy(ids, await this.needs.supports(ids), (r) => r.needId)).load(needId);
   }
 
+  /** The same loader (name and batch) as Standard.supersededBy's: one query for every need of the page. */
   private async standardsById(ctx: GqlContext, caller: Caller | null, ids: string[]): Promise<StandardEntity[]> {
     if (!ids.length) return [];
-    return this.standardsService.byIds(caller, ids);
+    const loaded = await ctx.loaders
+      .get<string, StandardEntity | null>('standards.visibleById', async (keys) => indexBy(keys, await this.standardsService.byIds(caller, keys), (s) => s.id))
+      .loadMany(ids);
+    return loaded.filter((s): s is StandardEntity => !!s && !(s instanceof Error));
   }
 }
 
@@ -195,7 +199,10 @@ export class StandardNeedsResolver {
     const links = await ctx.loaders
       .get<string, { needId: string }[]>('needs.ofStandard', async (ids) => groupBy(ids, await this.register.links('standard', ids), (l) => l.standardId))
       .load(standard.id);
-    const visible = new Map((await this.register.byIds(caller, links.map((l) => l.needId))).map((n) => [n.id, n]));
-    return links.flatMap((l) => (visible.has(l.needId) ? [toNeedModel(visible.get(l.needId)!)] : []));
+    // One query for the needs of every standard of the page.
+    const needs = await ctx.loaders
+      .get<string, NeedEntity | null>('needs.visibleById', async (keys) => indexBy(keys, await this.register.byIds(caller, keys), (n) => n.id))
+      .loadMany(links.map((l) => l.needId));
+    return needs.filter((n): n is NeedEntity => !!n && !(n instanceof Error)).map(toNeedModel);
   }
 }
