@@ -83,6 +83,13 @@ describe('interoperability needs', () => {
     expect(code(await t.gql(REJECT, { id: a, reason: 'Again.' }, sec))).toBe('INVALID_STATE');
     expect(code(await t.gql(SUPPORT, { id: a }, deu))).toBe('INVALID_STATE');
 
+    // Links come and go while the need is open; a link that is not there is NOT_FOUND.
+    const l = await fresh();
+    expect((await t.ok(LINK, { id: l, s: standardId }, sec)).linkStandardToNeed.standards).toHaveLength(1);
+    expect((await t.ok(UNLINK, { id: l, s: standardId }, sec)).unlinkStandardFromNeed.standards).toHaveLength(0);
+    expect(code(await t.gql(UNLINK, { id: l, s: standardId }, sec))).toBe('NOT_FOUND');
+    expect(code(await t.gql(LINK, { id: l, s: '00000000-0000-4000-8000-000000000000' }, sec))).toBe('NOT_FOUND');
+
     // RAISED → ACCEPTED → (REJECTED allowed from ACCEPTED).
     const b = await fresh();
     expect((await t.ok(ACCEPT, { id: b }, sec)).acceptNeed.status).toBe('ACCEPTED');

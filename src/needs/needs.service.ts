@@ -132,7 +132,8 @@ export class NeedsService implements NeedLinks {
   async support(caller: Caller, needId: string): Promise<NeedEntity> {
     const nation = this.supportingNation(caller);
     return this.dataSource.transaction(async (m) => {
-      const need = await this.requireVisible(caller, needId, m);
+      // The row lock orders supports after a concurrent decision (a need rejected meanwhile takes no support).
+      const need = await this.requireVisible(caller, needId, m, true);
       this.requireOpen(need, 'supported');
       // The primary key (need, nation) settles two supports at once: the second finds the first's row and inserts nothing.
       const inserted = await m.query(
@@ -151,7 +152,7 @@ export class NeedsService implements NeedLinks {
   async withdrawSupport(caller: Caller, needId: string): Promise<NeedEntity> {
     const nation = this.supportingNation(caller);
     return this.dataSource.transaction(async (m) => {
-      const need = await this.requireVisible(caller, needId, m);
+      const need = await this.requireVisible(caller, needId, m, true);
       this.requireOpen(need, 'supported');
       const [, removed] = await m.query(`DELETE FROM need_support WHERE need_id = $1 AND nation_code = $2`, [need.id, nation]);
       if (!removed) throw notFound(`support of ${nation} for this need`, need.id);
@@ -219,12 +220,12 @@ export class NeedsService implements NeedLinks {
       if (need.status === NeedStatus.CLOSED || need.status === NeedStatus.REJECTED) {
         throw invalidState(`${needReference(need)} is ${need.status}; its links are kept for the record.`, { status: need.status });
       }
-      const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM need_standard WHERE need_id = $1`, [need.id]);
-      const [, removed] = await m.query(`DELETE FROM need_standard WHERE need_id = $1 AND standard_id = $2`, [need.id, standard.id]);
-      if (!removed) throw notFound(`link of ${standard.designation} to this need`, need.id);
-      if (need.status === NeedStatus.ADDRESSED && count === 1) {
+      const linked: { standard_id: string }[] = await m.query(`SELECT standard_id FROM need_standard WHERE need_id = $1`, [need.id]);
+      if (!linked.some((l) => l.standard_id === standard.id)) throw notFound(`link of ${standard.designation} to this need`, need.id);
+      if (need.status === NeedStatus.ADDRESSED && linked.length === 1) {
         throw invalidState(`${needReference(need)} is ADDRESSED by ${standard.designation} alone; link its replacement first.`, { status: need.status });
       }
+      await m.query(`DELETE FROM need_standard WHERE need_id = $1 AND standard_id = $2`, [need.id, standard.id]);
       await this.audit.record(m, caller, {
         action: 'need.standard_unlinked', entityType: 'InteroperabilityNeed', entityId: need.id,
         detail: `${standard.designation} no longer linked to ${needReference(need)}`,
