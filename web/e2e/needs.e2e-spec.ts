@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../test/helpers/app';
-import { expectAccessible, expectNoProblems, shoot, signedIn, stage } from './browser';
+import { expectAccessible, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
 
 /**
  * The needs register in a browser: a French expert raises a need, a German
@@ -103,11 +103,15 @@ describe('story: a need is raised, supported and accepted', () => {
     expect(link.designation).toBe('ASpP-9');
     await page.context().close();
 
-    const anon = await browser.newPage();
+    const anon = await openPage(browser);
     await anon.goto(`${base}/needs`);
     await anon.getByRole('link', { name: /^NEED-\d+$/ }).click();
     await anon.getByRole('heading', { name: 'What the Alliance needs' }).waitFor();
     expect(await anon.locator('link[rel="alternate"][href="/feeds/needs.atom"]').count()).toBe(1);
-    await anon.close();
+    expect(await anon.locator('script').count()).toBe(0);
+    await expectAccessible(anon, 'front door need');
+    await shoot(anon, 'front-door-need');
+    expectNoProblems(anon);
+    await anon.context().close();
   });
 });
