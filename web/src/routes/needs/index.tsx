@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../../app/auth';
+import { useShortcuts } from '../../app/shortcuts';
 import { graphql } from '../../graphql';
 import type { MissionArea, NeedSort, NeedStatus } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
@@ -33,6 +34,8 @@ export default function NeedsList() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
+  const searchBox = useRef<HTMLInputElement>(null);
+  useShortcuts([{ key: '/', label: 'shortcuts.search', run: () => searchBox.current?.focus() }]);
   const filter = {
     text: q || undefined,
     status: (params.get('status') as NeedStatus) || undefined,
@@ -56,7 +59,7 @@ export default function NeedsList() {
     >
       <p className="muted">{t('needs.intro')}</p>
       <form role="search" className="inline-fields" onSubmit={(e) => { e.preventDefault(); set('q', draft.trim()); }}>
-        <TextField label={t('needs.search')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <TextField ref={searchBox} label={t('needs.search')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
         <button type="submit">{t('standards.searchButton')}</button>
         <Select label={t('need.status')} value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)}>
           <option value="">{t('filter.any')}</option>
