@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ALLIANCE_ROLES, Caller, hasRole, Role } from '../common/caller';
+import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { MissionArea } from '../common/mission-area';
@@ -380,9 +380,6 @@ export class NeedsService implements NeedLinks {
     });
   }
 }
-
-/** For callers outside the Alliance, whose own nation never supports. */
-export const isAlliance = (caller: Caller | null) => hasRole(caller, ...ALLIANCE_ROLES);
 
 /** What the front door shows of the products claiming a standard: named for readers who may see them, counted for all. */
 export interface ClaimingProduct {
