@@ -31,6 +31,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { NeedsModule } from './needs/needs.module';
 import { WebAppModule } from './webapp/webapp.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -110,6 +111,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     CatalogueModule,
     ConformanceModule,
     BallotsModule,
+    NeedsModule,
     PublishingModule,
     WebAppModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -12,7 +12,7 @@ import { RatificationChangeKind, RatificationChangeModel } from './models/ratifi
  * string goes through `esc`; the edition's text is renderMarkdown's output,
  * which is safe to embed (raw HTML off, links checked).
  */
-const esc: (s: string) => string = new MarkdownIt().utils.escapeHtml;
+export const esc: (s: string) => string = new MarkdownIt().utils.escapeHtml;
 
 const CSS = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --accent: #0b4f8a; --bg-alt: #f6f8fa; }
@@ -105,18 +105,20 @@ function retirement(standard: StandardEntity, replacement: StandardEntity | null
   return '';
 }
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
+<link rel="alternate" type="application/atom+xml" title="Published editions" href="/feeds/editions.atom">
+<link rel="alternate" type="application/atom+xml" title="Interoperability needs" href="/feeds/needs.atom">
 <style>${CSS}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><nav aria-label="Site"><a href="/">Space Standards Workbench · Published standards</a> · <a href="/digest">Weekly digest by e-mail</a></nav></header>
+<header class="site"><nav aria-label="Site"><a href="/">Space Standards Workbench · Published standards</a> · <a href="/needs">Interoperability needs</a> · <a href="/digest">Weekly digest by e-mail</a></nav></header>
 <main id="main">
 ${body}
 </main>

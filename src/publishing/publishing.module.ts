@@ -4,8 +4,10 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { BallotsModule } from '../ballots/ballots.module';
 import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
+import { NeedsModule } from '../needs/needs.module';
 import { EditionPdfService } from './edition-pdf';
 import { PagesController } from './pages.controller';
+import { FeedsController } from './feeds.controller';
 import { PublishingResolver, RatificationChangeResolver, StandardEditionsResolver, VersionStageResolver } from './publishing.resolver';
 import { RatificationService } from './ratification.service';
 import { PublishingService } from './publishing.service';
@@ -16,8 +18,8 @@ import { PublishingService } from './publishing.service';
  */
 @Global()
 @Module({
-  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule],
-  controllers: [PagesController],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule, NeedsModule],
+  controllers: [PagesController, FeedsController],
   providers: [
     PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,
     { provide: EDITION_IN_FORCE, useExisting: PublishingService }],

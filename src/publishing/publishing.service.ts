@@ -8,6 +8,7 @@ import { Caller, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, invalidState, notFound } from '../common/errors';
 import { EditionInForce } from '../conformance/edition-in-force';
+import { NeedsService } from '../needs/needs.service';
 import { REFERENCE_LISTENER, ReferenceListener } from '../standards/reference-listener';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
 import { slugSql, StandardEntity, Visibility } from '../standards/standard.entity';
@@ -41,6 +42,7 @@ export class PublishingService implements EditionInForce {
     private readonly clock: Clock,
     private readonly webhooks: WebhooksService,
     private readonly notifications: NotificationsService,
+    private readonly needs: NeedsService,
     @Optional() @Inject(REFERENCE_LISTENER) private readonly referenceListener?: ReferenceListener,
   ) {}
 
@@ -83,6 +85,8 @@ export class PublishingService implements EditionInForce {
         [standard.id, ballot.versionId, ballotId, next, label, caller.id, sha256(text), renderMarkdown(text), JSON.stringify(ratification), effectiveDate ?? null],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'PROMULGATE', label);
+      // The ACCEPTED needs this standard addresses become ADDRESSED with its promulgation.
+      await this.needs.standardPromulgated(m, caller, standard.id, label);
       await this.webhooks.emit(
         m, 'edition.published',
         { editionId: id, standardId: standard.id, designation: standard.designation, number: next, label, versionId: ballot.versionId, effectiveDate: effectiveDate ?? null },

@@ -7,6 +7,7 @@ import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
 import { paginate } from '../common/pagination';
 import { DUPLICATION_GATE, DuplicationGate } from './duplication-gate';
+import { NEED_LINKS, NeedLinks } from './need-links';
 import { StandardLifecycle } from './standard-lifecycle';
 import { slugSql, StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
@@ -26,6 +27,7 @@ export interface ProposeInput {
   visibility: Visibility;
   overlapJustification?: string;
   stanag?: string | null;
+  needIds?: string[] | null;
 }
 
 @Injectable()
@@ -36,6 +38,7 @@ export class StandardsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     @Optional() @Inject(DUPLICATION_GATE) private readonly duplication?: DuplicationGate,
+    @Optional() @Inject(NEED_LINKS) private readonly needLinks?: NeedLinks,
   ) {
     // Only those who may read a standard follow it.
     notifications.defineStandardCheck((caller, id) => this.requireVisible(caller, id).then(() => true, () => false));
@@ -143,6 +146,10 @@ export class StandardsService {
         }),
       );
       await m.insert(StandardEditorEntity, { standardId: standard.id, userId: caller.id });
+      if (input.needIds?.length) {
+        if (!this.needLinks) throw badInput('needIds', 'The needs register is not available here.');
+        await this.needLinks.linkProposal(m, caller, standard.id, input.needIds);
+      }
       await this.audit.record(m, caller, {
         action: 'standard.proposed',
         entityType: 'Standard',

@@ -50,6 +50,17 @@ type Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
+    "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": typeof types.NeedPageDocument,
+    "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n": typeof types.NeedLinkCandidatesDocument,
+    "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": typeof types.SupportNeedDocument,
+    "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": typeof types.WithdrawNeedSupportDocument,
+    "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.AcceptNeedDocument,
+    "mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }": typeof types.RejectNeedDocument,
+    "mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.CloseNeedDocument,
+    "mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.MarkNeedAddressedDocument,
+    "mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }": typeof types.LinkStandardToNeedDocument,
+    "mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }": typeof types.UnlinkStandardFromNeedDocument,
+    "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n": typeof types.NeedsDocument,
     "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": typeof types.MyNotificationsDocument,
@@ -66,9 +77,13 @@ type Documents = {
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
+    "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": typeof types.SimilarNeedsDocument,
+    "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": typeof types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
+    "query RaiseNeedNations { nations { code name } }": typeof types.RaiseNeedNationsDocument,
+    "\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n": typeof types.RaiseNeedDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": typeof types.RedlineDocument,
     "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": typeof types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
@@ -133,6 +148,17 @@ const documents: Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
+    "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": types.NeedPageDocument,
+    "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n": types.NeedLinkCandidatesDocument,
+    "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": types.SupportNeedDocument,
+    "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": types.WithdrawNeedSupportDocument,
+    "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.AcceptNeedDocument,
+    "mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }": types.RejectNeedDocument,
+    "mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.CloseNeedDocument,
+    "mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.MarkNeedAddressedDocument,
+    "mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }": types.LinkStandardToNeedDocument,
+    "mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }": types.UnlinkStandardFromNeedDocument,
+    "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n": types.NeedsDocument,
     "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": types.NotificationPreferencesDocument,
     "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": types.MyNotificationsDocument,
@@ -149,9 +175,13 @@ const documents: Documents = {
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": types.DuplicationCheckDocument,
+    "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": types.SimilarNeedsDocument,
+    "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
+    "query RaiseNeedNations { nations { code name } }": types.RaiseNeedNationsDocument,
+    "\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n": types.RaiseNeedDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": types.RedlineDocument,
     "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
@@ -341,6 +371,50 @@ export function graphql(source: "\n  query InteroperabilityMatrix($standardIds: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n"): (typeof documents)["\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n"): (typeof documents)["\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"): (typeof documents)["mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"): (typeof documents)["mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }"): (typeof documents)["mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }"): (typeof documents)["mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n"): (typeof documents)["\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -405,6 +479,14 @@ export function graphql(source: "\n  query DuplicationCheck($title: String!, $sc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n"): (typeof documents)["\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n"): (typeof documents)["\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"): (typeof documents)["\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -414,6 +496,14 @@ export function graphql(source: "\n  query PublishPreview($id: ID!) {\n    ballo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n"): (typeof documents)["\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RaiseNeedNations { nations { code name } }"): (typeof documents)["query RaiseNeedNations { nations { code name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n"): (typeof documents)["\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
