@@ -5,6 +5,7 @@ import { Caller } from '../common/caller';
 import { badInput, conflict } from '../common/errors';
 import { NationEntity } from './nation.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
+import { findPlain } from '../database/plain-rows';
 
 @Injectable()
 export class OrganizationsService {
@@ -23,7 +24,7 @@ export class OrganizationsService {
   }
 
   nationsByCodes(codes: readonly string[]): Promise<NationEntity[]> {
-    return this.dataSource.getRepository(NationEntity).findBy({ code: In([...codes]) });
+    return findPlain(this.dataSource.manager, NationEntity, 't.code = ANY($1::bpchar[])', [codes], () => this.dataSource.getRepository(NationEntity).findBy({ code: In([...codes]) }));
   }
 
   async create(caller: Caller, input: { name: string; kind: OrganizationKind; nationCode?: string }) {

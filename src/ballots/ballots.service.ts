@@ -15,6 +15,7 @@ import {
 } from './ballot.entity';
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { findPlain } from '../database/plain-rows';
 
 export interface OpenBallotCommand {
   standardId: string;
@@ -151,10 +152,8 @@ export class BallotsService implements OnModuleInit {
   }
 
   responsesOf(ballotIds: readonly string[]): Promise<BallotResponseEntity[]> {
-    return this.dataSource.getRepository(BallotResponseEntity).find({
-      where: { ballotId: In([...ballotIds]) },
-      order: { nationCode: 'ASC' },
-    });
+    const fallback = () => this.dataSource.getRepository(BallotResponseEntity).find({ where: { ballotId: In([...ballotIds]) }, order: { nationCode: 'ASC' } });
+    return findPlain(this.dataSource.manager, BallotResponseEntity, 't.ballot_id = ANY($1::uuid[])', [ballotIds], fallback, 't.nation_code ASC');
   }
 
   /** The database clock, which decides deadlines. */
