@@ -16,6 +16,7 @@ import {
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { findPlain } from '../database/plain-rows';
+import { allianceNations } from '../accounts/nations-cache';
 
 export interface OpenBallotCommand {
   standardId: string;
@@ -186,6 +187,7 @@ export class BallotsService implements OnModuleInit {
   }
 
   allNations(m: EntityManager = this.dataSource.manager): Promise<Nation[]> {
+    if (m === this.dataSource.manager) return allianceNations(this.dataSource).then((list) => [...list]);
     return m.query(`SELECT code, name FROM nation ORDER BY code`);
   }
 
