@@ -259,27 +259,50 @@ async function load(label: string, served: Served, path: string, body: unknown, 
   return result;
 }
 
-/** Self time of the profile's nodes, by function and by package (node_modules/<name>), the ten largest of each. */
+/**
+ * Self time of the profile's nodes while serving, by function and by package
+ * (node_modules/<name>), the largest of each, as shares of the busy time:
+ * idle time and the start (module loading, under run_main_module) are left out.
+ */
 function summarizeProfile(dir: string): void {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) return console.log('  (no profile written)');
-  const profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } =
+  const profile: { nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } =
     JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const starting = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (byId.get(at)!.callFrame.url === 'node:internal/main/run_main_module') return true;
+    }
+    return false;
+  };
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  let total = 0;
+  let start = 0;
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    if (starting(id)) {
+      start += us;
+      continue;
+    }
+    total += us;
     const where = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
-    fn.set(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`, (fn.get(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`) ?? 0) + us);
+    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+    fn.set(key, (fn.get(key) ?? 0) + us);
     const p = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/dist/') ? 'service (dist)' : url.startsWith('node:') ? 'node' : functionName.startsWith('(') ? functionName : 'node/other');
     pkg.set(p, (pkg.get(p) ?? 0) + us);
   }
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => `    ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-  console.log(`  profile ${join(dir, file)} (${(total / 1000).toFixed(0)} ms sampled)\n  self time by package:\n${top(pkg)}\n  self time by function:\n${top(fn)}`);
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, us]) => `    ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  console.log(
+    `  profile ${join(dir, file)}: ${(total / 1000).toFixed(0)} ms busy serving (start, ${(start / 1000).toFixed(0)} ms, and idle time left out)\n` +
+      `  self time by package:\n${top(pkg)}\n  self time by function:\n${top(fn)}`,
+  );
 }
 
 export async function run(options: BenchOptions): Promise<void> {
