@@ -17,6 +17,8 @@ import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } 
 import { NotificationsService } from '../notifications/notifications.service';
 import { NotificationKind, utcText } from '../notifications/notification-kind';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { findPlain } from '../database/plain-rows';
+import { allianceNations } from '../accounts/nations-cache';
 
 export interface OpenBallotCommand {
   standardId: string;
@@ -154,10 +156,8 @@ export class BallotsService implements OnModuleInit {
   }
 
   responsesOf(ballotIds: readonly string[]): Promise<BallotResponseEntity[]> {
-    return this.dataSource.getRepository(BallotResponseEntity).find({
-      where: { ballotId: In([...ballotIds]) },
-      order: { nationCode: 'ASC' },
-    });
+    const fallback = () => this.dataSource.getRepository(BallotResponseEntity).find({ where: { ballotId: In([...ballotIds]) }, order: { nationCode: 'ASC' } });
+    return findPlain(this.dataSource.manager, BallotResponseEntity, 't.ballot_id = ANY($1::uuid[])', [ballotIds], fallback, 't.nation_code ASC');
   }
 
   /** The database clock, which decides deadlines. */
@@ -190,6 +190,7 @@ export class BallotsService implements OnModuleInit {
   }
 
   allNations(m: EntityManager = this.dataSource.manager): Promise<Nation[]> {
+    if (m === this.dataSource.manager) return allianceNations(this.dataSource).then((list) => [...list]);
     return m.query(`SELECT code, name FROM nation ORDER BY code`);
   }
 

@@ -11,6 +11,7 @@ import { NEED_LINKS, NeedLinks } from './need-links';
 import { StandardLifecycle } from './standard-lifecycle';
 import { slugSql, StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
+import { findPlain } from '../database/plain-rows';
 
 export interface StandardListFilter {
   status?: StandardStatus;
@@ -46,7 +47,7 @@ export class StandardsService {
 
   /** The standard, or NOT_FOUND when it does not exist or the caller may not see it. */
   async requireVisible(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager): Promise<StandardEntity> {
-    const standard = await m.findOneBy(StandardEntity, { id });
+    const [standard] = await findPlain(m, StandardEntity, 't.id = $1', [id], async () => [await m.findOneBy(StandardEntity, { id })].filter((s) => s !== null));
     if (!standard || !visibleTo(caller).includes(standard.visibility)) throw notFound('standard', id);
     return standard;
   }
@@ -72,7 +73,7 @@ export class StandardsService {
   }
 
   async byIds(caller: Caller | null, ids: readonly string[]): Promise<StandardEntity[]> {
-    const rows = await this.dataSource.getRepository(StandardEntity).findBy({ id: In([...ids]) });
+    const rows = await findPlain(this.dataSource.manager, StandardEntity, 't.id = ANY($1::uuid[])', [ids], () => this.dataSource.getRepository(StandardEntity).findBy({ id: In([...ids]) }));
     return rows.filter((s) => visibleTo(caller).includes(s.visibility));
   }
 
