@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { NeedsService } from '../src/needs/needs.service';
 import { createTestApp, TestApp } from './helpers/app';
 import { cast, draft, openBallot } from './helpers/ratification';
 
@@ -140,6 +142,47 @@ describe('interoperability needs', () => {
     expect((await t.ok(LINK, { id: f, s: standardId }, sec)).linkStandardToNeed.status).toBe('ADDRESSED');
     const [{ addressed }] = await t.db.query(`SELECT count(*)::int AS addressed FROM audit_event WHERE action = 'need.address'`);
     expect(addressed).toBe(4);
+  });
+
+  it('tells the raiser, the supporting nations and the readers who follow it when it is addressed, and feeds the digest', async () => {
+    const { standardId } = await draft(t, sec, 'NEED-NOTIFY 1');
+    const gbr = (await t.user('Needs Expert Gbr', [{ role: 'EXPERT', nationCode: 'GBR' }])).token;
+    const follower = (await t.user('Needs Follower Ita', [{ role: 'EXPERT', nationCode: 'ITA' }])).token;
+    const kinds = async (token: string) =>
+      (await t.ok(`{ notifications(first:50){ edges { node { kind subjectId title } } } }`, {}, token)).notifications.edges
+        .map((e: { node: { kind: string; subjectId: string; title: string } }) => e.node)
+        .filter((n: { kind: string; subjectId: string }) => n.kind === 'NEED_ADDRESSED' && n.subjectId === id);
+    const id = (await t.ok(RAISE, need('Shared ephemeris format', { visibility: 'NATIONS' }), fra)).raiseNeed.id as string;
+    await t.ok(SUPPORT, { id }, deu);
+    await t.ok(`mutation($n:ID!){ subscribe(input:{ needId:$n }){ __typename } }`, { n: id }, follower);
+    // A vendor may not read a NATIONS need, so it cannot follow it either.
+    expect(code(await t.gql(`mutation($n:ID!){ subscribe(input:{ needId:$n }){ __typename } }`, { n: id }, vendor))).not.toBe('OK');
+    await t.ok(ACCEPT, { id }, sec);
+    await t.ok(LINK, { id, s: standardId }, sec);
+    await t.ok(MARK, { id }, sec);
+    for (const token of [fra, fraDelegate, deu, follower]) {
+      const got = await kinds(token);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ subjectId: id, title: expect.stringMatching(/^NEED-\d+ addressed$/) });
+    }
+    // Not a supporter, not a follower: not told.
+    expect(await kinds(gbr)).toHaveLength(0);
+    expect(await kinds(vendor)).toHaveLength(0);
+    // Written in the transaction of the transition, once per person, in the app and the digest (not mailed by default).
+    const [{ rows, mails }] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM notification WHERE kind = 'NEED_ADDRESSED' AND subject_id = $1) AS rows,
+              (SELECT count(*)::int FROM mail_outbox WHERE idempotency_key LIKE 'NEED_ADDRESSED:' || $1 || '%') AS mails`,
+      [id],
+    );
+    expect({ rows, mails }).toEqual({ rows: 4, mails: 0 });
+
+    // The weekly digest lists PUBLIC needs raised since a time, never a NATIONS one.
+    const since = (await t.db.query(`SELECT now() - interval '1 minute' AS at`))[0].at;
+    const open = (await t.ok(RAISE, need('Open launch manifest exchange'), fra)).raiseNeed;
+    const digest = await t.app.get(NeedsService).newPublicNeeds(t.app.get(DataSource).manager, since);
+    expect(digest.map((d) => d.title)).toContain(`${open.reference}: Open launch manifest exchange`);
+    expect(digest.find((d) => d.title.includes('Shared ephemeris format'))).toBeUndefined();
+    expect(digest.find((d) => d.title.startsWith(open.reference))!.link).toMatch(new RegExp(`/needs/${open.reference}$`));
   });
 
   it('keeps the lifecycle, the rejection reason and the history in the database too', async () => {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { NEEDS_DIGEST_SOURCE } from '../notifications/digest.service';
 import { NEED_LINKS } from '../standards/need-links';
 import { StandardsModule } from '../standards/standards.module';
 import { NeedLifecycle } from './need-lifecycle';
@@ -9,13 +10,15 @@ import { NeedsService } from './needs.service';
 /**
  * The interoperability needs register. Above standards and conformance;
  * publishing (its pages, feeds and publishEdition) uses NeedsService. Global
- * only for NEED_LINKS, which proposeStandard (in standards, below) receives
- * through @Optional() @Inject, as CatalogueModule hands down its duplication gate.
+ * only for what modules below receive through @Optional() @Inject, as
+ * CatalogueModule hands down its duplication gate: NEED_LINKS for
+ * proposeStandard (standards) and NEEDS_DIGEST_SOURCE for the weekly digest
+ * (notifications).
  */
 @Global()
 @Module({
   imports: [AccountsModule, StandardsModule],
-  providers: [NeedsService, NeedLifecycle, NeedsResolver, StandardNeedsResolver, { provide: NEED_LINKS, useExisting: NeedsService }],
-  exports: [NeedsService, NEED_LINKS],
+  providers: [NeedsService, NeedLifecycle, NeedsResolver, StandardNeedsResolver, { provide: NEED_LINKS, useExisting: NeedsService }, { provide: NEEDS_DIGEST_SOURCE, useExisting: NeedsService }],
+  exports: [NeedsService, NEED_LINKS, NEEDS_DIGEST_SOURCE],
 })
 export class NeedsModule {}

@@ -6,12 +6,15 @@ import { Clock } from '../common/clock';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { MissionArea } from '../common/mission-area';
 import { paginate } from '../common/pagination';
+import { DigestItem, NeedsDigestSource } from '../notifications/digest.service';
+import { NotificationKind } from '../notifications/notification-kind';
+import { NotificationsService } from '../notifications/notifications.service';
 import { NeedLinks } from '../standards/need-links';
 import { StandardEntity, StandardStatus } from '../standards/standard.entity';
 import { visibleTo } from '../standards/visibility';
 import { NeedLifecycle } from './need-lifecycle';
 import { NeedEntity, NeedPriority, NeedStatus, NeedVisibility, needReference } from './need.entity';
-import { needVisibilitiesFor } from './visibility';
+import { needReaderRoles, needVisibilitiesFor } from './visibility';
 
 export enum NeedSort {
   SUPPORT = 'SUPPORT',
@@ -43,13 +46,17 @@ const LINKABLE = [NeedStatus.RAISED, NeedStatus.ACCEPTED, NeedStatus.ADDRESSED];
 const MAX_LINKS = 20;
 
 @Injectable()
-export class NeedsService implements NeedLinks {
+export class NeedsService implements NeedLinks, NeedsDigestSource {
   constructor(
     private readonly dataSource: DataSource,
     private readonly lifecycle: NeedLifecycle,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    private readonly notifications: NotificationsService,
+  ) {
+    // Only those who may read a need follow it.
+    notifications.defineVisibilityCheck('need', (caller, id) => this.requireVisible(caller, id).then(() => true, () => false));
+  }
 
   /** The need, or NOT_FOUND when it does not exist or the caller may not see it. */
   async requireVisible(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<NeedEntity> {
@@ -265,6 +272,27 @@ export class NeedsService implements NeedLinks {
    */
   private async address(m: EntityManager, caller: Caller | null, needId: string, why: string): Promise<void> {
     await this.lifecycle.transition(m, caller, needId, 'ADDRESS', why);
+    // Told in the same transaction: whoever raised it, the nations that support it, and its followers who may read it.
+    const need = await m.findOneByOrFail(NeedEntity, { id: needId });
+    const supporters: { code: string }[] = await m.query(`SELECT nation_code AS code FROM need_support WHERE need_id = $1`, [needId]);
+    await this.notifications.notify(m, {
+      kind: NotificationKind.NEED_ADDRESSED, key: `NEED_ADDRESSED:${needId}`, subjectType: 'InteroperabilityNeed', subjectId: needId,
+      needId, missionArea: need.missionArea,
+      title: `${needReference(need)} addressed`,
+      body: `${needReference(need)}, "${need.title}", is addressed ${why}.`,
+      link: `/app/needs/${needId}`,
+      to: { userIds: [need.raisedById], nations: supporters.map((s) => s.code), subscriberRoles: needReaderRoles(need.visibility) },
+    });
+  }
+
+  /** The weekly digest's needs: PUBLIC needs raised since a time and not rejected. */
+  async newPublicNeeds(m: EntityManager, since: Date): Promise<DigestItem[]> {
+    const rows: { number: number; title: string }[] = await m.query(
+      `SELECT number, title FROM interoperability_need
+        WHERE visibility = 'PUBLIC' AND status <> 'REJECTED' AND created_at >= $1 ORDER BY number`,
+      [since],
+    );
+    return rows.map((r) => ({ title: `${needReference(r)}: ${r.title}`, link: this.notifications.url(`/needs/${needReference(r)}`) }));
   }
 
   /** Existing needs that look like a proposal: trigram similarity of titles and full-text match of title and statement. */

@@ -14,3 +14,8 @@ export function needVisibilitiesFor(caller: Caller | null): NeedVisibility[] {
 }
 
 export const maySeeNeed = (caller: Caller | null, visibility: NeedVisibility) => needVisibilitiesFor(caller).includes(visibility);
+
+/** The roles that may read a need of this visibility: who may hear of it by following it. */
+export function needReaderRoles(visibility: NeedVisibility): Role[] {
+  return visibility === NeedVisibility.NATIONS ? [...ALLIANCE_ROLES] : [...ALLIANCE_ROLES, Role.VENDOR];
+}

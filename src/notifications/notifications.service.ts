@@ -71,6 +71,9 @@ export interface SubscriptionRow {
 const NOTIFICATION = `id, kind, channel, subject_type AS "subjectType", subject_id AS "subjectId", standard_id AS "standardId", title, body, link,
   created_at AS "createdAt", read_at AS "readAt"`;
 const SUBSCRIPTION = `id, standard_id AS "standardId", need_id AS "needId", mission_area AS "missionArea", created_at AS "createdAt"`;
+/** What a person may follow besides a mission area; its owner says who may read one. */
+export type FollowedThing = 'standard' | 'need';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -88,11 +91,15 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  private standardVisible?: (caller: Caller, standardId: string) => Promise<boolean>;
+  private readonly visible: Partial<Record<FollowedThing, (caller: Caller, id: string) => Promise<boolean>>> = {};
 
-  /** Called once by the standards module (above): whether a caller may see a standard, so only readers follow it. */
-  defineStandardCheck(check: (caller: Caller, standardId: string) => Promise<boolean>): void {
-    this.standardVisible = check;
+  /**
+   * Called once by the module above that owns the thing (standards, needs):
+   * whether a caller may see one, so only its readers follow it. Without a
+   * check, nobody may follow that kind of thing.
+   */
+  defineVisibilityCheck(thing: FollowedThing, check: (caller: Caller, id: string) => Promise<boolean>): void {
+    this.visible[thing] = check;
   }
 
   /** An absolute link for mail. */
@@ -278,8 +285,9 @@ export class NotificationsService {
     if (!caller) throw unauthenticated('Sign in to follow a standard, a need or a mission area; anyone may subscribe to the weekly digest with email.');
     const given = [topic.standardId, topic.needId, topic.missionArea].filter((v) => v !== null && v !== undefined);
     if (given.length !== 1) throw badInput('input', 'Give exactly one of email, standardId, needId or missionArea.');
-    if (topic.standardId && !(UUID.test(topic.standardId) && (await this.standardVisible?.(caller, topic.standardId)))) throw notFound('standard', topic.standardId);
-    if (topic.needId && !UUID.test(topic.needId)) throw badInput('needId', 'needId must be a need id.');
+    for (const [thing, id] of [['standard', topic.standardId], ['need', topic.needId]] as const) {
+      if (id && !(UUID.test(id) && (await this.visible[thing]?.(caller, id)))) throw notFound(thing, id);
+    }
     return this.dataSource.transaction(async (m) => {
       const rows: SubscriptionRow[] = await m.query(
         `INSERT INTO subscription (user_id, standard_id, need_id, mission_area, created_at) VALUES ($1, $2, $3, $4, ${this.clock.now()})

@@ -42,7 +42,7 @@ export class StandardsService {
     @Optional() @Inject(NEED_LINKS) private readonly needLinks?: NeedLinks,
   ) {
     // Only those who may read a standard follow it.
-    notifications.defineStandardCheck((caller, id) => this.requireVisible(caller, id).then(() => true, () => false));
+    notifications.defineVisibilityCheck('standard', (caller, id) => this.requireVisible(caller, id).then(() => true, () => false));
   }
 
   /** The standard, or NOT_FOUND when it does not exist or the caller may not see it. */
