@@ -63,6 +63,10 @@ export class AppConfig {
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
   SMTP_URL?: string;
 
+  /** Where people reach the service, for the links in mails (an invitation's). */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http:// or https:// address' })
+  PUBLIC_URL = 'http://localhost:3000';
+
   @IsString()
   MAIL_FROM = 'Space Standards Workbench <no-reply@workbench.invalid>';
 

@@ -12,7 +12,7 @@ import { RatificationChangeKind, RatificationChangeModel } from './models/ratifi
  * string goes through `esc`; the edition's text is renderMarkdown's output,
  * which is safe to embed (raw HTML off, links checked).
  */
-const esc: (s: string) => string = new MarkdownIt().utils.escapeHtml;
+export const esc: (s: string) => string = new MarkdownIt().utils.escapeHtml;
 
 const CSS = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --accent: #0b4f8a; --bg-alt: #f6f8fa; }
@@ -105,7 +105,7 @@ function retirement(standard: StandardEntity, replacement: StandardEntity | null
   return '';
 }
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>

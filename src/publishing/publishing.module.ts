@@ -2,6 +2,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { BallotsModule } from '../ballots/ballots.module';
+import { ConformanceModule } from '../conformance/conformance.module';
 import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
 import { EditionPdfService } from './edition-pdf';
@@ -16,7 +17,7 @@ import { PublishingService } from './publishing.service';
  */
 @Global()
 @Module({
-  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule, ConformanceModule],
   controllers: [PagesController],
   providers: [
     PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,
