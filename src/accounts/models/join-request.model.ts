@@ -30,5 +30,5 @@ export class JoinRequestModel {
   organizationId: string | null;
 }
 
-@ObjectType()
+@ObjectType('JoinRequestConnection', { description: 'A page of join requests, oldest first (Relay connection).' })
 export class JoinRequestConnection extends Connection(JoinRequestModel, 'JoinRequest') {}

@@ -29,7 +29,7 @@ export class ProviderModel {
   @Field(() => [ProviderStandardModel], { description: 'The standards its products state conformance to, that the reader may see, by designation.' }) standards: ProviderStandardModel[];
 }
 
-@ObjectType()
+@ObjectType('ProviderConnection', { description: 'A page of the provider directory, by name (Relay connection).' })
 export class ProviderConnection extends Connection(ProviderModel, 'Provider') {}
 
 @InputType({ description: 'Narrows the provider directory; every field given must match.' })
