@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { createTestApp, GqlResult, TestApp } from './helpers/app';
@@ -28,14 +26,7 @@ describe('vendor onboarding', () => {
   let sec2: { id: string; token: string };
   let expert: { id: string; token: string };
 
-  /** The decoded body of the newest mail to `email` (nodemailer may write quoted-printable). */
-  function lastMail(email: string): string {
-    const dir = join(t.config.DATA_DIR, 'outbox');
-    const files = readdirSync(dir).filter((f) => f.endsWith(`-${email.toLowerCase()}.eml`)).sort();
-    if (!files.length) throw new Error(`no mail for ${email}`);
-    const raw = readFileSync(join(dir, files.at(-1)!), 'utf8');
-    return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-  }
+  const lastMail = (email: string) => t.lastMail(email);
   const tokenIn = (mail: string) => /token=([\w-]{43})/.exec(mail)![1];
 
   async function approvedAdmin(name: string, company: string) {

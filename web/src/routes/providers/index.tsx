@@ -1,0 +1,55 @@
+import '../../ui/roles.css';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../../graphql';
+import { useT } from '../../i18n';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Select, TextField } from '../../ui/Field';
+import { Page } from '../../ui/Page';
+import { useDebounced } from '../../app/useDebounced';
+
+const Providers = graphql(`
+  query ProviderDirectory($filter: ProviderFilter) {
+    providers(filter: $filter, first: 40) {
+      totalCount
+      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }
+    }
+    nations { code name }
+  }
+`);
+
+/** The provider directory: approved providers, their products and the standards they state conformance to. */
+export default function ProvidersScreen() {
+  const t = useT();
+  const [nationCode, setNation] = useState('');
+  const [text, setText] = useState('');
+  const search = useDebounced(text, 250);
+  const [result] = useQuery({ query: Providers, variables: { filter: { nationCode: nationCode || null, text: search || null } } });
+  const rows = result.data?.providers.edges.map((e) => e.node) ?? [];
+  return (
+    <Page title={t('providers.title')} actions={<a href="/providers">{t('providers.public')}</a>}>
+      <ErrorBanner error={result.error} />
+      <div className="filters">
+        <TextField label={t('providers.search')} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <Select label={t('join.country')} value={nationCode} onChange={(e) => setNation(e.target.value)}>
+          <option value="">{t('providers.anyNation')}</option>
+          {(result.data?.nations ?? []).map((n) => <option key={n.code} value={n.code}>{n.name}</option>)}
+        </Select>
+      </div>
+      <DataTable
+        caption={t('providers.count', { count: result.data?.providers.totalCount ?? 0 })}
+        rows={rows}
+        rowKey={(p) => p.id}
+        empty={t('providers.none')}
+        columns={[
+          { header: t('providers.name'), cell: (p) => <><strong>{p.name}</strong>{p.website && <><br /><a href={p.website} rel="noopener noreferrer">{p.website}</a></>}</> },
+          { header: t('join.country'), cell: (p) => p.country?.name ?? '—' },
+          { header: t('providers.products'), cell: (p) => p.products.map((x) => `${x.name} ${x.productVersion}`).join(', ') || '—' },
+          { header: t('providers.standards'), cell: (p) => p.standards.map((s) => `${s.designation} (${s.conformantProducts})`).join(', ') || '—' },
+          { header: t('providers.listing'), cell: (p) => t(p.publicListing ? 'providers.listedPublic' : 'providers.listedAlliance') },
+        ]}
+      />
+    </Page>
+  );
+}
