@@ -72,6 +72,16 @@ describe('vendor onboarding', () => {
     expect(queue.joinRequests.edges[0].node.applicant.email).toMatch(/@test\.example$/);
     expect(queue.joinRequests.edges[0].node.country.name).toBe('France');
     expect((await t.ok(Q, { s: 'APPROVED' }, sec.token)).joinRequests.totalCount).toBe(0);
+    // Page by page, one at a time: every request once, oldest first.
+    const P = `query($a:String){ joinRequests(first:1, after:$a){ pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const seen: string[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const page: any = (await t.ok(P, { a: after }, sec.token)).joinRequests;
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+    }
+    const all = await t.db.query(`SELECT id FROM join_request ORDER BY date_trunc('milliseconds', created_at), id`);
+    expect(seen).toEqual(all.map((r: { id: string }) => r.id));
     expect(code(await t.gql(Q, {}, expert.token))).toBe('FORBIDDEN');
     expect(code(await t.gql(Q, {}, await t.adminToken()))).toBe('FORBIDDEN');
     expect(code(await t.gql(Q, {}))).toBe('UNAUTHENTICATED');

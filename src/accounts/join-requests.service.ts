@@ -92,7 +92,8 @@ export class JoinRequestsService {
     if (!hasRole(caller, Role.SECRETARIAT)) throw forbidden('Only the SECRETARIAT reads the join requests.');
     const qb = this.dataSource.getRepository(JoinRequestEntity).createQueryBuilder('j');
     if (status) qb.where('j.status = :status', { status });
-    return paginate(qb, args, { columns: ['j.created_at', 'j.id'], values: (j) => [j.createdAt.toISOString(), j.id] });
+    // The cursor holds milliseconds (a JavaScript Date); the order uses the same, so a row never straddles two pages.
+    return paginate(qb, args, { columns: [`date_trunc('milliseconds', j.created_at)`, 'j.id'], values: (j) => [j.createdAt.toISOString(), j.id] });
   }
 
   /** The caller's own requests, newest first. */
