@@ -10,9 +10,10 @@ import { Page } from '../../ui/Page';
 import { useDebounced } from '../../app/useDebounced';
 
 const Providers = graphql(`
-  query ProviderDirectory($filter: ProviderFilter) {
-    providers(filter: $filter, first: 40) {
+  query ProviderDirectory($filter: ProviderFilter, $after: String) {
+    providers(filter: $filter, first: 40, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }
     }
     nations { code name }
@@ -25,7 +26,12 @@ export default function ProvidersScreen() {
   const [nationCode, setNation] = useState('');
   const [text, setText] = useState('');
   const search = useDebounced(text, 250);
-  const [result] = useQuery({ query: Providers, variables: { filter: { nationCode: nationCode || null, text: search || null } } });
+  // Forward pages (40 providers each keeps the request under the cost limit); a new filter starts again at the first.
+  const [pages, setPages] = useState<{ key: string; after: string[] }>({ key: '', after: [] });
+  const key = `${nationCode}|${search}`;
+  const after = pages.key === key ? pages.after.at(-1) ?? null : null;
+  const [result] = useQuery({ query: Providers, variables: { filter: { nationCode: nationCode || null, text: search || null }, after } });
+  const info = result.data?.providers.pageInfo;
   const rows = result.data?.providers.edges.map((e) => e.node) ?? [];
   return (
     <Page title={t('providers.title')} actions={<a href="/providers">{t('providers.public')}</a>}>
@@ -50,6 +56,14 @@ export default function ProvidersScreen() {
           { header: t('providers.listing'), cell: (p) => t(p.publicListing ? 'providers.listedPublic' : 'providers.listedAlliance') },
         ]}
       />
+      {(after || info?.hasNextPage) && (
+        <div className="actions">
+          {after && <button type="button" onClick={() => setPages({ key, after: [] })}>{t('providers.first')}</button>}
+          {info?.hasNextPage && info.endCursor && (
+            <button type="button" onClick={() => setPages({ key, after: [...(pages.key === key ? pages.after : []), info.endCursor!] })}>{t('providers.next')}</button>
+          )}
+        </div>
+      )}
     </Page>
   );
 }
