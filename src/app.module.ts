@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,7 +9,7 @@ import type { Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
-import { TextInputPipe } from './common/text-input.pipe';
+import { isClientInput, TextInputPipe } from './common/text-input.pipe';
 import { AccessGuard } from './common/access';
 import { CommonModule } from './common/common.module';
 import { GqlContext, Loaders } from './common/context';
@@ -31,9 +32,18 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { ConformanceModule } from './conformance/conformance.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { NeedsModule } from './needs/needs.module';
 import { WebAppModule } from './webapp/webapp.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ExplorerController } from './explorer/explorer.controller';
+
+/** class-validator on the client's input only (see isClientInput): a resolver's parent is the service's own row. */
+class InputValidationPipe extends ValidationPipe {
+  protected toValidate(metadata: ArgumentMetadata): boolean {
+    return isClientInput(metadata) && super.toValidate(metadata);
+  }
+}
 
 /**
  * Code-first Nest gives the root types no description; the schema lint
@@ -67,7 +77,9 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // The same limits as the websocket (common/graphql-ws.server.ts), which Nest does not serve: see there.
-    plugins: limits.plugins as ApolloDriverConfig['plugins'],
+    // No field carries a cache hint, so Apollo's cache-control plugin computed nothing, but it
+    // wrapped every field resolver to do so (a promise and a hook call per field per row).
+    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled()] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     validationOptions: limits.validationOptions,
     parseOptions: limits.parseOptions,
@@ -103,11 +115,13 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     AuditModule,
     AccountsModule,
     WebhooksModule,
+    NotificationsModule,
     StandardsModule,
     CommentsModule,
     CatalogueModule,
     ConformanceModule,
     BallotsModule,
+    NeedsModule,
     PublishingModule,
     WebAppModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -128,7 +142,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     { provide: APP_PIPE, useClass: TextInputPipe },
     {
       provide: APP_PIPE,
-      useValue: new ValidationPipe({
+      useValue: new InputValidationPipe({
         transform: true,
         forbidUnknownValues: false,
         exceptionFactory: (errors) => {

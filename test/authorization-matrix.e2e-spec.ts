@@ -48,6 +48,7 @@ const QUERIES: Record<string, Row> = {
     expect: 'U a a a a a a N',
   },
   duplicationCheck: { q: `{ duplicationCheck(scope:"orbital data exchange", title:"Orbital data"){ score } }`, expect: 'U a a a a a a a' },
+  similarNeeds: { q: `{ similarNeeds(title:"Matrix need", scope:"a need of the matrix"){ score } }`, expect: 'U a a a a a a a' },
   edition: { q: `query($id:ID!){ edition(id:$id){ id } }`, vars: (fx) => ({ id: fx.editionId }), expect: 'a a a a a a a a' },
   externalStandards: { q: `{ externalStandards{ id } }`, expect: 'U a a a a a a a' },
   interoperabilityMatrix: {
@@ -55,8 +56,14 @@ const QUERIES: Record<string, Row> = {
     vars: (fx) => ({ s: [fx.publishedId] }),
     expect: 'U a a a a a a a',
   },
+  interoperabilityNeeds: { q: `{ interoperabilityNeeds(first:5){ totalCount } }`, expect: 'a a a a a a a a' },
+  // A NATIONS need: hidden (null) from anonymous readers and vendors.
+  interoperabilityNeed: { q: `query($id:ID!){ interoperabilityNeed(id:$id){ id } }`, vars: (fx) => ({ id: fx.nationsNeedId }), expect: '0 a a a a 0 a 0' },
   me: { q: `{ me { id } }`, expect: '0 a a a a a a a' },
   mySessions: { q: `{ mySessions { id } }`, expect: 'U a a a a a a a' },
+  mySubscriptions: { q: `{ mySubscriptions { id } }`, expect: 'U a a a a a a a' },
+  notificationPreferences: { q: `{ notificationPreferences { kind channel } }`, expect: 'U a a a a a a a' },
+  notifications: { q: `{ notifications(first:5, unread:true){ totalCount unreadCount } }`, expect: 'U a a a a a a a' },
   myWork: { q: `{ myWork { editing { id } } }`, expect: 'U a a a a a a a' },
   nations: { q: `{ nations { code } }`, expect: 'a a a a a a a a' },
   organizations: { q: `{ organizations { id } }`, expect: 'U a a a a a a a' },
@@ -119,6 +126,15 @@ const MUTATIONS: Record<string, Row> = {
     q: `mutation($b:ID!,$c:DateTime!){ extendBallot(ballotId:$b, closesAt:$c, reason:"More time for the nations."){ id } }`,
     vars: (fx) => ({ b: fx.openBallotId, c: new Date(Date.parse(fx.later) + 7 * 86_400_000).toISOString() }),
     expect: 'U F a F F F F F',
+  },
+  // The digest (email) is anyone's and confirmed by mail; a topic needs a sign-in. Every notification operation is the caller's own.
+  confirmSubscription: { q: `mutation{ confirmSubscription(token:"not-a-token") }`, expect: 'a a a a a a a a' },
+  markNotificationsRead: { q: `mutation{ markNotificationsRead(input:{ all:true }) }`, expect: 'U a a a a a a a' },
+  subscribe: { q: `mutation{ subscribe(input:{ missionArea:PNT }){ subscription { id } } }`, expect: 'U a a a a a a a' },
+  unsubscribe: { q: `mutation{ unsubscribe(input:{ missionArea:PNT }) }`, expect: 'U a a a a a a a' },
+  updateNotificationPreferences: {
+    q: `mutation{ updateNotificationPreferences(preferences:[{ kind:CLAIM_STALE, channel:IN_APP }]){ kind channel } }`,
+    expect: 'U a a a a a a a',
   },
   closeBallot: { q: `mutation($id:ID!){ closeBallot(ballotId:$id){ id } }`, vars: (fx) => ({ id: fx.closedBallotId }), expect: 'U F a F F F F F' },
   closeCommentRound: { q: `mutation($id:ID!){ closeCommentRound(roundId:$id){ id } }`, vars: (fx) => ({ id: fx.otherRoundId }), expect: 'U F a F F F F F' },
@@ -190,6 +206,31 @@ const MUTATIONS: Record<string, Row> = {
   openCommentRound: {
     q: `mutation($i:OpenCommentRoundInput!){ openCommentRound(input:$i){ id } }`,
     vars: (fx) => ({ i: { standardId: fx.standardId, versionId: fx.v2, title: 'Again', closesAt: fx.later } }),
+    expect: 'U F a F F F F F',
+  },
+  raiseNeed: {
+    q: `mutation($i:RaiseNeedInput!){ raiseNeed(input:$i){ id } }`,
+    vars: () => ({ i: { title: unique('Matrix need'), statement: 'Raised by the matrix.', missionArea: 'SATCOM', priority: 'LOW', visibility: 'PUBLIC' } }),
+    expect: 'U F a a a F a F',
+  },
+  supportNeed: { q: `mutation($id:ID!){ supportNeed(needId:$id){ id } }`, vars: async (fx) => ({ id: await fx.need() }), expect: 'U F F a a F a F' },
+  withdrawNeedSupport: {
+    q: `mutation($id:ID!){ withdrawNeedSupport(needId:$id){ id } }`,
+    vars: async (fx, who) => ({ id: await fx.need(['EXPERT', 'DELEGATE', 'EXPERT/DEU'].includes(who) ? fx.tokens[who] : undefined) }),
+    expect: 'U F F a a F a F',
+  },
+  acceptNeed: { q: `mutation($id:ID!){ acceptNeed(needId:$id){ id } }`, vars: async (fx) => ({ id: await fx.need() }), expect: 'U F a F F F F F' },
+  rejectNeed: { q: `mutation($id:ID!){ rejectNeed(needId:$id, reason:"Matrix says no."){ id } }`, vars: async (fx) => ({ id: await fx.need() }), expect: 'U F a F F F F F' },
+  markNeedAddressed: { q: `mutation($id:ID!){ markNeedAddressed(needId:$id){ id } }`, vars: async (fx) => ({ id: await fx.need(undefined, 'LINKED') }), expect: 'U F a F F F F F' },
+  closeNeed: { q: `mutation($id:ID!){ closeNeed(needId:$id){ id } }`, vars: async (fx) => ({ id: await fx.need(undefined, 'ADDRESSED') }), expect: 'U F a F F F F F' },
+  linkStandardToNeed: {
+    q: `mutation($id:ID!,$s:ID!){ linkStandardToNeed(needId:$id, standardId:$s){ id } }`,
+    vars: async (fx) => ({ id: await fx.need(), s: fx.standardId }),
+    expect: 'U F a F F F F F',
+  },
+  unlinkStandardFromNeed: {
+    q: `mutation($id:ID!,$s:ID!){ unlinkStandardFromNeed(needId:$id, standardId:$s){ id } }`,
+    vars: async (fx) => ({ id: await fx.need(undefined, 'LINKED'), s: fx.standardId }),
     expect: 'U F a F F F F F',
   },
   proposeStandard: {
@@ -302,6 +343,7 @@ const published = (f: string, sel: string, e: string) => field('standard(id:$id)
 const drafted = (f: string, sel: string, e: string, between: string[] = []) => field('standard(id:$id)', '($id:ID!)', (fx) => ({ id: fx.standardId }), f, sel, e, between);
 const version = (f: string, sel: string, e: string) => field('standardVersion(id:$id)', '($id:ID!)', (fx) => ({ id: fx.v2 }), f, sel, e);
 const me = (f: string, sel: string, e: string) => field('me', '', undefined, f, sel, e);
+const ineed = (f: string, sel: string, e: string) => field('interoperabilityNeed(id:$id)', '($id:ID!)', (fx) => ({ id: fx.needId }), f, sel, e);
 
 const FIELDS: Record<string, Row> = {
   'AuditEvent.actor': field('auditEvents(first:1)', '', undefined, 'actor', '{ id }', 'U a a F F F F F', ['edges', 'node']),
@@ -353,9 +395,17 @@ const FIELDS: Record<string, Row> = {
   'JoinRequest.organization': field('joinRequests(first:1)', '', undefined, 'organization', '{ id }', 'U F a F F F F F', ['edges', 'node']),
   // A vendor created by an approved join request has its nation.
   'Organization.nation': field('organizations', '', undefined, 'nation', '{ code }', 'U a a a a a a a'),
+  'InteroperabilityNeed.history': ineed('history', '{ to }', 'a a a a a a a a'),
+  'InteroperabilityNeed.raisedBy': ineed('raisedBy', '{ displayName }', '0 a a a a a a a'),
+  'InteroperabilityNeed.raisingNation': ineed('raisingNation', '{ code }', 'a a a a a a a a'),
+  'InteroperabilityNeed.sharingNations': ineed('sharingNations', '{ code }', 'a a a a a a a a'),
+  'InteroperabilityNeed.standards': ineed('standards', '{ id }', 'a a a a a a a a'),
+  'InteroperabilityNeed.supportedByMyNation': ineed('supportedByMyNation', '', 'a a a a a a a a'),
+  'InteroperabilityNeed.supportingNations': ineed('supportingNations', '{ code }', 'a a a a a a a a'),
   'Product.claims': product('claims', '{ level }', 'U a a a a a a N'),
   'Product.organization': product('organization', '{ id }', 'U a a a a a a N'),
   'Requirement.kind': field('standard(id:$id)', '($id:ID!)', (fx) => ({ id: fx.publishedId }), 'kind', '', 'U a a a a a a a', ['currentVersion', 'requirements']),
+  'Standard.needs': published('needs', '{ id }', 'U a a a a a a a'),
   'Standard.ballots': published('ballots', '{ id }', 'U a a a a a a a'),
   'Standard.commentRounds': drafted('commentRounds', '{ id }', 'U a a a a a a a'),
   'Standard.currentEdition': published('currentEdition', '{ id }', 'U a a a a a a a'),
@@ -477,6 +527,26 @@ describe('authorization matrix', () => {
     );
     fx.externalId = (await t.ok(`mutation($d:String!){ addExternalStandard(input:{ body:CCSDS, designation:$d, title:"Orbit Data Messages" }){ id } }`, { d: unique("CCSDS") }, sec.token)).addExternalStandard.id;
     await t.ok(`mutation($i:RelateStandardInput!){ relateStandard(input:$i){ id } }`, { i: { standardId: main.standardId, externalId: fx.externalId, kind: 'REFERENCES' } }, sec.token);
+    // Needs: a PUBLIC one raised by FRA and linked to the published standard, a NATIONS one, and fresh ones per call.
+    const raise = async (visibility: string, token: string) =>
+      (await t.ok(`mutation($i:RaiseNeedInput!){ raiseNeed(input:$i){ id } }`, {
+        i: { title: unique('Matrix need'), statement: 'A need of the matrix.', missionArea: 'PNT', priority: 'MEDIUM', visibility },
+      }, token)).raiseNeed.id as string;
+    fx.needId = await raise('PUBLIC', expert.token);
+    await t.ok(`mutation($id:ID!,$s:ID!){ linkStandardToNeed(needId:$id, standardId:$s){ id } }`, { id: fx.needId, s: fx.publishedId }, sec.token);
+    fx.nationsNeedId = await raise('NATIONS', sec.token);
+    fx.tokens = tokens;
+    /** A fresh PUBLIC need by the secretariat: supported by `supporter`, or LINKED (accepted, linked to the drafting standard), or ADDRESSED. */
+    fx.need = async (supporter?: string, state?: 'LINKED' | 'ADDRESSED') => {
+      const id = await raise('PUBLIC', sec.token);
+      if (supporter) await t.ok(`mutation($id:ID!){ supportNeed(needId:$id){ id } }`, { id }, supporter);
+      if (state) {
+        await t.ok(`mutation($id:ID!){ acceptNeed(needId:$id){ id } }`, { id }, sec.token);
+        await t.ok(`mutation($id:ID!,$s:ID!){ linkStandardToNeed(needId:$id, standardId:$s){ id } }`, { id, s: fx.standardId }, sec.token);
+      }
+      if (state === 'ADDRESSED') await t.ok(`mutation($id:ID!){ markNeedAddressed(needId:$id){ id } }`, { id }, sec.token);
+      return id;
+    };
     fx.propose = async () =>
       (await t.ok(`mutation($i:ProposeStandardInput!){ proposeStandard(input:$i){ id } }`, {
         i: { designation: unique('CX'), title: 'To be cancelled', scope: 'Cancelled by the matrix.', visibility: 'PUBLIC', overlapJustification: 'Matrix fixture: overlaps are expected here.' },

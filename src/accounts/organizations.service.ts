@@ -5,6 +5,7 @@ import { Caller, Role } from '../common/caller';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { NationEntity } from './nation.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
+import { allianceNations } from './nations-cache';
 
 @Injectable()
 export class OrganizationsService {
@@ -18,12 +19,13 @@ export class OrganizationsService {
     return this.dataSource.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
   }
 
-  nations(): Promise<NationEntity[]> {
-    return this.dataSource.getRepository(NationEntity).find({ order: { code: 'ASC' } });
+  async nations(): Promise<NationEntity[]> {
+    return [...(await allianceNations(this.dataSource))];
   }
 
-  nationsByCodes(codes: readonly string[]): Promise<NationEntity[]> {
-    return this.dataSource.getRepository(NationEntity).findBy({ code: In([...codes]) });
+  async nationsByCodes(codes: readonly string[]): Promise<NationEntity[]> {
+    const wanted = new Set(codes);
+    return (await allianceNations(this.dataSource)).filter((n) => wanted.has(n.code));
   }
 
   async create(caller: Caller, input: { name: string; kind: OrganizationKind; nationCode?: string }) {

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/config';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
+import { findPlain } from '../database/plain-rows';
 import { UserFilter } from './dto/account.inputs';
 import { CallerCache } from './caller-cache';
 import { SessionsService } from './sessions.service';
@@ -131,7 +132,16 @@ export class UsersService implements OnApplicationBootstrap {
 
   async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<UserEntity[]> {
     if (!ids.length) return [];
-    return manager.find(UserEntity, { where: { id: In([...ids]) }, relations: { roleRows: true } });
+    const fallback = () => manager.find(UserEntity, { where: { id: In([...ids]) }, relations: { roleRows: true } });
+    // The roles come in the same statement, as JSON, rather than by TypeORM's join and its hydration.
+    const roles = `(SELECT coalesce(json_agg(json_build_object('userId', r.user_id, 'role', r.role, 'grantedAt', r.granted_at) ORDER BY r.role), '[]')
+                      FROM user_role r WHERE r.user_id = t.id) AS "roleRows"`;
+    const users = await findPlain(manager, UserEntity, 't.id = ANY($1::uuid[])', [ids], fallback, undefined, roles);
+    for (const u of users) {
+      u.roleRows = (u.roleRows as unknown as { userId: string; role: Role; grantedAt: string }[])
+        .map((r) => Object.assign(new UserRoleEntity(), { ...r, grantedAt: new Date(r.grantedAt) }));
+    }
+    return users;
   }
 
   async byId(id: string, manager?: EntityManager): Promise<UserEntity> {

@@ -48,11 +48,24 @@ export const HttpCaller = createParamDecorator((_: unknown, context: ExecutionCo
 export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
+  /** The audience declared on each handler (of each class), read once: the guard runs for every field resolver of every row. */
+  private readonly declared = new WeakMap<object, WeakMap<object, Audience[] | null>>();
+
+  private audience(context: ExecutionContext): Audience[] | undefined {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    let byClass = this.declared.get(handler);
+    if (!byClass) this.declared.set(handler, (byClass = new WeakMap()));
+    let who = byClass.get(cls);
+    if (who === undefined) {
+      who = this.reflector.getAllAndOverride<Audience[] | undefined>(ACCESS_KEY, [handler, cls]) ?? null;
+      byClass.set(cls, who);
+    }
+    return who ?? undefined;
+  }
+
   canActivate(context: ExecutionContext): boolean {
-    const who = this.reflector.getAllAndOverride<Audience[] | undefined>(ACCESS_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const who = this.audience(context);
     if (!who) throw forbidden('This operation declares no permission, so it is refused.');
     if (who.includes('ANYONE')) return true;
     const auth = requestAuth(context) ?? { caller: null };

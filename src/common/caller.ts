@@ -60,3 +60,6 @@ export interface RequestAuth {
   /** Set when a token was sent but is not acceptable; public operations still run. */
   authError?: Error;
 }
+
+/** The Alliance's own roles: what NATIONS-visibility content (drafts, needs) is open to. */
+export const ALLIANCE_ROLES: readonly Role[] = [Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE];

@@ -137,6 +137,26 @@ export class GraphqlLimits {
    * GRAPHQL_MAX_HEAVY_FIELDS values of HEAVY_FIELDS. The error, or null.
    */
   measure(schema: GraphQLSchema, query: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): GraphQLError | null {
+    // Apollo's document store hands out the same parsed document for the same query text, so the
+    // measure of a query repeated with the same (small) variables is kept with its document.
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    if (key.length > MAX_MEASURE_KEY) return this.walk(schema, query, operationName, variables);
+    let known = this.measured.get(query);
+    if (!known) this.measured.set(query, (known = new Map()));
+    let refusal = known.get(key);
+    if (refusal === undefined) {
+      // Every refusal is tooMuch(message): kept as its message, so each request throws its own error.
+      refusal = this.walk(schema, query, operationName, variables)?.message ?? null;
+      if (known.size >= MAX_MEASURES_PER_DOCUMENT) known.delete(known.keys().next().value!);
+      known.set(key, refusal);
+    }
+    return refusal === null ? null : tooMuch(refusal);
+  }
+
+  /** Measures of documents (the refusal's message, or null), by operation name and variables; forgotten with the document. */
+  private readonly measured = new WeakMap<DocumentNode, Map<string, string | null>>();
+
+  private walk(schema: GraphQLSchema, query: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): GraphQLError | null {
     const options = { schema, query, operationName: operationName ?? undefined, variables: variables ?? {} };
     let cost: number;
     let heavy: number;
@@ -177,6 +197,10 @@ export class GraphqlLimits {
     return new GraphQLError(first.message, { nodes: first.nodes, extensions: { code } });
   }
 }
+
+/** Variables longer than this (a version's text, say) are measured afresh rather than kept as a key. */
+const MAX_MEASURE_KEY = 2048;
+const MAX_MEASURES_PER_DOCUMENT = 64;
 
 const tooMuch = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { getManyPlain } from '../database/plain-rows';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
@@ -98,7 +99,7 @@ export async function paginate<R extends ObjectLiteral, N = R>(
     qb.andWhere(`(${order.columns.join(', ')}) ${op} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
   order.columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, direction) : qb.addOrderBy(c, direction)));
-  const rows = await qb.limit(size + 1).getMany();
+  const rows = await getManyPlain(qb.limit(size + 1));
   const page = rows.slice(0, size);
   const edges = page.map((row) => ({ cursor: encode(order.values(row)), node: toNode(row) }));
   return {

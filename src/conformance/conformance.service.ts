@@ -13,6 +13,7 @@ import { assess, isStale } from './assessment';
 import { ConformanceLevel } from './conformance-claim.entity';
 import { EDITION_IN_FORCE, EditionInForce } from './edition-in-force';
 import { ProductEntity } from './product.entity';
+import { findPlain } from '../database/plain-rows';
 
 export interface ClaimView {
   id: string;
@@ -110,7 +111,9 @@ export class ConformanceService implements OnModuleInit {
   }
 
   async requireProduct(caller: Caller, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProductEntity> {
-    const product = await m.findOne(ProductEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const product = lock
+      ? await m.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' as const } })
+      : (await findPlain(m, ProductEntity, 't.id = $1', [id], async () => [await m.findOneBy(ProductEntity, { id })].filter((p) => p !== null)))[0];
     if (!product || !this.maySee(caller, product)) throw notFound('product', id);
     return product;
   }

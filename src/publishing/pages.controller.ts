@@ -13,6 +13,10 @@ import { ProvidersService } from '../conformance/providers.service';
 import { providersPage } from './providers.view';
 import { RatificationService } from './ratification.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
+import { NeedsService } from '../needs/needs.service';
+import { NeedVisibility } from '../needs/need.entity';
+import { ALLIANCE_ROLES, hasRole } from '../common/caller';
+import { AnsweringStandard, needPage, needsPage } from './needs.view';
 
 type AuthedRequest = Request & { auth?: RequestAuth };
 
@@ -32,7 +36,54 @@ export class PagesController {
     private readonly heavy: HeavyWork,
     private readonly ratifications: RatificationService,
     private readonly providers: ProvidersService,
+    private readonly needs: NeedsService,
   ) {}
+
+  /** The front door's needs: PUBLIC ones to anyone, INDUSTRY ones too to readers signed in as vendors or Alliance staff. */
+  @Get('needs')
+  @Allow('ANYONE')
+  async needsList(@Req() req: AuthedRequest, @Res() res: Response) {
+    if (this.refuseBadToken(req, res)) return;
+    this.html(res, req, 200, needsPage(await this.needs.published(req.auth?.caller ?? null)), Visibility.PUBLIC);
+  }
+
+  /** "/needs/12" or "/needs/NEED-12". */
+  @Get('needs/:ref')
+  @Allow('ANYONE')
+  async need(@Req() req: AuthedRequest, @Res() res: Response, @Param('ref') ref: string) {
+    if (this.refuseBadToken(req, res)) return;
+    const caller = req.auth?.caller ?? null;
+    const match = /^(?:NEED-)?(\d{1,9})$/i.exec(ref);
+    const need = match ? await this.needs.byNumber(caller, Number(match[1])) : null;
+    // The front door shows INDUSTRY and PUBLIC needs; NATIONS needs live in the app.
+    if (!need || need.visibility === NeedVisibility.NATIONS || need.status === 'REJECTED') {
+      return this.html(res, req, 404, errorPage('Not found', 'There is no published need here, or you need to sign in to read it.'));
+    }
+    const [nations, supports, sharing, links] = await Promise.all([
+      this.ballots.allNations(), this.needs.supports([need.id]), this.needs.sharingNations([need.id]), this.needs.links('need', [need.id]),
+    ]);
+    const names = new Map(nations.map((n) => [n.code, n.name]));
+    const ids = links.map((l) => l.standardId);
+    const visible = new Set(editionVisibility(caller));
+    const standards = (await this.publishing.standardsByIds(ids)).filter((s) => visible.has(s.visibility));
+    const editions = await this.publishing.ofStandards(standards.map((s) => s.id));
+    const products = await this.needs.claimingProducts(standards.map((s) => s.id));
+    const answers: AnsweringStandard[] = standards
+      .map((standard) => {
+        const claiming = products.filter((p) => p.standardId === standard.id);
+        return {
+          standard,
+          editions: editions.filter((e) => e.standardId === standard.id),
+          // Providers are named to the Alliance, and to a vendor for its own products.
+          products: claiming.filter((p) => hasRole(caller, ...ALLIANCE_ROLES) || (!!caller?.organizationId && p.organizationId === caller.organizationId)),
+          productCount: claiming.length,
+        };
+      })
+      .filter((a) => a.editions.length)
+      .sort((a, b) => a.standard.designation.localeCompare(b.standard.designation));
+    this.html(res, req, 200, needPage(need, supports.map((s) => names.get(s.code) ?? s.code), sharing.map((s) => names.get(s.code) ?? s.code), answers),
+      need.visibility === NeedVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.INDUSTRY);
+  }
 
   @Get()
   @Allow('ANYONE')

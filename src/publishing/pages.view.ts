@@ -112,11 +112,13 @@ export function layout(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
+<link rel="alternate" type="application/atom+xml" title="Published editions" href="/feeds/editions.atom">
+<link rel="alternate" type="application/atom+xml" title="Interoperability needs" href="/feeds/needs.atom">
 <style>${CSS}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><nav aria-label="Site"><a href="/">Space Standards Workbench · Published standards</a></nav></header>
+<header class="site"><nav aria-label="Site"><a href="/">Space Standards Workbench · Published standards</a> · <a href="/needs">Interoperability needs</a> · <a href="/digest">Weekly digest by e-mail</a></nav></header>
 <main id="main">
 ${body}
 </main>

@@ -5,8 +5,10 @@ import { BallotsModule } from '../ballots/ballots.module';
 import { ConformanceModule } from '../conformance/conformance.module';
 import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
+import { NeedsModule } from '../needs/needs.module';
 import { EditionPdfService } from './edition-pdf';
 import { PagesController } from './pages.controller';
+import { FeedsController } from './feeds.controller';
 import { PublishingResolver, RatificationChangeResolver, StandardEditionsResolver, VersionStageResolver } from './publishing.resolver';
 import { RatificationService } from './ratification.service';
 import { PublishingService } from './publishing.service';
@@ -17,8 +19,8 @@ import { PublishingService } from './publishing.service';
  */
 @Global()
 @Module({
-  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule, ConformanceModule],
-  controllers: [PagesController],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule, ConformanceModule, NeedsModule],
+  controllers: [PagesController, FeedsController],
   providers: [
     PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,
     { provide: EDITION_IN_FORCE, useExisting: PublishingService }],

@@ -4,10 +4,11 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BallotOutcome } from '../ballots/ballot.entity';
 import { BallotsService } from '../ballots/ballots.service';
-import { Caller } from '../common/caller';
+import { Caller, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, invalidState, notFound } from '../common/errors';
 import { EditionInForce } from '../conformance/edition-in-force';
+import { NeedsService } from '../needs/needs.service';
 import { REFERENCE_LISTENER, ReferenceListener } from '../standards/reference-listener';
 import { StandardLifecycle } from '../standards/standard-lifecycle';
 import { slugSql, StandardEntity, Visibility } from '../standards/standard.entity';
@@ -16,6 +17,8 @@ import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
 import { visibleTo } from '../standards/visibility';
 import { kindsFor } from '../webhooks/webhook-events';
+import { NotificationsService, readersOf } from '../notifications/notifications.service';
+import { NotificationKind } from '../notifications/notification-kind';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { VersionStage } from './models/ratification.model';
 import { designationSlug, EditionEntity, editionLabel, EditionStatus, RatificationSnapshot } from './edition.entity';
@@ -38,6 +41,8 @@ export class PublishingService implements EditionInForce {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly webhooks: WebhooksService,
+    private readonly notifications: NotificationsService,
+    private readonly needs: NeedsService,
     @Optional() @Inject(REFERENCE_LISTENER) private readonly referenceListener?: ReferenceListener,
   ) {}
 
@@ -80,11 +85,14 @@ export class PublishingService implements EditionInForce {
         [standard.id, ballot.versionId, ballotId, next, label, caller.id, sha256(text), renderMarkdown(text), JSON.stringify(ratification), effectiveDate ?? null],
       );
       await this.lifecycle.transition(m, caller, standard.id, 'PROMULGATE', label);
+      // The ACCEPTED needs this standard addresses become ADDRESSED with its promulgation.
+      await this.needs.standardPromulgated(m, caller, standard.id, label);
       await this.webhooks.emit(
         m, 'edition.published',
         { editionId: id, standardId: standard.id, designation: standard.designation, number: next, label, versionId: ballot.versionId, effectiveDate: effectiveDate ?? null },
         { kinds: kindsFor(standard.visibility) },
       );
+      await this.notifyPublished(m, standard, id, label, superseded[0]?.[0]?.number);
       if (previousReference !== ballot.versionId) await this.referenceListener?.referenceChanged(m, standard.id, previousReference, ballot.versionId);
       const previous = superseded[0]?.[0]?.number;
       await this.audit.record(m, caller, {
@@ -96,6 +104,27 @@ export class PublishingService implements EditionInForce {
           `; effective ${effectiveDate ?? 'on receipt'}` + (previous ? `; ${editionLabel(standard.designation, previous, 1).replace(/ Version 1$/, '')} superseded` : ''),
       });
       return m.findOneByOrFail(EditionEntity, { id });
+    });
+  }
+
+  /** EDITION_PUBLISHED, and EDITION_SUPERSEDED for the one it replaces: to the nations and to the standard's followers who may read it. */
+  private async notifyPublished(m: EntityManager, standard: StandardEntity, editionId: string, label: string, previous: number | undefined) {
+    const readers = readersOf(standard.visibility);
+    await this.notifications.notify(m, {
+      kind: NotificationKind.EDITION_PUBLISHED, key: `EDITION_PUBLISHED:${editionId}`, subjectType: 'Edition', subjectId: editionId, standardId: standard.id,
+      title: `${label} published`,
+      body: `${label}, "${standard.title}", is published and in force.`,
+      link: `/app/standards/${standard.id}`,
+      to: { nations: 'ALL', roles: [Role.SECRETARIAT], subscriberRoles: readers },
+    });
+    if (!previous) return;
+    const old = editionLabel(standard.designation, previous, 1).replace(/ Version 1$/, '');
+    await this.notifications.notify(m, {
+      kind: NotificationKind.EDITION_SUPERSEDED, key: `EDITION_SUPERSEDED:${standard.id}:${previous}`, subjectType: 'Edition', subjectId: editionId, standardId: standard.id,
+      title: `${old} superseded by ${label}`,
+      body: `${old} is superseded: ${label} is now in force. Claims made against the old text may need review.`,
+      link: `/app/standards/${standard.id}`,
+      to: { nations: 'ALL', subscriberRoles: readers },
     });
   }
 

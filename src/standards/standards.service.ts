@@ -1,3 +1,5 @@
+import { NotificationsService, readersOf } from '../notifications/notifications.service';
+import { NotificationKind } from '../notifications/notification-kind';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -5,9 +7,11 @@ import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
 import { paginate } from '../common/pagination';
 import { DUPLICATION_GATE, DuplicationGate } from './duplication-gate';
+import { NEED_LINKS, NeedLinks } from './need-links';
 import { StandardLifecycle } from './standard-lifecycle';
 import { slugSql, StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
+import { findPlain } from '../database/plain-rows';
 
 export interface StandardListFilter {
   status?: StandardStatus;
@@ -24,6 +28,7 @@ export interface ProposeInput {
   visibility: Visibility;
   overlapJustification?: string;
   stanag?: string | null;
+  needIds?: string[] | null;
 }
 
 @Injectable()
@@ -32,12 +37,17 @@ export class StandardsService {
     private readonly dataSource: DataSource,
     private readonly lifecycle: StandardLifecycle,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
     @Optional() @Inject(DUPLICATION_GATE) private readonly duplication?: DuplicationGate,
-  ) {}
+    @Optional() @Inject(NEED_LINKS) private readonly needLinks?: NeedLinks,
+  ) {
+    // Only those who may read a standard follow it.
+    notifications.defineStandardCheck((caller, id) => this.requireVisible(caller, id).then(() => true, () => false));
+  }
 
   /** The standard, or NOT_FOUND when it does not exist or the caller may not see it. */
   async requireVisible(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager): Promise<StandardEntity> {
-    const standard = await m.findOneBy(StandardEntity, { id });
+    const [standard] = await findPlain(m, StandardEntity, 't.id = $1', [id], async () => [await m.findOneBy(StandardEntity, { id })].filter((s) => s !== null));
     if (!standard || !visibleTo(caller).includes(standard.visibility)) throw notFound('standard', id);
     return standard;
   }
@@ -63,7 +73,7 @@ export class StandardsService {
   }
 
   async byIds(caller: Caller | null, ids: readonly string[]): Promise<StandardEntity[]> {
-    const rows = await this.dataSource.getRepository(StandardEntity).findBy({ id: In([...ids]) });
+    const rows = await findPlain(this.dataSource.manager, StandardEntity, 't.id = ANY($1::uuid[])', [ids], () => this.dataSource.getRepository(StandardEntity).findBy({ id: In([...ids]) }));
     return rows.filter((s) => visibleTo(caller).includes(s.visibility));
   }
 
@@ -137,6 +147,10 @@ export class StandardsService {
         }),
       );
       await m.insert(StandardEditorEntity, { standardId: standard.id, userId: caller.id });
+      if (input.needIds?.length) {
+        if (!this.needLinks) throw badInput('needIds', 'The needs register is not available here.');
+        await this.needLinks.linkProposal(m, caller, standard.id, input.needIds);
+      }
       await this.audit.record(m, caller, {
         action: 'standard.proposed',
         entityType: 'Standard',
@@ -161,7 +175,15 @@ export class StandardsService {
     return this.dataSource.transaction(async (m) => {
       await this.lockVisible(caller, id, m);
       await this.lifecycle.transition(m, caller, id, 'CANCEL', reason.trim());
-      return m.findOneByOrFail(StandardEntity, { id });
+      const standard = await m.findOneByOrFail(StandardEntity, { id });
+      await this.notifications.notify(m, {
+        kind: NotificationKind.STANDARD_CANCELLED, key: `STANDARD_CANCELLED:${id}`, subjectType: 'Standard', subjectId: id, standardId: id,
+        title: `${standard.designation} cancelled`,
+        body: `${standard.designation}, "${standard.title}", is cancelled: ${reason.trim()}`,
+        link: `/app/standards/${id}`,
+        to: { nations: 'ALL', userIds: standard.proposerId ? [standard.proposerId] : [], subscriberRoles: readersOf(standard.visibility) },
+      });
+      return standard;
     });
   }
 
@@ -178,7 +200,15 @@ export class StandardsService {
         throw invalidState(`${replacement.designation} is ${replacement.status} and cannot replace another standard.`, { status: replacement.status });
       }
       await this.lifecycle.transition(m, caller, id, 'SUPERSEDE', `by ${replacement.designation}: ${reason.trim()}`, replacement.id);
-      return m.findOneByOrFail(StandardEntity, { id });
+      const standard = await m.findOneByOrFail(StandardEntity, { id });
+      await this.notifications.notify(m, {
+        kind: NotificationKind.EDITION_SUPERSEDED, key: `EDITION_SUPERSEDED:${id}:by:${replacement.id}`, subjectType: 'Standard', subjectId: id, standardId: id,
+        title: `${standard.designation} superseded by ${replacement.designation}`,
+        body: `${standard.designation} and its edition in force are superseded by ${replacement.designation}: ${reason.trim()}`,
+        link: `/app/standards/${replacement.id}`,
+        to: { nations: 'ALL', subscriberRoles: readersOf(standard.visibility) },
+      });
+      return standard;
     });
   }
 

@@ -17,6 +17,7 @@ import { mergeThreeWay } from './text/merge';
 import { renderMarkdown } from './text/render';
 import { LRUCache } from 'lru-cache';
 import { computeRedline, Rendition, rendition } from './text/redline';
+import { findPlain } from '../database/plain-rows';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -90,14 +91,14 @@ export class VersionsService {
 
   /** Every version of the given standards, oldest first. */
   ofStandards(standardIds: readonly string[]): Promise<StandardVersionEntity[]> {
-    return this.dataSource.getRepository(StandardVersionEntity).find({
-      where: { standardId: In([...standardIds]) },
-      order: { number: 'ASC' },
-    });
+    const fallback = () => this.dataSource.getRepository(StandardVersionEntity).find({ where: { standardId: In([...standardIds]) }, order: { number: 'ASC' } });
+    return findPlain(this.dataSource.manager, StandardVersionEntity, 't.standard_id = ANY($1::uuid[])', [standardIds], fallback, 't.number ASC');
   }
 
   async current(standardId: string, m: EntityManager = this.dataSource.manager): Promise<StandardVersionEntity | null> {
-    return m.findOne(StandardVersionEntity, { where: { standardId }, order: { number: 'DESC' } });
+    const fallback = async () => [await m.findOne(StandardVersionEntity, { where: { standardId }, order: { number: 'DESC' } })].filter((v) => v !== null);
+    const [version] = await findPlain(m, StandardVersionEntity, 't.standard_id = $1', [standardId], fallback, 't.number DESC LIMIT 1');
+    return version ?? null;
   }
 
   /** Texts of many versions in one query, reassembled from their blocks byte for byte. */
@@ -120,7 +121,8 @@ export class VersionsService {
   }
 
   requirementsOf(versionIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<RequirementEntity[]> {
-    return m.find(RequirementEntity, { where: { versionId: In([...versionIds]) }, order: { ord: 'ASC' } });
+    const fallback = () => m.find(RequirementEntity, { where: { versionId: In([...versionIds]) }, order: { ord: 'ASC' } });
+    return findPlain(m, RequirementEntity, 't.version_id = ANY($1::uuid[])', [versionIds], fallback, 't.ord ASC');
   }
 
   clauses(text: string): ClauseInfo[] {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { StandardStatus, Visibility } from '../standard.entity';
 
 @InputType({ description: 'A standard to propose: designation, title, scope and who may read its drafts.' })
@@ -16,6 +16,10 @@ export class ProposeStandardInput {
   @Field({ nullable: true, description: 'The covering STANAG of an Allied Publication, e.g. "STANAG 4790".' })
   @IsOptional() @Matches(/^STANAG\s+\d{4}$/, { message: 'stanag must read "STANAG" and four digits, e.g. "STANAG 4790"' })
   stanag?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The interoperability needs this standard addresses (RAISED or ACCEPTED, visible to the proposer), at most 20; linked in the proposal\'s transaction.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20, { message: 'needIds holds at most 20 needs' }) @IsUUID('all', { each: true, message: 'needIds must be need ids' })
+  needIds?: string[];
 }
 
 @InputType({ description: 'The Markdown text of a new version, and the version it was based on.' })

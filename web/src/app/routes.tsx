@@ -44,6 +44,11 @@ export const routes: AppRoute[] = [
   { path: '/organization', screen: lazy(() => import('../routes/organization')) },
   { path: '/invitation', screen: lazy(() => import('../routes/invitation')), anonymous: true },
   { path: '/providers', screen: lazy(() => import('../routes/providers')) },
+  { path: '/notifications', screen: lazy(() => import('../routes/notifications')) },
+  { path: '/notifications/preferences', screen: lazy(() => import('../routes/notification-preferences')) },
+  { path: '/needs', screen: lazy(() => import('../routes/needs')) },
+  { path: '/needs/new', screen: lazy(() => import('../routes/raise-need')) },
+  { path: '/needs/:id', screen: lazy(() => import('../routes/need')) },
 ];
 
 export interface NavItem {
@@ -57,6 +62,7 @@ export const navigation: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/standards', label: 'nav.standards' },
   { to: '/standards/new', label: 'nav.propose', roles: ['EXPERT', 'SECRETARIAT'] },
+  { to: '/needs', label: 'nav.needs', roles: ['SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN', 'VENDOR'] },
   { to: '/products', label: 'nav.products', roles: ['VENDOR', 'SECRETARIAT', 'ADMIN'] },
   { to: '/catalogue', label: 'nav.catalogue', roles: ['SECRETARIAT', 'EXPERT', 'DELEGATE'] },
   { to: '/matrix', label: 'nav.matrix', roles: ['VENDOR', 'SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN'] },

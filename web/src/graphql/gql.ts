@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n": typeof types.UnreadNotificationsDocument,
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": typeof types.MeDocument,
     "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
@@ -57,6 +58,21 @@ type Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
+    "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": typeof types.NeedPageDocument,
+    "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n": typeof types.NeedLinkCandidatesDocument,
+    "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": typeof types.SupportNeedDocument,
+    "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": typeof types.WithdrawNeedSupportDocument,
+    "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.AcceptNeedDocument,
+    "mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }": typeof types.RejectNeedDocument,
+    "mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.CloseNeedDocument,
+    "mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.MarkNeedAddressedDocument,
+    "mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }": typeof types.LinkStandardToNeedDocument,
+    "mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }": typeof types.UnlinkStandardFromNeedDocument,
+    "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n": typeof types.NeedsDocument,
+    "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
+    "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n": typeof types.MyOrganizationDocument,
     "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n": typeof types.InviteToOrganizationDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": typeof types.RevokeInvitationDocument,
@@ -73,10 +89,14 @@ type Documents = {
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
+    "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": typeof types.SimilarNeedsDocument,
+    "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": typeof types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n": typeof types.ProviderDirectoryDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
+    "query RaiseNeedNations { nations { code name } }": typeof types.RaiseNeedNationsDocument,
+    "\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n": typeof types.RaiseNeedDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": typeof types.RedlineDocument,
     "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": typeof types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
@@ -93,6 +113,9 @@ type Documents = {
     "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": typeof types.EditorCandidatesDocument,
     "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.AddEditorDocument,
     "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.RemoveEditorDocument,
+    "\n  query MySubscriptions { mySubscriptions { id standardId } }\n": typeof types.MySubscriptionsDocument,
+    "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n": typeof types.FollowStandardDocument,
+    "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n": typeof types.UnfollowStandardDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n": typeof types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": typeof types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": typeof types.UpdateStandardDocument,
@@ -102,6 +125,7 @@ type Documents = {
     "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": typeof types.ResendVerificationCodeDocument,
 };
 const documents: Documents = {
+    "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n": types.UnreadNotificationsDocument,
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": types.MeDocument,
     "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
@@ -145,6 +169,21 @@ const documents: Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
+    "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": types.NeedPageDocument,
+    "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n": types.NeedLinkCandidatesDocument,
+    "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": types.SupportNeedDocument,
+    "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": types.WithdrawNeedSupportDocument,
+    "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.AcceptNeedDocument,
+    "mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }": types.RejectNeedDocument,
+    "mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.CloseNeedDocument,
+    "mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.MarkNeedAddressedDocument,
+    "mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }": types.LinkStandardToNeedDocument,
+    "mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }": types.UnlinkStandardFromNeedDocument,
+    "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n": types.NeedsDocument,
+    "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": types.UpdateNotificationPreferencesDocument,
+    "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": types.MarkNotificationsReadDocument,
     "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n": types.MyOrganizationDocument,
     "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n": types.InviteToOrganizationDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": types.RevokeInvitationDocument,
@@ -161,10 +200,14 @@ const documents: Documents = {
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": types.DuplicationCheckDocument,
+    "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": types.SimilarNeedsDocument,
+    "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n": types.ProviderDirectoryDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
+    "query RaiseNeedNations { nations { code name } }": types.RaiseNeedNationsDocument,
+    "\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n": types.RaiseNeedDocument,
     "\n  query Redline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) {\n      html unified\n      stats { changedClauses wordsInserted wordsDeleted }\n      requirementChanges { key change before after }\n      from { id number }\n      to { id number }\n    }\n  }\n": types.RedlineDocument,
     "\n  mutation Register($input: RegisterInput!) { register(input: $input) { id email } }\n": types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
@@ -181,6 +224,9 @@ const documents: Documents = {
     "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": types.EditorCandidatesDocument,
     "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.AddEditorDocument,
     "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.RemoveEditorDocument,
+    "\n  query MySubscriptions { mySubscriptions { id standardId } }\n": types.MySubscriptionsDocument,
+    "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n": types.FollowStandardDocument,
+    "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n": types.UnfollowStandardDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n": types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": types.UpdateStandardDocument,
@@ -204,6 +250,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n"): (typeof documents)["\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -379,6 +429,66 @@ export function graphql(source: "\n  query InteroperabilityMatrix($standardIds: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n"): (typeof documents)["\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n"): (typeof documents)["\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"): (typeof documents)["mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"): (typeof documents)["mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation RejectNeed($needId: ID!, $reason: String!) { rejectNeed(needId: $needId, reason: $reason) { id status rejectionReason statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation CloseNeed($needId: ID!) { closeNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"): (typeof documents)["mutation MarkNeedAddressed($needId: ID!) { markNeedAddressed(needId: $needId) { id status statusChangedAt history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }"): (typeof documents)["mutation LinkStandardToNeed($needId: ID!, $standardId: ID!) { linkStandardToNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } history { from to reason at } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }"): (typeof documents)["mutation UnlinkStandardFromNeed($needId: ID!, $standardId: ID!) { unlinkStandardFromNeed(needId: $needId, standardId: $standardId) { id status standards { id designation title status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n"): (typeof documents)["\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n"): (typeof documents)["\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -443,6 +553,14 @@ export function graphql(source: "\n  query DuplicationCheck($title: String!, $sc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n"): (typeof documents)["\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n"): (typeof documents)["\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"): (typeof documents)["\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -456,6 +574,14 @@ export function graphql(source: "\n  query PublishPreview($id: ID!) {\n    ballo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n"): (typeof documents)["\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RaiseNeedNations { nations { code name } }"): (typeof documents)["query RaiseNeedNations { nations { code name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n"): (typeof documents)["\n  mutation RaiseNeed($input: RaiseNeedInput!) {\n    raiseNeed(input: $input) { id reference }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -520,6 +646,18 @@ export function graphql(source: "\n  mutation AddEditor($standardId: ID!, $userI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"): (typeof documents)["\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySubscriptions { mySubscriptions { id standardId } }\n"): (typeof documents)["\n  query MySubscriptions { mySubscriptions { id standardId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n"): (typeof documents)["\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n"): (typeof documents)["\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,7 @@ import type { Visibility } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorBanner, errorCode } from '../../ui/ErrorBanner';
-import { SubmitRow, TextArea, TextField } from '../../ui/Field';
+import { Select, SubmitRow, TextArea, TextField } from '../../ui/Field';
 import { VisibilitySelect } from '../../ui/status';
 import { Page } from '../../ui/Page';
 
@@ -20,6 +20,16 @@ const Check = graphql(`
       replacedBy { id body designation }
     }
   }
+`);
+
+const SimilarNeeds = graphql(`
+  query SimilarNeeds($title: String!, $scope: String!) {
+    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }
+  }
+`);
+
+const OpenNeeds = graphql(`
+  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }
 `);
 
 const Propose = graphql(`
@@ -39,13 +49,20 @@ export default function ProposeScreen() {
   const checked = useDebounced({ title: title.trim(), scope: scope.trim() }, 400);
   const ready = checked.title.length >= 3 && checked.scope.length >= 3;
   const [candidates] = useQuery({ query: Check, variables: checked, pause: !ready });
+  const [similar] = useQuery({ query: SimilarNeeds, variables: checked, pause: !ready });
+  const [openNeeds] = useQuery({ query: OpenNeeds });
+  const [needIds, setNeedIds] = useState<string[]>([]);
   const [result, propose] = useMutation(Propose);
+  const choosable = (openNeeds.data?.interoperabilityNeeds.edges ?? []).map((e) => e.node).filter((n) => n.status === 'RAISED' || n.status === 'ACCEPTED');
+  const similarNeeds = ready ? (similar.data?.similarNeeds ?? []).filter((s) => s.need.status === 'RAISED' || s.need.status === 'ACCEPTED') : [];
+  const toggle = (id: string, on: boolean) => setNeedIds((ids) => (on ? [...new Set([...ids, id])] : ids.filter((x) => x !== id)));
+  const named = new Map([...choosable, ...similarNeeds.map((s) => s.need)].map((n) => [n.id, n]));
   const duplicate = errorCode(result.error) === 'POSSIBLE_DUPLICATE';
   const list = ready ? candidates.data?.duplicationCheck ?? [] : [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await propose({ input: { designation, title, scope, visibility, overlapJustification: justification.trim() || undefined } });
+    const r = await propose({ input: { designation, title, scope, visibility, overlapJustification: justification.trim() || undefined, needIds } });
     if (r.data) navigate(`/standards/${r.data.proposeStandard.id}`);
   }
 
@@ -95,6 +112,30 @@ export default function ProposeScreen() {
             />
           )}
         </section>
+
+        <fieldset className="need-choice">
+          <legend>{t('propose.needs')}</legend>
+          <p className="hint">{t('propose.needsHint')}</p>
+          {similarNeeds.length > 0 && <p className="muted">{t('propose.similarNeeds', { n: similarNeeds.length })}</p>}
+          <ul className="plain">
+            {[...new Set([...similarNeeds.map((s) => s.need.id), ...needIds])].map((id) => {
+              const n = named.get(id);
+              const score = similarNeeds.find((s) => s.need.id === id)?.score;
+              return n ? (
+                <li key={id}>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={needIds.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />{' '}
+                    {`${n.reference} · ${n.title}`}{score !== undefined ? ` (${t('propose.similarity', { score: score.toFixed(2) })})` : ''}
+                  </label>
+                </li>
+              ) : null;
+            })}
+          </ul>
+          <Select label={t('propose.addNeed')} value="" onChange={(e) => e.target.value && toggle(e.target.value, true)}>
+            <option value="">{t('propose.chooseNeed')}</option>
+            {choosable.filter((n) => !needIds.includes(n.id)).map((n) => <option key={n.id} value={n.id}>{`${n.reference} · ${n.title}`}</option>)}
+          </Select>
+        </fieldset>
 
         {(list.length > 0 || duplicate) && (
           <TextArea

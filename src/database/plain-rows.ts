@@ -1,0 +1,116 @@
+import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+
+/**
+ * Entities read with one plain SQL statement and copied into their class,
+ * without TypeORM's query builder and hydration, for the reads every request
+ * makes (pages of lists and the DataLoaders beneath them). TypeORM's
+ * getMany() rebuilds its SQL, groups the raw rows by primary key and passes
+ * every value through the driver and column metadata; for a page of 100
+ * comments that was more CPU than the statement's round trip. Here each
+ * entity's shape is worked out once: which columns, under which property
+ * names. Only entities whose columns all come back from pg exactly as TypeORM
+ * would hydrate them take this path (text, numbers, uuid, booleans, json,
+ * timestamps; no transformer, embedded, relation or inheritance column);
+ * any other entity, and any query builder with joins, locks or extra
+ * selections, falls back to TypeORM, so the answer is the same either way.
+ */
+
+/** Normalized column types whose value from pg is already what TypeORM hydrates. */
+const PLAIN_TYPES = new Set([
+  'uuid', 'text', 'character varying', 'varchar', 'character', 'char', 'integer', 'int', 'int4', 'smallint', 'int2', 'bigint', 'int8',
+  'boolean', 'bool', 'jsonb', 'json', 'timestamp with time zone', 'timestamptz', 'timestamp without time zone', 'timestamp',
+  'double precision', 'real', 'numeric', 'tsvector',
+]);
+
+interface Shape {
+  target: new () => ObjectLiteral;
+  table: string;
+  /** Selected by default (select: false columns are left out, as TypeORM leaves them). */
+  columns: { property: string; column: string }[];
+}
+
+const shapes = new WeakMap<EntityMetadata, Shape | null>();
+
+function shapeOf(metadata: EntityMetadata, dataSource: DataSource): Shape | null {
+  let shape = shapes.get(metadata);
+  if (shape !== undefined) return shape;
+  const plain =
+    typeof metadata.target === 'function' &&
+    metadata.embeddeds.length === 0 &&
+    !metadata.discriminatorColumn &&
+    metadata.childEntityMetadatas.length === 0 &&
+    metadata.columns.every(
+      (c) => !c.transformer && !c.embeddedMetadata && !c.relationMetadata && !c.isVirtual && !c.isVirtualProperty && PLAIN_TYPES.has(String(dataSource.driver.normalizeType(c))),
+    );
+  shape = plain
+    ? {
+        target: metadata.target as new () => ObjectLiteral,
+        table: metadata.tablePath,
+        columns: metadata.columns.filter((c) => c.isSelect).map((c) => ({ property: c.propertyName, column: c.databaseName })),
+      }
+    : null;
+  shapes.set(metadata, shape);
+  return shape;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Copies rows keyed by property name into instances of the entity's class, as TypeORM returns them. */
+function instances<T>(shape: Shape, rows: Record<string, unknown>[]): T[] {
+  return rows.map((row) => Object.assign(new shape.target(), row) as T);
+}
+
+/**
+ * The entities matching `where` (SQL on alias `t`, with $1... parameters),
+ * in `order` (SQL on `t`), through `manager` (a transaction's, or the
+ * data source's). TypeORM's find() where the entity does not qualify.
+ * `extra` adds selections (SQL on `t`, aliased to a property name).
+ */
+export async function findPlain<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  where: string,
+  params: unknown[],
+  fallback: () => Promise<T[]>,
+  order?: string,
+  extra?: string,
+): Promise<T[]> {
+  const shape = shapeOf(manager.connection.getMetadata(entity), manager.connection);
+  if (!shape) return fallback();
+  const select = shape.columns.map((c) => `t.${quote(c.column)} AS ${quote(c.property)}`).join(', ') + (extra ? `, ${extra}` : '');
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${select} FROM ${shape.table.split('.').map(quote).join('.')} t WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`,
+    params,
+  );
+  return instances<T>(shape, rows);
+}
+
+/**
+ * qb.getMany(), with TypeORM's SQL but without its hydration: for a query
+ * builder on one entity, with no join, lock or added selection.
+ */
+export async function getManyPlain<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+  const map = qb.expressionMap;
+  const main = map.mainAlias;
+  const shape = main?.hasMetadata ? shapeOf(main.metadata, qb.connection) : null;
+  const simple =
+    shape &&
+    map.joinAttributes.length === 0 &&
+    map.relationIdAttributes.length === 0 &&
+    !map.lockMode &&
+    map.selects.every((s) => s.selection === main!.name) &&
+    shape.columns.every((c) => `${main!.name}_${c.column}`.length <= 63);
+  if (!simple) return qb.getMany();
+  const [sql, params] = qb.getQueryAndParameters();
+  const runner = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const raw: Record<string, unknown>[] = await qb.connection.query(sql, params, runner);
+  const prefix = `${main!.name}_`;
+  return raw.map((r) => {
+    const entity = new shape.target();
+    for (const c of shape.columns) {
+      const value = r[prefix + c.column];
+      if (value !== undefined) entity[c.property as keyof typeof entity] = value as never;
+    }
+    return entity as T;
+  });
+}

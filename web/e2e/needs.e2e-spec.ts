@@ -1,0 +1,117 @@
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '../../test/helpers/app';
+import { expectAccessible, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
+
+/**
+ * The needs register in a browser: a French expert raises a need, a German
+ * delegate supports it, the secretariat accepts it; a proposal then names it,
+ * and the public front door shows it without an account.
+ */
+describe('story: a need is raised, supported and accepted', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let expert: { email: string }, delegate: { email: string }, secretariat: { email: string };
+  let needUrl = '';
+
+  before(async () => {
+    ({ t, base, browser, close } = await stage());
+    expert = await t.user('Claire Martin', [{ role: 'EXPERT', nationCode: 'FRA' }]);
+    delegate = await t.user('Jonas Weber', [{ role: 'DELEGATE', nationCode: 'DEU' }]);
+    secretariat = await t.user('Sam Okafor', [{ role: 'SECRETARIAT' }]);
+  });
+  after(() => close?.());
+
+  it('an expert raises a need for France from the needs register', async () => {
+    const page = await signedIn(browser, base, expert.email);
+    await page.getByRole('link', { name: 'Needs', exact: true }).click();
+    await page.getByRole('heading', { name: 'Interoperability needs' }).waitFor();
+    await page.getByRole('link', { name: 'Raise a need' }).click();
+    await page.getByRole('heading', { name: 'Raise a need' }).waitFor();
+    await page.getByText('Raised for France, which supports it at once.').waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Conjunction warnings between Allied space operations centres');
+    await page.getByLabel('What the Alliance needs').fill(
+      'Allied space operations centres need one message format and one exchange protocol for conjunction warnings, so that a warning issued by one nation can be acted on by another without manual re-entry.',
+    );
+    await page.getByLabel('Mission area').selectOption('SPACE_DOMAIN_AWARENESS');
+    await page.getByLabel('Priority').selectOption('HIGH');
+    await page.getByLabel('Visibility').selectOption('PUBLIC');
+    await page.getByLabel('Shared by').selectOption(['DEU', 'ITA']);
+    await expectAccessible(page, 'raise need');
+    await shoot(page, 'need-raise');
+    await page.getByRole('button', { name: 'Raise', exact: true }).click();
+    await page.waitForURL(/\/app\/needs\/[0-9a-f-]{36}$/);
+    needUrl = page.url();
+    await page.getByRole('heading', { name: /NEED-\d+ · Conjunction warnings/ }).waitFor();
+    await page.getByRole('heading', { name: '1 supporting nation' }).waitFor();
+    expectNoProblems(page);
+    await page.context().close();
+  });
+
+  it('a delegate of Germany supports it', async () => {
+    const page = await signedIn(browser, base, delegate.email);
+    await page.goto(needUrl);
+    await page.getByRole('heading', { name: '1 supporting nation' }).waitFor();
+    await page.getByRole('button', { name: 'Support for my nation' }).click();
+    await page.getByRole('heading', { name: '2 supporting nations' }).waitFor();
+    await page.getByRole('button', { name: "Withdraw my nation's support" }).waitFor();
+    const [row] = await t.db.query(`SELECT support_count FROM interoperability_need`);
+    expect(row.support_count).toBe(2);
+    await expectAccessible(page, 'need (delegate)');
+    await page.context().close();
+  });
+
+  it('the secretariat sees it first in the register, accepts it', async () => {
+    const page: Page = await signedIn(browser, base, secretariat.email);
+    await page.goto(`${base}/app/needs`);
+    await page.getByRole('link', { name: /^NEED-\d+$/ }).first().waitFor();
+    await expectAccessible(page, 'needs');
+    await shoot(page, 'needs');
+    await page.getByRole('link', { name: /^NEED-\d+$/ }).first().click();
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByText('Accepted', { exact: true }).first().waitFor();
+    const [row] = await t.db.query(`SELECT status FROM interoperability_need`);
+    expect(row.status).toBe('ACCEPTED');
+    // The reject dialog asks for a reason; cancelled here.
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').waitFor();
+    await expectAccessible(page, 'reject need dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expectAccessible(page, 'need (secretariat)');
+    await shoot(page, 'need');
+    expectNoProblems(page);
+    await page.context().close();
+  });
+
+  it('a proposal names the need it addresses, and the front door shows it to anyone', async () => {
+    const page = await signedIn(browser, base, expert.email);
+    await page.goto(`${base}/app/standards/new`);
+    await page.getByLabel('Designation').fill('ASpP-9');
+    await page.getByLabel('Title', { exact: true }).fill('Conjunction warning messages');
+    await page.getByLabel('Scope').fill('Message format and exchange of conjunction warnings between Allied space operations centres.');
+    await page.getByText(/existing need looks the same/).waitFor();
+    await page.getByRole('checkbox', { name: /NEED-\d+ · Conjunction warnings/ }).check();
+    await shoot(page, 'propose-with-needs');
+    const justification = page.getByLabel('Why a new standard is needed');
+    if (await justification.count()) await justification.fill('No existing standard covers the exchange between Allied centres.');
+    await page.getByRole('button', { name: 'Propose', exact: true }).click();
+    await page.waitForURL(/\/app\/standards\/[0-9a-f-]{36}$/);
+    const [link] = await t.db.query(`SELECT s.designation FROM need_standard l JOIN standard s ON s.id = l.standard_id`);
+    expect(link.designation).toBe('ASpP-9');
+    await page.context().close();
+
+    const anon = await openPage(browser);
+    await anon.goto(`${base}/needs`);
+    await anon.getByRole('link', { name: /^NEED-\d+$/ }).click();
+    await anon.getByRole('heading', { name: 'What the Alliance needs' }).waitFor();
+    expect(await anon.locator('link[rel="alternate"][href="/feeds/needs.atom"]').count()).toBe(1);
+    expect(await anon.locator('script').count()).toBe(0);
+    await expectAccessible(anon, 'front door need');
+    await shoot(anon, 'front-door-need');
+    expectNoProblems(anon);
+    await anon.context().close();
+  });
+});
