@@ -67,6 +67,12 @@ const QUERIES: Record<string, Row> = {
   myWork: { q: `{ myWork { editing { id } } }`, expect: 'U a a a a a a a' },
   nations: { q: `{ nations { code } }`, expect: 'a a a a a a a a' },
   organizations: { q: `{ organizations { id } }`, expect: 'U a a a a a a a' },
+  joinRequests: { q: `{ joinRequests(filter:{ status:PENDING }){ totalCount } }`, expect: 'U F a F F F F F' },
+  myJoinRequests: { q: `{ myJoinRequests { id } }`, expect: 'U a a a a a a a' },
+  // Only a VENDOR_ADMIN, which none of these callers is (see onboarding.e2e-spec.ts for one).
+  organizationInvitations: { q: `{ organizationInvitations { id } }`, expect: 'U F F F F F F F' },
+  invitation: { q: `query($t:String!){ invitation(token:$t){ status } }`, vars: (fx) => ({ t: fx.invitationToken }), expect: 'a a a a a a a a' },
+  providers: { q: `{ providers(first:5){ totalCount } }`, expect: 'a a a a a a a a' },
   personalAccessTokens: { q: `{ personalAccessTokens { id } }`, expect: 'U a a a a a a a' },
   // Only a VENDOR_ADMIN, which none of these callers is (see personal-access-tokens.e2e-spec.ts for one).
   organizationAccessTokens: { q: `{ organizationAccessTokens { id } }`, expect: 'U F F F F F F F' },
@@ -137,6 +143,18 @@ const MUTATIONS: Record<string, Row> = {
     vars: () => ({ i: { name: unique('Org'), kind: 'VENDOR' } }),
     expect: 'U a F F F F F F',
   },
+  requestToJoin: {
+    q: `mutation($i:RequestToJoinInput!){ requestToJoin(input:$i){ id } }`,
+    vars: () => ({ i: { company: unique('Joiner'), nationCode: 'FRA', website: 'https://joiner.example.com', reason: 'From the matrix.' } }),
+    expect: 'U a a a a a a a',
+  },
+  withdrawJoinRequest: { q: `mutation($id:ID!){ withdrawJoinRequest(id:$id){ id } }`, vars: (fx) => ({ id: fx.rejectJoinId }), expect: 'U N N N N N N N' },
+  approveJoinRequest: { q: `mutation($id:ID!){ approveJoinRequest(input:{ id:$id }){ id } }`, vars: (fx) => ({ id: fx.approveJoinId }), expect: 'U F a F F F F F' },
+  rejectJoinRequest: { q: `mutation($id:ID!){ rejectJoinRequest(id:$id, reason:"Not an Allied company."){ id } }`, vars: (fx) => ({ id: fx.rejectJoinId }), expect: 'U F a F F F F F' },
+  inviteToOrganization: { q: `mutation{ inviteToOrganization(input:{ email:"colleague@test.example" }){ id } }`, expect: 'U F F F F F F F' },
+  revokeInvitation: { q: `mutation($id:ID!){ revokeInvitation(id:$id){ id } }`, vars: () => ({ id: uuid0 }), expect: 'U F F F F F F F' },
+  acceptInvitation: { q: `mutation{ acceptInvitation(token:"not-a-token"){ id } }`, expect: 'U N N N N N N N' },
+  setPublicListing: { q: `mutation{ setPublicListing(listed:true){ id } }`, expect: 'U F F F F F F F' },
   createPersonalAccessToken: {
     q: `mutation($i:CreatePersonalAccessTokenInput!){ createPersonalAccessToken(input:$i){ personalAccessToken { id } } }`,
     vars: () => ({ i: { name: unique('CI'), scopes: ['standards:read'] } }),
@@ -372,6 +390,11 @@ const FIELDS: Record<string, Row> = {
   'NationalResponse.nation': edition('nation', '{ code }', 'a a a a a a a a', ['ratification']),
   'NationalSubmission.nation': round('nation', '{ code }', 'U N a a a N a N', ['submissions']),
   'NationalSubmission.submittedBy': round('submittedBy', '{ id }', 'U N a a a N a N', ['submissions']),
+  'JoinRequest.applicant': field('joinRequests(first:1)', '', undefined, 'applicant', '{ id }', 'U F a F F F F F', ['edges', 'node']),
+  'JoinRequest.country': field('joinRequests(first:1)', '', undefined, 'country', '{ code }', 'U F a F F F F F', ['edges', 'node']),
+  'JoinRequest.organization': field('joinRequests(first:1)', '', undefined, 'organization', '{ id }', 'U F a F F F F F', ['edges', 'node']),
+  // A vendor created by an approved join request has its nation.
+  'Organization.nation': field('organizations', '', undefined, 'nation', '{ code }', 'U a a a a a a a'),
   'InteroperabilityNeed.history': ineed('history', '{ to }', 'a a a a a a a a'),
   'InteroperabilityNeed.raisedBy': ineed('raisedBy', '{ displayName }', '0 a a a a a a a'),
   'InteroperabilityNeed.raisingNation': ineed('raisingNation', '{ code }', 'a a a a a a a a'),
@@ -379,7 +402,6 @@ const FIELDS: Record<string, Row> = {
   'InteroperabilityNeed.standards': ineed('standards', '{ id }', 'a a a a a a a a'),
   'InteroperabilityNeed.supportedByMyNation': ineed('supportedByMyNation', '', 'a a a a a a a a'),
   'InteroperabilityNeed.supportingNations': ineed('supportingNations', '{ code }', 'a a a a a a a a'),
-  'Organization.nation': field('organizations', '', undefined, 'nation', '{ code }', 'U 0 0 0 0 0 0 0'),
   'Product.claims': product('claims', '{ level }', 'U a a a a a a N'),
   'Product.organization': product('organization', '{ id }', 'U a a a a a a N'),
   'Requirement.kind': field('standard(id:$id)', '($id:ID!)', (fx) => ({ id: fx.publishedId }), 'kind', '', 'U a a a a a a a', ['currentVersion', 'requirements']),
@@ -438,6 +460,17 @@ describe('authorization matrix', () => {
       'EXPERT/DEU': otherExpert.email, 'VENDOR/B': otherVendor.email, target: target.email, login: login.email,
     };
     fx.ids = { EXPERT: expert.id, target: target.id };
+    // Two pending join requests (the first is approved, so JoinRequest.organization has a value), and an invitation link.
+    const joinRequest = async (name: string) => (await t.ok(`mutation($i:RequestToJoinInput!){ requestToJoin(input:$i){ id } }`,
+      { i: { company: name, nationCode: 'DEU', website: 'https://join.example.com', reason: 'Matrix fixture.' } }, (await t.user(name)).token)).requestToJoin.id;
+    fx.approveJoinId = await joinRequest('Matrix Joiner One');
+    fx.rejectJoinId = await joinRequest('Matrix Joiner Two');
+    fx.invitationToken = 'matrix-invitation-token';
+    await t.db.query(
+      `INSERT INTO organization_invitation (organization_id, email, token_hash, invited_by, created_at, expires_at)
+       VALUES ($1, 'invited@test.example', encode(sha256($2::bytea), 'hex'), $3, now(), now() + interval '7 days')`,
+      [orgA, fx.invitationToken, vendor.id],
+    );
     fx.later = new Date((await dbNow(t)).getTime() + 3_600_000).toISOString();
     fx.orgA = orgA;
     fx.webhookId = (await t.ok(`mutation($o:ID!){ registerWebhook(input:{ organizationId:$o, url:"http://127.0.0.1:9/hook", events:["claim.stale"] }){ webhook { id } } }`, { o: orgA }, vendor.token)).registerWebhook.webhook.id;

@@ -3,6 +3,10 @@ import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { AuthMiddleware, AuthService } from './auth.middleware';
 import { CallerCache } from './caller-cache';
+import { InvitationsResolver } from './invitations.resolver';
+import { InvitationsService } from './invitations.service';
+import { JoinRequestsResolver } from './join-requests.resolver';
+import { JoinRequestsService } from './join-requests.service';
 import { MailService } from './mail.service';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
@@ -18,6 +22,7 @@ import { UsersService } from './users.service';
     AccountsService, AuthService, CallerCache, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
     PersonalAccessTokensService, PersonalAccessTokensResolver, OrganizationAccessTokensResolver,
+    JoinRequestsService, JoinRequestsResolver, InvitationsService, InvitationsResolver,
   ],
   exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
 })

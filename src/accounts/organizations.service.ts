@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Caller } from '../common/caller';
-import { badInput, conflict } from '../common/errors';
+import { Caller, Role } from '../common/caller';
+import { badInput, conflict, forbidden } from '../common/errors';
 import { NationEntity } from './nation.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
 import { allianceNations } from './nations-cache';
@@ -44,6 +44,21 @@ export class OrganizationsService {
         action: 'organization.created', entityType: 'Organization', entityId: org.id, detail: `${input.kind} ${name} created`,
       });
       return org;
+    });
+  }
+
+  /** A VENDOR_ADMIN lists its organization in the public provider directory, or takes it off. */
+  async setPublicListing(caller: Caller, listed: boolean): Promise<OrganizationEntity> {
+    if (caller.organizationToken || !caller.roles.includes(Role.VENDOR_ADMIN) || !caller.organizationId) {
+      throw forbidden('Only a VENDOR_ADMIN chooses whether its organization is listed publicly.');
+    }
+    const id = caller.organizationId;
+    return this.dataSource.transaction(async (m) => {
+      await m.update(OrganizationEntity, { id }, { publicListing: listed });
+      await this.audit.record(m, caller, {
+        action: 'organization.listing', entityType: 'Organization', entityId: id, detail: listed ? 'listed in the public provider directory' : 'taken off the public provider directory',
+      });
+      return m.findOneByOrFail(OrganizationEntity, { id });
     });
   }
 }

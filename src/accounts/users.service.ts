@@ -211,6 +211,31 @@ export class UsersService implements OnApplicationBootstrap {
     }));
   }
 
+  /**
+   * Makes a person a VENDOR of a vendor organization (and its VENDOR_ADMIN when
+   * `admin`), inside the transaction of the use case that decided it (an
+   * approved join request, an accepted invitation). The caller forgets the
+   * person's cached caller after the commit (CallerCache.forget).
+   */
+  async joinVendor(m: EntityManager, actor: Caller, userId: string, organizationId: string, admin: boolean): Promise<UserEntity> {
+    const user = await this.lockUser(m, userId);
+    if (user.deactivatedAt) throw invalidState(`${user.displayName}'s account is deactivated.`);
+    if (user.roles.includes(Role.VENDOR)) {
+      throw conflict(user.organizationId === organizationId
+        ? `${user.displayName} is a member of this organization already.`
+        : `${user.displayName} belongs to another vendor organization; its VENDOR_ADMIN or an ADMIN must let them go first.`);
+    }
+    await m.update(UserEntity, { id: user.id }, { organizationId });
+    const roles = admin ? [Role.VENDOR, Role.VENDOR_ADMIN] : [Role.VENDOR];
+    await m.insert(UserRoleEntity, roles.map((role) => ({ userId: user.id, role })));
+    for (const role of roles) {
+      await this.audit.record(m, actor, {
+        action: 'role.granted', entityType: 'User', entityId: user.id, detail: `${role} granted to ${user.displayName} for organization ${organizationId}`,
+      });
+    }
+    return this.byId(user.id, m);
+  }
+
   private async lockUser(m: EntityManager, id: string): Promise<UserEntity> {
     if (!isUUID(id)) throw notFound('user', id);
     const locked = await m.query(`SELECT id FROM app_user WHERE id = $1 FOR UPDATE`, [id]);

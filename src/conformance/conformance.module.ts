@@ -5,6 +5,8 @@ import { ConformanceController } from './conformance.controller';
 import { ClaimsResolver, ProductsResolver } from './conformance.resolver';
 import { ConformanceService } from './conformance.service';
 import { MyWorkClaimsResolver } from './my-work-claims.resolver';
+import { ProvidersResolver } from './providers.resolver';
+import { ProvidersService } from './providers.service';
 import { StaleClaimsModule } from './stale-claims.notifier';
 
 /**
@@ -14,7 +16,7 @@ import { StaleClaimsModule } from './stale-claims.notifier';
 @Module({
   imports: [AccountsModule, StandardsModule, StaleClaimsModule],
   controllers: [ConformanceController],
-  providers: [ConformanceService, ProductsResolver, ClaimsResolver, MyWorkClaimsResolver],
-  exports: [ConformanceService],
+  providers: [ConformanceService, ProductsResolver, ClaimsResolver, MyWorkClaimsResolver, ProvidersService, ProvidersResolver],
+  exports: [ConformanceService, ProvidersService],
 })
 export class ConformanceModule {}

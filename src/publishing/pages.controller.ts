@@ -9,6 +9,8 @@ import { maySee } from '../standards/visibility';
 import { EditionPdfService } from './edition-pdf';
 import { EditionEntity } from './edition.entity';
 import { editionVisibility, PublishingService } from './publishing.service';
+import { ProvidersService } from '../conformance/providers.service';
+import { providersPage } from './providers.view';
 import { RatificationService } from './ratification.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
 import { NeedsService } from '../needs/needs.service';
@@ -33,6 +35,7 @@ export class PagesController {
     private readonly pdf: EditionPdfService,
     private readonly heavy: HeavyWork,
     private readonly ratifications: RatificationService,
+    private readonly providers: ProvidersService,
     private readonly needs: NeedsService,
   ) {}
 
@@ -87,6 +90,14 @@ export class PagesController {
   async home(@Req() req: AuthedRequest, @Res() res: Response) {
     if (this.refuseBadToken(req, res)) return;
     this.html(res, req, 200, homePage(await this.publishing.inForce(req.auth?.caller ?? null)));
+  }
+
+  /** The public directory lists only providers that opted in, whoever reads it, so the page is the same for all. */
+  @Get('providers')
+  @Allow('ANYONE')
+  async providerDirectory(@Req() req: AuthedRequest, @Res() res: Response) {
+    const page = await this.providers.list(null, undefined, { first: 100 });
+    this.html(res, req, 200, providersPage(page.edges.map((e) => e.node), page.pageInfo.hasNextPage), Visibility.PUBLIC);
   }
 
   @Get('standards/:designation')

@@ -2,6 +2,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { BallotsModule } from '../ballots/ballots.module';
+import { ConformanceModule } from '../conformance/conformance.module';
 import { EDITION_IN_FORCE } from '../conformance/edition-in-force';
 import { StandardsModule } from '../standards/standards.module';
 import { NeedsModule } from '../needs/needs.module';
@@ -18,7 +19,7 @@ import { PublishingService } from './publishing.service';
  */
 @Global()
 @Module({
-  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule, NeedsModule],
+  imports: [WebhooksModule, AccountsModule, StandardsModule, BallotsModule, ConformanceModule, NeedsModule],
   controllers: [PagesController, FeedsController],
   providers: [
     PublishingService, RatificationService, EditionPdfService, PublishingResolver, StandardEditionsResolver, RatificationChangeResolver, VersionStageResolver,

@@ -101,6 +101,15 @@ export class TestApp {
     return match[1];
   }
 
+  /** The decoded text of the newest mail to `email` (nodemailer writes long lines quoted-printable). */
+  lastMail(email: string): string {
+    const dir = join(this.config.DATA_DIR, 'outbox');
+    const files = readdirSync(dir).filter((f) => f.endsWith(`-${email.toLowerCase()}.eml`)).sort();
+    if (!files.length) throw new Error(`no mail for ${email}`);
+    const raw = readFileSync(join(dir, files.at(-1)!), 'utf8');
+    return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+
   /** Waits until `email` has received `count` messages (codes are mailed after the answer). */
   async waitForMail(email: string, count: number): Promise<void> {
     for (let waited = 0; this.mailCount(email) < count; waited += 20) {

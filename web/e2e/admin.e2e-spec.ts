@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser } from 'playwright-core';
-import { ADMIN, createTestApp, TestApp } from '../../test/helpers/app';
-import { expectAccessible, launch, shoot, signedIn } from './browser';
+import { ADMIN, type TestApp } from '../../test/helpers/app';
+import { expectAccessible, shoot, signedIn, stage } from './browser';
 
 /** An ADMIN finds a person in the directory and grants a role; that person's next screen reflects it. */
 describe('story: an ADMIN grants a role', () => {
@@ -13,17 +13,11 @@ describe('story: an ADMIN grants a role', () => {
   let pat: { id: string; email: string };
 
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ t, base, browser, close } = await stage());
     pat = await t.user('Pat Newcomer');
     await t.user('Quinn Other');
-    ({ browser, close } = await launch());
   });
-  after(async () => {
-    await close?.();
-    await t?.close();
-  });
+  after(() => close?.());
 
   it('finds the user, grants EXPERT for France, and the user can propose at once', async () => {
     const patPage = await signedIn(browser, base, pat.email);

@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser, Page } from 'playwright-core';
-import { createTestApp, TestApp } from '../../test/helpers/app';
+import type { TestApp } from '../../test/helpers/app';
 import { draft } from '../../test/helpers/ratification';
-import { expectAccessible, launch, shoot, signedIn } from './browser';
+import { expectAccessible, shoot, signedIn, stage } from './browser';
 
 /**
  * The secretariat keeps the external catalogue: adds an entry, corrects it,
@@ -22,18 +22,12 @@ describe('story: the secretariat keeps the external catalogue and relates standa
   let secPage: Page;
 
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ t, base, browser, close } = await stage());
     sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
     expert = await t.user('Elena Expert', [{ role: 'EXPERT', nationCode: 'FRA' }]);
     ({ standardId } = await draft(t, sec.token, 'STANAG 4799'));
-    ({ browser, close } = await launch());
   });
-  after(async () => {
-    await close?.();
-    await t?.close();
-  });
+  after(() => close?.());
 
   it('adds an external standard and corrects it', async () => {
     secPage = await signedIn(browser, base, sec.email);

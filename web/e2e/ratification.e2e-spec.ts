@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser } from 'playwright-core';
-import { createTestApp, TestApp } from '../../test/helpers/app';
+import type { TestApp } from '../../test/helpers/app';
 import { cast, draft, openBallot } from '../../test/helpers/ratification';
-import { expectAccessible, launch, shoot, signedIn } from './browser';
+import { expectAccessible, shoot, signedIn, stage } from './browser';
 
 /**
  * After promulgation: Poland ratifies late and Germany starts implementing;
@@ -21,9 +21,7 @@ describe('story: ratification after promulgation on the standard page', () => {
   let replacementId: string;
 
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ t, base, browser, close } = await stage());
     sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
     expert = await t.user('Expert France', [{ role: 'EXPERT', nationCode: 'FRA' }]);
     const delegates: Record<string, string> = {};
@@ -45,12 +43,8 @@ describe('story: ratification after promulgation on the standard page', () => {
     await t.ok(`mutation($i:ChangeImplementationInput!){ changeImplementation(input:$i){ id } }`,
       { i: { editionId, response: 'RATIFIED_IMPLEMENTING', implementationDate: '2026-10-01T00:00:00.000Z' } }, delegates.DEU);
     await t.ok(`mutation($i:WithdrawReservationInput!){ withdrawReservation(input:$i){ id } }`, { i: { editionId, index: 1 } }, delegates.FRA);
-    ({ browser, close } = await launch());
   });
-  after(async () => {
-    await close?.();
-    await t?.close();
-  });
+  after(() => close?.());
 
   it('shows the stage and the edition in force\'s responses now with their changes since promulgation', async () => {
     const page = await signedIn(browser, base, expert.email);

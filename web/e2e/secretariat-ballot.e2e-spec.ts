@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser, Page } from 'playwright-core';
-import { createTestApp, TestApp } from '../../test/helpers/app';
+import type { TestApp } from '../../test/helpers/app';
 import { cast, dbNow, draft } from '../../test/helpers/ratification';
-import { expectAccessible, launch, shoot, signedIn, tabTo } from './browser';
+import { expectAccessible, shoot, signedIn, stage, tabTo } from './browser';
 
 /**
  * After adjudication (secretariat.e2e-spec.ts), the secretariat opens a
@@ -22,19 +22,13 @@ describe('story: the secretariat from ballot to published edition', () => {
   let secPage: Page;
 
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ t, base, browser, close } = await stage());
     sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
     fra = await t.user('Delegate France', [{ role: 'DELEGATE', nationCode: 'FRA' }]);
     deu = await t.user('Delegate Germany', [{ role: 'DELEGATE', nationCode: 'DEU' }]);
     ({ standardId } = await draft(t, sec.token, 'STANAG 4711'));
-    ({ browser, close } = await launch());
   });
-  after(async () => {
-    await close?.();
-    await t?.close();
-  });
+  after(() => close?.());
 
   it('opens a ballot after its checklist and sees the tally move live as two delegates vote', async () => {
     secPage = await signedIn(browser, base, sec.email);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser } from 'playwright-core';
-import { createTestApp, TestApp } from '../../test/helpers/app';
+import type { TestApp } from '../../test/helpers/app';
 import { draft } from '../../test/helpers/ratification';
-import { expectAccessible, launch, shoot, signedIn } from './browser';
+import { expectAccessible, shoot, signedIn, stage } from './browser';
 
 const ADD = `mutation($i:AddCommentInput!){ addComment(input:$i){ id } }`;
 
@@ -24,19 +24,13 @@ describe('story: the secretariat runs a comment round to adjudication', () => {
   let standardId: string;
 
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ t, base, browser, close } = await stage());
     sec = await t.user('Sofia Secretariat', [{ role: 'SECRETARIAT' }]);
     fra = await t.user('Delegate France', [{ role: 'DELEGATE', nationCode: 'FRA' }]);
     deu = await t.user('Delegate Germany', [{ role: 'DELEGATE', nationCode: 'DEU' }]);
     ({ standardId } = await draft(t, sec.token, 'STANAG 4711'));
-    ({ browser, close } = await launch());
   });
-  after(async () => {
-    await close?.();
-    await t?.close();
-  });
+  after(() => close?.());
 
   it('opens a round, closes it, and adjudicates every comment with the keyboard and a bulk action', async () => {
     const secPage = await signedIn(browser, base, sec.email);

@@ -16,6 +16,8 @@ export class OrganizationModel {
   @Field(() => ID, { description: 'The organization\'s id.' }) id: string;
   @Field({ description: 'The organization\'s name.' }) name: string;
   @Field(() => OrganizationKind, { description: 'Secretariat, national body or vendor.' }) kind: OrganizationKind;
+  @Field(() => String, { nullable: true, description: "The organization's website, if known." }) website: string | null;
+  @Field({ description: 'A vendor that agreed to appear in the public provider directory (set by its VENDOR_ADMIN).' }) publicListing: boolean;
   /** Resolved by OrganizationsResolver.nation. */
   nationCode: string | null;
 }

@@ -38,6 +38,12 @@ export const routes: AppRoute[] = [
   { path: '/admin/users', screen: lazy(() => import('../routes/admin-users')) },
   { path: '/admin/audit', screen: lazy(() => import('../routes/admin-audit')) },
   { path: '/catalogue', screen: lazy(() => import('../routes/catalogue')) },
+  // Vendor onboarding and the provider directory (issue 16).
+  { path: '/join', screen: lazy(() => import('../routes/join')) },
+  { path: '/join-requests', screen: lazy(() => import('../routes/join-requests')) },
+  { path: '/organization', screen: lazy(() => import('../routes/organization')) },
+  { path: '/invitation', screen: lazy(() => import('../routes/invitation')), anonymous: true },
+  { path: '/providers', screen: lazy(() => import('../routes/providers')) },
   { path: '/notifications', screen: lazy(() => import('../routes/notifications')) },
   { path: '/notifications/preferences', screen: lazy(() => import('../routes/notification-preferences')) },
   { path: '/needs', screen: lazy(() => import('../routes/needs')) },
@@ -60,6 +66,9 @@ export const navigation: NavItem[] = [
   { to: '/products', label: 'nav.products', roles: ['VENDOR', 'SECRETARIAT', 'ADMIN'] },
   { to: '/catalogue', label: 'nav.catalogue', roles: ['SECRETARIAT', 'EXPERT', 'DELEGATE'] },
   { to: '/matrix', label: 'nav.matrix', roles: ['VENDOR', 'SECRETARIAT', 'EXPERT', 'DELEGATE', 'ADMIN'] },
+  { to: '/providers', label: 'nav.providers' },
+  { to: '/join-requests', label: 'nav.joinRequests', roles: ['SECRETARIAT'] },
+  { to: '/organization', label: 'nav.organization', roles: ['VENDOR_ADMIN'] },
   { to: '/admin/users', label: 'nav.users', roles: ['ADMIN', 'SECRETARIAT'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['ADMIN', 'SECRETARIAT'] },
 ];

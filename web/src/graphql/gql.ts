@@ -40,6 +40,14 @@ type Documents = {
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": typeof types.CreateVersionDocument,
     "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id status closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n": typeof types.RoleWorkDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": typeof types.MyWorkDocument,
+    "\n  query InvitationPreview($token: String!) { invitation(token: $token) { organizationName email status expiresAt } }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id status } }\n": typeof types.AcceptInvitationDocument,
+    "\n  query JoinRequestQueue($status: JoinRequestStatus) {\n    joinRequests(filter: { status: $status }, first: 100) {\n      totalCount\n      edges { node { id company website reason status createdAt decisionReason applicant { displayName email } country { name } organization { name } } }\n    }\n    organizations(kind: VENDOR) { id name }\n  }\n": typeof types.JoinRequestQueueDocument,
+    "\n  mutation ApproveJoinRequest($input: ApproveJoinRequestInput!) { approveJoinRequest(input: $input) { id status } }\n": typeof types.ApproveJoinRequestDocument,
+    "\n  mutation RejectJoinRequest($id: ID!, $reason: String!) { rejectJoinRequest(id: $id, reason: $reason) { id status } }\n": typeof types.RejectJoinRequestDocument,
+    "\n  query MyJoinRequests {\n    myJoinRequests { id company status createdAt decisionReason country { name } organization { name } }\n    nations { code name }\n  }\n": typeof types.MyJoinRequestsDocument,
+    "\n  mutation RequestToJoin($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }\n": typeof types.RequestToJoinDocument,
+    "\n  mutation WithdrawJoinRequest($id: ID!) { withdrawJoinRequest(id: $id) { id status } }\n": typeof types.WithdrawJoinRequestDocument,
     "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": typeof types.StandardRelationsDocument,
     "\n  query RelationCatalogueSearch($text: String!) {\n    externalStandards(text: $text, first: 10) { id body designation title }\n  }\n": typeof types.RelationCatalogueSearchDocument,
     "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": typeof types.RelateStandardDocument,
@@ -65,6 +73,10 @@ type Documents = {
     "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n": typeof types.MyOrganizationDocument,
+    "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n": typeof types.InviteToOrganizationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation SetPublicListing($listed: Boolean!) { setPublicListing(listed: $listed) { id publicListing } }\n": typeof types.SetPublicListingDocument,
     "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": typeof types.ProductPageDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": typeof types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": typeof types.ProvisionRedlineDocument,
@@ -80,6 +92,7 @@ type Documents = {
     "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": typeof types.SimilarNeedsDocument,
     "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": typeof types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
+    "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n": typeof types.ProviderDirectoryDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": typeof types.PublishEditionDocument,
     "query RaiseNeedNations { nations { code name } }": typeof types.RaiseNeedNationsDocument,
@@ -138,6 +151,14 @@ const documents: Documents = {
     "\n  mutation CreateVersion($input: CreateVersionInput!) {\n    createVersion(input: $input) { id number }\n  }\n": types.CreateVersionDocument,
     "\n  query RoleWork {\n    myWork {\n      ballotsToAnswer { daysLeft ballot { id closesAt standard { designation title } version { number } } }\n      ballotsReadyToClose { allAnswered thresholdMet ballot { id status closesAt standard { designation } tally { ratifying threshold pending { code } } } }\n      roundsToAdjudicate { id title unresolvedCount standard { id designation } }\n      staleClaims { id requirementKey product { id name productVersion } standard { id designation } version { number } }\n    }\n  }\n": types.RoleWorkDocument,
     "\n  query MyWork {\n    myWork {\n      openRounds { draftCount submitted round { id title closesAt standard { id designation title } version { number } } }\n      editing { id designation title status updatedAt currentVersion { number } }\n      unsubmittedComments { id clause type body updatedAt round { id title standard { designation } } author { displayName } }\n    }\n  }\n": types.MyWorkDocument,
+    "\n  query InvitationPreview($token: String!) { invitation(token: $token) { organizationName email status expiresAt } }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id status } }\n": types.AcceptInvitationDocument,
+    "\n  query JoinRequestQueue($status: JoinRequestStatus) {\n    joinRequests(filter: { status: $status }, first: 100) {\n      totalCount\n      edges { node { id company website reason status createdAt decisionReason applicant { displayName email } country { name } organization { name } } }\n    }\n    organizations(kind: VENDOR) { id name }\n  }\n": types.JoinRequestQueueDocument,
+    "\n  mutation ApproveJoinRequest($input: ApproveJoinRequestInput!) { approveJoinRequest(input: $input) { id status } }\n": types.ApproveJoinRequestDocument,
+    "\n  mutation RejectJoinRequest($id: ID!, $reason: String!) { rejectJoinRequest(id: $id, reason: $reason) { id status } }\n": types.RejectJoinRequestDocument,
+    "\n  query MyJoinRequests {\n    myJoinRequests { id company status createdAt decisionReason country { name } organization { name } }\n    nations { code name }\n  }\n": types.MyJoinRequestsDocument,
+    "\n  mutation RequestToJoin($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }\n": types.RequestToJoinDocument,
+    "\n  mutation WithdrawJoinRequest($id: ID!) { withdrawJoinRequest(id: $id) { id status } }\n": types.WithdrawJoinRequestDocument,
     "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n": types.StandardRelationsDocument,
     "\n  query RelationCatalogueSearch($text: String!) {\n    externalStandards(text: $text, first: 10) { id body designation title }\n  }\n": types.RelationCatalogueSearchDocument,
     "\n  mutation RelateStandard($input: RelateStandardInput!) {\n    relateStandard(input: $input) { id kind }\n  }\n": types.RelateStandardDocument,
@@ -163,6 +184,10 @@ const documents: Documents = {
     "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": types.MarkNotificationsReadDocument,
+    "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n": types.MyOrganizationDocument,
+    "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n": types.InviteToOrganizationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": types.RevokeInvitationDocument,
+    "\n  mutation SetPublicListing($listed: Boolean!) { setPublicListing(listed: $listed) { id publicListing } }\n": types.SetPublicListingDocument,
     "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": types.ProductPageDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": types.ProvisionRedlineDocument,
@@ -178,6 +203,7 @@ const documents: Documents = {
     "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": types.SimilarNeedsDocument,
     "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
+    "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n": types.ProviderDirectoryDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
     "\n  mutation PublishEdition($ballotId: ID!) {\n    publishEdition(ballotId: $ballotId) { id label number url status }\n  }\n": types.PublishEditionDocument,
     "query RaiseNeedNations { nations { code name } }": types.RaiseNeedNationsDocument,
@@ -331,6 +357,38 @@ export function graphql(source: "\n  query MyWork {\n    myWork {\n      openRou
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InvitationPreview($token: String!) { invitation(token: $token) { organizationName email status expiresAt } }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) { invitation(token: $token) { organizationName email status expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id status } }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoinRequestQueue($status: JoinRequestStatus) {\n    joinRequests(filter: { status: $status }, first: 100) {\n      totalCount\n      edges { node { id company website reason status createdAt decisionReason applicant { displayName email } country { name } organization { name } } }\n    }\n    organizations(kind: VENDOR) { id name }\n  }\n"): (typeof documents)["\n  query JoinRequestQueue($status: JoinRequestStatus) {\n    joinRequests(filter: { status: $status }, first: 100) {\n      totalCount\n      edges { node { id company website reason status createdAt decisionReason applicant { displayName email } country { name } organization { name } } }\n    }\n    organizations(kind: VENDOR) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveJoinRequest($input: ApproveJoinRequestInput!) { approveJoinRequest(input: $input) { id status } }\n"): (typeof documents)["\n  mutation ApproveJoinRequest($input: ApproveJoinRequestInput!) { approveJoinRequest(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectJoinRequest($id: ID!, $reason: String!) { rejectJoinRequest(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation RejectJoinRequest($id: ID!, $reason: String!) { rejectJoinRequest(id: $id, reason: $reason) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyJoinRequests {\n    myJoinRequests { id company status createdAt decisionReason country { name } organization { name } }\n    nations { code name }\n  }\n"): (typeof documents)["\n  query MyJoinRequests {\n    myJoinRequests { id company status createdAt decisionReason country { name } organization { name } }\n    nations { code name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestToJoin($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }\n"): (typeof documents)["\n  mutation RequestToJoin($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawJoinRequest($id: ID!) { withdrawJoinRequest(id: $id) { id status } }\n"): (typeof documents)["\n  mutation WithdrawJoinRequest($id: ID!) { withdrawJoinRequest(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"): (typeof documents)["\n  query StandardRelations($id: ID!, $title: String!, $scope: String!) {\n    standard(id: $id) { id relations { id kind note external { id body designation title } } }\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id body designation title }\n      standard { id designation title }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -431,6 +489,22 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($input: Mark
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n"): (typeof documents)["\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n"): (typeof documents)["\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPublicListing($listed: Boolean!) { setPublicListing(listed: $listed) { id publicListing } }\n"): (typeof documents)["\n  mutation SetPublicListing($listed: Boolean!) { setPublicListing(listed: $listed) { id publicListing } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -488,6 +562,10 @@ export function graphql(source: "\n  query ProposeOpenNeeds { interoperabilityNe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"): (typeof documents)["\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n"): (typeof documents)["\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

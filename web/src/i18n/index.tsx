@@ -5,9 +5,12 @@ import frCore from './fr.json';
 // Screens of the secretariat, delegates' ballots, vendors and administration keep their words apart.
 import enRoles from './en.roles.json';
 import frRoles from './fr.roles.json';
+// Vendor onboarding and the provider directory.
+import enOnboarding from './en.onboarding.json';
+import frOnboarding from './fr.onboarding.json';
 
-const en = { ...enCore, ...enRoles };
-const fr = { ...frCore, ...frRoles };
+const en = { ...enCore, ...enRoles, ...enOnboarding };
+const fr = { ...frCore, ...frRoles, ...frOnboarding };
 
 /** Every word on screen has a key here; a test fails when English and French disagree. */
 export type MessageId = keyof typeof en;

@@ -31,6 +31,7 @@ export default function Home() {
         {t('home.hello', { name: auth.me?.displayName ?? '' })}
         {auth.me?.roles.length ? ` · ${auth.me.roles.join(', ')}${auth.me.nation ? ` · ${auth.me.nation.name}` : ''}` : ` · ${t('home.noRoles')}`}
       </p>
+      {!auth.me?.roles.length && <p><Link to="/join">{t('home.join')}</Link></p>}
       <ErrorBanner error={result.error} />
       {work && (
         <>
