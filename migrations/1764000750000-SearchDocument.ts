@@ -1,0 +1,114 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Search and duplicationCheck at scale (issue 12, case 6).
+ *
+ * - `standard.document`: the weighted vector search ranks and filters on
+ *   (designation and title A, scope B, the current text unweighted), stored,
+ *   with its own GIN index. Before, search and the check filtered and ranked
+ *   on the expression `search || text_search`, which concatenated each
+ *   standard's whole-text vector again for every row read: with 2,000
+ *   standards the planner read them all (a Seq Scan, 117 ms); on the stored
+ *   column a Bitmap Index Scan reads only the matches (4 ms).
+ * - `standard.duplication_norm`: the length of the standard's term vector as
+ *   duplicationCheck weighs it (title 1.0, scope 0.45, text 0.15, times the
+ *   term's rarity in the catalogue, ln(1 + N / ndoc), as in
+ *   src/catalogue/duplication.service.ts), so the check no longer unpacks
+ *   every lexeme of each candidate's whole text to score it. It is computed
+ *   when the title, scope or text changes, with the catalogue's statistics
+ *   of that moment (`duplication_norm_docs` keeps the catalogue's size N),
+ *   and computed again for every standard when a write to the catalogue
+ *   moves N by more than 10% from the N it was computed with: one entry
+ *   added to a large catalogue changes each norm by far less than that.
+ * - `standards_matching` and `standards_titled_like`: the check's candidates
+ *   among the standards through the indexes (see below).
+ */
+export class SearchDocument1764000750000 implements MigrationInterface {
+  name = 'SearchDocument1764000750000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE standard ADD COLUMN document tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', designation), 'A') ||
+        setweight(to_tsvector('english', title), 'A') ||
+        setweight(to_tsvector('english', scope), 'B') ||
+        text_search
+      ) STORED`);
+    await q.query(`DROP INDEX standard_search_idx`);
+    // No pending list: it would be read in full by every search until the next vacuum (as for the catalogue).
+    await q.query(`CREATE INDEX standard_document_idx ON standard USING gin (document) WITH (fastupdate = off)`);
+    // The check's candidates among the standards, term at a time. The planner cannot tell that reading a
+    // standard's vector means fetching and decompressing it from TOAST: for a term in a quarter of 2,000
+    // standards it chose a Seq Scan (25 ms, every vector read) over the index (under 1 ms, none read).
+    await q.query(`
+      CREATE FUNCTION standards_matching(q tsquery, visible text[]) RETURNS SETOF uuid LANGUAGE sql STABLE ROWS 50
+        SET enable_seqscan = off
+        AS $$ SELECT id FROM standard WHERE document @@ q AND visibility = ANY(visible) AND status <> 'CANCELLED' $$`);
+    // Likewise for the titles: with the trigram index 2 ms, computing similarity() for every title 23 ms.
+    await q.query(`
+      CREATE FUNCTION standards_titled_like(t text, visible text[], n int) RETURNS SETOF uuid LANGUAGE sql STABLE ROWS 10
+        SET enable_seqscan = off
+        AS $$ SELECT id FROM standard WHERE title % t AND visibility = ANY(visible) AND status <> 'CANCELLED'
+               ORDER BY similarity(title, t) DESC, id LIMIT n $$`);
+
+    await q.query(`ALTER TABLE standard ADD COLUMN duplication_norm float8, ADD COLUMN duplication_norm_docs float8`);
+    await q.query(`
+      CREATE FUNCTION catalogue_documents() RETURNS float8 LANGUAGE sql STABLE AS $$
+        SELECT greatest(coalesce((SELECT ndoc FROM catalogue_lexeme WHERE lexeme = ''), 0), 1)::float8
+      $$`);
+    // The weights are those of FIELD_WEIGHT in duplication.service.ts (A 1.0, B 0.45, anything else 0.15).
+    await q.query(`
+      CREATE FUNCTION duplication_norm(v tsvector) RETURNS float8 LANGUAGE sql STABLE AS $$
+        SELECT coalesce(sqrt(sum(power(l.fw * ln(1 + catalogue_documents() / greatest(coalesce(c.ndoc, 0), 1)), 2))), 0)
+          FROM (SELECT u.lexeme, max(CASE w WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.45 ELSE 0.15 END) AS fw
+                  FROM unnest(v) u, unnest(u.weights) w GROUP BY u.lexeme) l
+          LEFT JOIN catalogue_lexeme c ON c.lexeme = l.lexeme
+      $$`);
+    await q.query(`
+      CREATE FUNCTION standard_duplication_norm() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' THEN
+          IF NEW.duplication_norm IS NOT NULL AND NEW.title IS NOT DISTINCT FROM OLD.title
+             AND NEW.scope IS NOT DISTINCT FROM OLD.scope AND NEW.text_search IS NOT DISTINCT FROM OLD.text_search THEN
+            RETURN NEW;
+          END IF;
+        END IF;
+        NEW.duplication_norm := duplication_norm(setweight(to_tsvector('english', NEW.title), 'A')
+          || setweight(to_tsvector('english', NEW.scope), 'B') || NEW.text_search);
+        NEW.duplication_norm_docs := catalogue_documents();
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER standard_duplication_norm BEFORE INSERT OR UPDATE OF title, scope, text_search, duplication_norm
+      ON standard FOR EACH ROW EXECUTE FUNCTION standard_duplication_norm()`);
+    // Fires after external_standard_lexemes_* (triggers of one event fire in the order of their names).
+    await q.query(`
+      CREATE FUNCTION catalogue_refresh_duplication_norms() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE n float8 := catalogue_documents();
+      BEGIN
+        UPDATE standard SET duplication_norm = NULL
+         WHERE duplication_norm_docs IS NULL OR duplication_norm_docs NOT BETWEEN n / 1.1 AND n * 1.1;
+        RETURN NULL;
+      END $$`);
+    for (const [name, event] of [['ins', 'INSERT'], ['upd', 'UPDATE'], ['del', 'DELETE']]) {
+      await q.query(`CREATE TRIGGER external_standard_norms_${name} AFTER ${event} ON external_standard
+        FOR EACH STATEMENT EXECUTE FUNCTION catalogue_refresh_duplication_norms()`);
+    }
+    await q.query(`UPDATE standard SET duplication_norm = NULL`);
+
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION standards_titled_like(text, text[], int)`);
+    for (const name of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER external_standard_norms_${name} ON external_standard`);
+    await q.query(`DROP FUNCTION catalogue_refresh_duplication_norms()`);
+    await q.query(`DROP TRIGGER standard_duplication_norm ON standard`);
+    await q.query(`DROP FUNCTION standard_duplication_norm()`);
+    await q.query(`DROP FUNCTION duplication_norm(tsvector)`);
+    await q.query(`DROP FUNCTION catalogue_documents()`);
+    await q.query(`ALTER TABLE standard DROP COLUMN duplication_norm, DROP COLUMN duplication_norm_docs`);
+    await q.query(`DROP FUNCTION standards_matching(tsquery, text[])`);
+    await q.query(`DROP INDEX standard_document_idx`);
+    await q.query(`CREATE INDEX standard_search_idx ON standard USING gin ((search || text_search))`);
+    await q.query(`ALTER TABLE standard DROP COLUMN document`);
+  }
+}
