@@ -10,13 +10,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   standard's whole-text vector again for every row read: with 2,000
  *   standards the planner read them all (a Seq Scan, 117 ms); on the stored
  *   column a Bitmap Index Scan reads only the matches (4 ms).
- * - `standard.duplication_norm`: the length of the standard's term vector as
+ * - `standard_duplication_norm`: the length of the standard's term vector as
  *   duplicationCheck weighs it (title 1.0, scope 0.45, text 0.15, times the
  *   term's rarity in the catalogue, ln(1 + N / ndoc), as in
  *   src/catalogue/duplication.service.ts), so the check no longer unpacks
  *   every lexeme of each candidate's whole text to score it. It is computed
  *   when the title, scope or text changes, with the catalogue's statistics
- *   of that moment (`duplication_norm_docs` keeps the catalogue's size N),
+ *   of that moment (`documents` keeps the catalogue's size N),
  *   and computed again for every standard when a write to the catalogue
  *   moves N by more than 10% from the N it was computed with: one entry
  *   added to a large catalogue changes each norm by far less than that.
@@ -51,50 +51,70 @@ export class SearchDocument1764000750000 implements MigrationInterface {
         AS $$ SELECT id FROM standard WHERE title % t AND visibility = ANY(visible) AND status <> 'CANCELLED'
                ORDER BY similarity(title, t) DESC, id LIMIT n $$`);
 
-    await q.query(`ALTER TABLE standard ADD COLUMN duplication_norm float8, ADD COLUMN duplication_norm_docs float8`);
+    // A table of its own: refreshing every norm after a catalogue load rewrites these small rows, not the
+    // standards' rows (each carries two text vectors and their GIN entries).
+    await q.query(`
+      CREATE TABLE standard_duplication_norm (
+        standard_id uuid PRIMARY KEY REFERENCES standard(id) ON DELETE CASCADE,
+        norm float8 NOT NULL,
+        -- The catalogue's size N when the norm was computed.
+        documents float8 NOT NULL
+      )`);
     await q.query(`
       CREATE FUNCTION catalogue_documents() RETURNS float8 LANGUAGE sql STABLE AS $$
         SELECT greatest(coalesce((SELECT ndoc FROM catalogue_lexeme WHERE lexeme = ''), 0), 1)::float8
       $$`);
-    // The weights are those of FIELD_WEIGHT in duplication.service.ts (A 1.0, B 0.45, anything else 0.15).
+    // The weights are those of FIELD_WEIGHT in duplication.service.ts (A 1.0, B 0.45, anything else 0.15). The
+    // head (title A, scope B) is read with its weights; the text only as its lexemes (tsvector_to_array), all 0.15:
+    // unnesting the weights of a 1 MB text's positions (150,000 of them) took 170 ms, its 7,000 lexemes 10 to 30 ms.
     await q.query(`
-      CREATE FUNCTION duplication_norm(v tsvector) RETURNS float8 LANGUAGE sql STABLE AS $$
-        SELECT coalesce(sqrt(sum(power(l.fw * ln(1 + catalogue_documents() / greatest(coalesce(c.ndoc, 0), 1)), 2))), 0)
-          FROM (SELECT u.lexeme, max(CASE w WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.45 ELSE 0.15 END) AS fw
-                  FROM unnest(v) u, unnest(u.weights) w GROUP BY u.lexeme) l
+      CREATE FUNCTION duplication_norm(head tsvector, body tsvector) RETURNS float8 LANGUAGE sql STABLE AS $$
+        SELECT coalesce(sqrt(sum(power(l.fw * ln(1 + n.n / greatest(coalesce(c.ndoc, 0), 1)), 2))), 0)
+          FROM (SELECT x.lexeme, max(x.fw) AS fw
+                  FROM (SELECT u.lexeme, CASE w WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.45 ELSE 0.15 END AS fw
+                          FROM unnest(head) u, unnest(u.weights) w
+                        UNION ALL
+                        SELECT b.lexeme, 0.15 FROM unnest(tsvector_to_array(body)) b(lexeme)) x
+                 GROUP BY x.lexeme) l
+         CROSS JOIN (SELECT catalogue_documents() AS n OFFSET 0) n
           LEFT JOIN catalogue_lexeme c ON c.lexeme = l.lexeme
+      $$`);
+    await q.query(`
+      CREATE FUNCTION standard_duplication_norm_of(s standard) RETURNS void LANGUAGE sql AS $$
+        INSERT INTO standard_duplication_norm (standard_id, norm, documents)
+        VALUES (s.id, duplication_norm(setweight(to_tsvector('english', s.title), 'A')
+                                       || setweight(to_tsvector('english', s.scope), 'B'), s.text_search),
+                catalogue_documents())
+        ON CONFLICT (standard_id) DO UPDATE SET norm = EXCLUDED.norm, documents = EXCLUDED.documents
       $$`);
     await q.query(`
       CREATE FUNCTION standard_duplication_norm() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' THEN
-          IF NEW.duplication_norm IS NOT NULL AND NEW.title IS NOT DISTINCT FROM OLD.title
-             AND NEW.scope IS NOT DISTINCT FROM OLD.scope AND NEW.text_search IS NOT DISTINCT FROM OLD.text_search THEN
-            RETURN NEW;
+          IF NEW.title IS NOT DISTINCT FROM OLD.title AND NEW.scope IS NOT DISTINCT FROM OLD.scope
+             AND NEW.text_search IS NOT DISTINCT FROM OLD.text_search THEN
+            RETURN NULL;
           END IF;
         END IF;
-        NEW.duplication_norm := duplication_norm(setweight(to_tsvector('english', NEW.title), 'A')
-          || setweight(to_tsvector('english', NEW.scope), 'B') || NEW.text_search);
-        NEW.duplication_norm_docs := catalogue_documents();
-        RETURN NEW;
+        PERFORM standard_duplication_norm_of(NEW);
+        RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER standard_duplication_norm BEFORE INSERT OR UPDATE OF title, scope, text_search, duplication_norm
+    await q.query(`CREATE TRIGGER standard_duplication_norm AFTER INSERT OR UPDATE OF title, scope, text_search
       ON standard FOR EACH ROW EXECUTE FUNCTION standard_duplication_norm()`);
     // Fires after external_standard_lexemes_* (triggers of one event fire in the order of their names).
     await q.query(`
       CREATE FUNCTION catalogue_refresh_duplication_norms() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE n float8 := catalogue_documents();
       BEGIN
-        UPDATE standard SET duplication_norm = NULL
-         WHERE duplication_norm_docs IS NULL OR duplication_norm_docs NOT BETWEEN n / 1.1 AND n * 1.1;
+        PERFORM standard_duplication_norm_of(s) FROM standard s JOIN standard_duplication_norm d ON d.standard_id = s.id
+          WHERE d.documents NOT BETWEEN n / 1.1 AND n * 1.1;
         RETURN NULL;
       END $$`);
     for (const [name, event] of [['ins', 'INSERT'], ['upd', 'UPDATE'], ['del', 'DELETE']]) {
       await q.query(`CREATE TRIGGER external_standard_norms_${name} AFTER ${event} ON external_standard
         FOR EACH STATEMENT EXECUTE FUNCTION catalogue_refresh_duplication_norms()`);
     }
-    await q.query(`UPDATE standard SET duplication_norm = NULL`);
-
+    await q.query(`SELECT standard_duplication_norm_of(s) FROM standard s`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -103,9 +123,10 @@ export class SearchDocument1764000750000 implements MigrationInterface {
     await q.query(`DROP FUNCTION catalogue_refresh_duplication_norms()`);
     await q.query(`DROP TRIGGER standard_duplication_norm ON standard`);
     await q.query(`DROP FUNCTION standard_duplication_norm()`);
-    await q.query(`DROP FUNCTION duplication_norm(tsvector)`);
+    await q.query(`DROP FUNCTION standard_duplication_norm_of(standard)`);
+    await q.query(`DROP TABLE standard_duplication_norm`);
+    await q.query(`DROP FUNCTION duplication_norm(tsvector, tsvector)`);
     await q.query(`DROP FUNCTION catalogue_documents()`);
-    await q.query(`ALTER TABLE standard DROP COLUMN duplication_norm, DROP COLUMN duplication_norm_docs`);
     await q.query(`DROP FUNCTION standards_matching(tsquery, text[])`);
     await q.query(`DROP INDEX standard_document_idx`);
     await q.query(`CREATE INDEX standard_search_idx ON standard USING gin ((search || text_search))`);

@@ -55,7 +55,7 @@ const weightCase = (col: string) =>
  * frequencies), blended with pg_trgm title similarity. Candidates are found
  * through the GIN indexes first (full-text on the rarer terms, trigram on
  * the title), so only a few dozen rows are scored however
- * large the catalogue. A standard's norm is stored (standard.duplication_norm,
+ * large the catalogue. A standard's norm is stored (standard_duplication_norm,
  * migration SearchDocument), and only the proposal's terms are read from its
  * text's vector, so a long text is never unpacked lexeme by lexeme.
  */
@@ -85,7 +85,7 @@ ext AS (
 own AS (
   -- Weighed on title, scope and text like the proposal; the designation (in s.document) would make every "ASpP-n" alike.
   -- Of the text, only the proposal's terms: setweight marks them in its vector, ts_filter keeps them.
-  SELECT 'standard'::text AS kind, s.id, s.id AS grp, true AS current, s.duplication_norm AS norm,
+  SELECT 'standard'::text AS kind, s.id, s.id AS grp, true AS current, d.norm,
          setweight(to_tsvector('english', s.title), 'A') || setweight(to_tsvector('english', s.scope), 'B') AS head,
          ts_filter(setweight(s.text_search, 'A', pnorm.lexemes), '{a}') AS text_shared,
          similarity(s.title, $1) AS tsim
@@ -97,7 +97,7 @@ own AS (
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
           UNION
           SELECT x.id FROM standards_titled_like($1, $4::text[], ${TITLE_CANDIDATES}) x(id)) ids
-    JOIN standard s ON s.id = ids.id CROSS JOIN pnorm),
+    JOIN standard s ON s.id = ids.id LEFT JOIN standard_duplication_norm d ON d.standard_id = s.id CROSS JOIN pnorm),
 cl AS (
   -- A catalogue entry's vector is short (title and scope): all its terms, for its norm.
   SELECT c.kind, c.id, u.lexeme, max(${weightCase('w')}) AS fw
