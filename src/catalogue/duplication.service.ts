@@ -80,7 +80,8 @@ ext AS (
             SELECT x.id, sum(t.w) AS pre FROM terms t CROSS JOIN LATERAL (SELECT id FROM external_standard WHERE search @@ t.q) x
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
           UNION
-          SELECT id FROM (SELECT id FROM external_standard WHERE title % $1 ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
+          -- The titles at least half alike (catalogue_titled_like: see the migration SearchDocument).
+          SELECT x.id FROM catalogue_titled_like($1, ${TITLE_CANDIDATES}) x(id)) ids
     JOIN external_standard e ON e.id = ids.id),
 own AS (
   -- Weighed on title, scope and text like the proposal; the designation (in s.document) would make every "ASpP-n" alike.
