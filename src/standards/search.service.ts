@@ -33,17 +33,11 @@ export class SearchService {
     if (!q || q.length > 200) throw badInput('query', 'query must be 1 to 200 characters.');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
     const rows: { id: string; version_id: string | null; rank: number; snippet: string }[] = await this.dataSource.query(
-      // Ranked on the stored weighted vector (standard.document, GIN-indexed): only the matches are read, and
-      // no vector is concatenated per row. The tsquery is written out in hits, not taken from q: a value from
-      // another relation hides it from the planner, which then scans every standard.
+      // Ranked on the stored weighted vector (standard.document, GIN-indexed) by standards_search (migration
+      // SearchDocument): only the matches are read, and no vector is concatenated per row.
       // The snippet is made for the page's rows only, from the title, the scope and the current version's
       // best few matching blocks (each block carries its own vector), not from the whole text.
-      `WITH hits AS (
-         SELECT s.id, ts_rank_cd(s.document, websearch_to_tsquery('english', $1)) AS rank
-           FROM standard s
-          WHERE s.document @@ websearch_to_tsquery('english', $1) AND s.visibility = ANY($2::text[])
-          ORDER BY rank DESC, s.designation
-          LIMIT $3),
+      `WITH hits AS (SELECT h.id, h.rank FROM standards_search(websearch_to_tsquery('english', $1), $2::text[], $3) h),
        q AS (
          -- The query, and any of its words (a block may hold some of them, the text all of them).
          SELECT websearch_to_tsquery('english', $1) AS q,
