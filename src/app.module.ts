@@ -33,6 +33,7 @@ import { BallotsModule } from './ballots/ballots.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { WebAppModule } from './webapp/webapp.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ExplorerController } from './explorer/explorer.controller';
 
 /**
@@ -103,6 +104,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     AuditModule,
     AccountsModule,
     WebhooksModule,
+    NotificationsModule,
     StandardsModule,
     CommentsModule,
     CatalogueModule,

@@ -13,6 +13,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   rootLogger.level = config.LOG_LEVEL;
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  // The digest's sign-up form (notifications/digest.controller.ts) and RFC 8058 one-click unsubscribe posts.
+  app.useBodyParser('urlencoded', { extended: false, limit: '16kb' });
   app.disable('x-powered-by');
   // Validated by loadConfig; the client's address behind a proxy, for rate limits and sessions.
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));

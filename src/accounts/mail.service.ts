@@ -9,6 +9,10 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers (List-Unsubscribe and the like). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID: the same on every retry of one message, so receivers can drop a second copy. */
+  messageId?: string;
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   BallotOutcome, BallotResponseEntity, BallotShortfall, BallotStatus, RATIFYING, RatificationResponse, ReservationValue,
 } from './ballot.entity';
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
+import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationKind, utcText } from '../notifications/notification-kind';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 export interface OpenBallotCommand {
@@ -99,6 +101,7 @@ export class BallotsService implements OnModuleInit {
     private readonly comments: CommentsService,
     private readonly pubsub: PubSub,
     private readonly webhooks: WebhooksService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Ballot columns with the status computed from the database clock. */
@@ -238,6 +241,14 @@ export class BallotsService implements OnModuleInit {
         entityId: id,
         detail: `Ballot on ${standard.designation} version ${version.number}, threshold ${threshold}, closes ${input.closesAt.toISOString()}` +
           (input.onShortfall === BallotShortfall.AWAIT_DECISION ? ', held for the secretariat if short of the threshold' : ''),
+      });
+      await this.notifications.notify(m, {
+        kind: NotificationKind.BALLOT_OPENED, key: `BALLOT_OPENED:${id}`, subjectType: 'Ballot', subjectId: id, standardId: standard.id,
+        title: `Ratification ballot opened on ${standard.designation}: responses due ${utcText(input.closesAt)}`,
+        body: `${standard.designation} version ${version.number} is put to ratification. Your nation's delegate responds by ${utcText(input.closesAt)}; ` +
+          `${threshold} ratifying responses carry it.`,
+        link: `/app/ballots/${id}`,
+        to: { nations: 'ALL', subscriberRoles: [Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT] },
       });
       const [ballot] = await this.rows(m, `b.id = $1`, [id]);
       return ballot;
@@ -472,6 +483,13 @@ export class BallotsService implements OnModuleInit {
       { ballotId: ballot.id, standardId: ballot.standardId, designation: standard.designation, outcome, ratifying, threshold: ballot.threshold },
       { kinds: ['NATIONAL_BODY', 'SECRETARIAT'] },
     );
+    await this.notifications.notify(m, {
+      kind: NotificationKind.BALLOT_CLOSED, key: `BALLOT_CLOSED:${ballot.id}`, subjectType: 'Ballot', subjectId: ballot.id, standardId: ballot.standardId,
+      title: `Ballot on ${standard.designation} closed: ${outcome}`,
+      body: `The ratification ballot on ${standard.designation} ${why}: ${outcome}, ${ratifying} ratifying of the ${ballot.threshold} needed.`,
+      link: `/app/ballots/${ballot.id}`,
+      to: { nations: 'ALL', roles: [Role.SECRETARIAT], subscriberRoles: [Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT] },
+    });
     // A standard cancelled during its ballot stays cancelled.
     if (outcome === BallotOutcome.FAILED && standard.status === StandardStatus.IN_RATIFICATION) {
       await this.lifecycle.transition(m, caller, ballot.standardId, 'BALLOT_FAILED', `ballot ${why} with ${ratifying} of ${ballot.threshold} ratifying`);

@@ -18,6 +18,8 @@ import {
 import { ISO_COLUMNS, parseRecords, parseTemplate, TemplateParse, TYPE_CODES } from './iso-template';
 import { clauseKey, locationProblem, outlineOf, requireLocation, VersionOutline } from './location';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationKind, utcText } from '../notifications/notification-kind';
 
 /** Who reads comment rounds at all. Vendors never do; comments belong to the nations and the secretariat. */
 const READERS = [Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE];
@@ -75,6 +77,7 @@ export class CommentsService implements OnModuleInit {
     private readonly pubsub: PubSub,
     private readonly heavy: HeavyWork,
     private readonly webhooks: WebhooksService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Rounds with their status against the database clock: a round past closes_at is CLOSED though nobody closed it. */
@@ -237,6 +240,14 @@ export class CommentsService implements OnModuleInit {
           title, opensAt: iso(new Date(times.opensAt)), closesAt: iso(input.closesAt) },
         { kinds: ['NATIONAL_BODY', 'SECRETARIAT'] },
       );
+      await this.notifications.notify(m, {
+        kind: NotificationKind.ROUND_OPENED, key: `ROUND_OPENED:${id}`, subjectType: 'CommentRound', subjectId: id, standardId: standard.id,
+        title: `Comment round opened on ${standard.designation}: comments due ${utcText(input.closesAt)}`,
+        body: `"${title}" reviews ${standard.designation} version ${version.number}. Your nation's comments are due by ${utcText(input.closesAt)}; ` +
+          `only a submitted set counts.`,
+        link: `/app/rounds/${id}`,
+        to: { nations: 'ALL', subscriberRoles: [Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT] },
+      });
       return id as string;
     });
     return this.requireRound(caller, id);
@@ -507,6 +518,17 @@ export class CommentsService implements OnModuleInit {
         entityId: comment.id,
         detail: `${comment.nationCode} comment ${comment.disposition ? `re-resolved from ${comment.disposition} ` : ''}${input.disposition}` +
           `${resolvedIn ? ` in version ${resolvedIn.number}` : ''}: ${resolution.slice(0, 200)}`,
+      });
+      const [{ designation }] = await m.query(`SELECT designation FROM standard WHERE id = $1`, [round.standardId]);
+      await this.notifications.notify(m, {
+        // A changed disposition is news again: the key names the disposition and the resolution's time.
+        kind: NotificationKind.COMMENT_DISPOSED, key: `COMMENT_DISPOSED:${comment.id}:${Date.now()}`, subjectType: 'Comment', subjectId: comment.id,
+        standardId: round.standardId,
+        title: `Your comment on ${designation} was ${input.disposition.replace(/_/g, ' ').toLowerCase()}`,
+        body: `Your comment${comment.clause ? ` on clause ${comment.clause}` : ''} in "${round.title}" got the disposition ${input.disposition}` +
+          `${resolvedIn ? `, resolved in version ${resolvedIn.number}` : ''}: ${resolution.slice(0, 500)}`,
+        link: `/app/rounds/${round.id}`,
+        to: { userIds: [comment.authorId] },
       });
       return m.findOneByOrFail(CommentEntity, { id: comment.id });
     });

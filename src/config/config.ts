@@ -112,6 +112,30 @@ export class AppConfig {
   @IsString()
   WEBHOOK_ALLOWED_ADDRESSES = '';
 
+  /** The address people reach the service at, for links in mail (the app at /app, the public pages at /). */
+  @IsString() @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** How often each replica sends due notification mail, sends reminders and checks the weekly digest, in milliseconds; 0 turns it off. */
+  @Type(() => Number) @IsInt() @Min(0)
+  NOTIFY_POLL_MS = 5000;
+
+  /** Attempts of one notification mail before it is given up as FAILED. */
+  @Type(() => Number) @IsInt() @Min(1)
+  NOTIFY_MAX_ATTEMPTS = 8;
+
+  /** The first retry's delay in seconds; each next one doubles it, up to six hours. */
+  @Type(() => Number) @IsInt() @Min(1)
+  NOTIFY_RETRY_BASE_SECONDS = 30;
+
+  /** A claimed mail whose sender died is sent again after this many seconds (with the same Message-ID). */
+  @Type(() => Number) @IsInt() @Min(1)
+  NOTIFY_LEASE_SECONDS = 120;
+
+  /** When the weekly digest goes out: hours after the start of the ISO week (Monday 00:00 UTC). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(167)
+  DIGEST_HOUR_OF_WEEK = 8;
+
   /** Largest Markdown text accepted for one version, in bytes. */
   @Type(() => Number) @IsInt() @Min(1024)
   MAX_TEXT_BYTES = 5 * 1024 * 1024;

@@ -3,19 +3,22 @@ import { EntityManager } from 'typeorm';
 import { REFERENCE_LISTENER, ReferenceListener } from '../standards/reference-listener';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { NotificationKind } from '../notifications/notification-kind';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /**
  * claim.stale for webhooks: when the reference version of a standard changes,
  * the claims whose wording was current before and is not now (the same rule
  * as assessment.ts isStale) are reported to their product's organization, one
- * delivery per organization, in the transaction that made them stale.
+ * delivery per organization, in the transaction that made them stale; and
+ * CLAIM_STALE to the organization's vendors in the same transaction.
  */
 @Injectable()
 export class StaleClaimsNotifier implements ReferenceListener {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(private readonly webhooks: WebhooksService, private readonly notifications: NotificationsService) {}
 
   async referenceChanged(m: EntityManager, standardId: string, from: string | null, to: string): Promise<void> {
-    const rows: { organizationId: string; designation: string; claims: unknown[] }[] = await m.query(
+    const rows: { organizationId: string; designation: string; claims: { productId: string; productName: string; requirementKey: string }[] }[] = await m.query(
       `SELECT p.organization_id AS "organizationId", s.designation,
               json_agg(json_build_object('claimId', c.id, 'productId', c.product_id, 'productName', p.name, 'requirementKey', c.requirement_key)
                        ORDER BY p.name, c.requirement_key) AS claims
@@ -33,6 +36,16 @@ export class StaleClaimsNotifier implements ReferenceListener {
     );
     for (const row of rows) {
       await this.webhooks.emit(m, 'claim.stale', { standardId, designation: row.designation, versionId: to, claims: row.claims }, { organizationId: row.organizationId });
+      const products = [...new Set(row.claims.map((c) => c.productName))];
+      await this.notifications.notify(m, {
+        kind: NotificationKind.CLAIM_STALE, key: `CLAIM_STALE:${standardId}:${to}:${row.organizationId}`, subjectType: 'Standard', subjectId: standardId,
+        standardId,
+        title: `${row.claims.length} conformance claim${row.claims.length === 1 ? '' : 's'} on ${row.designation} went stale`,
+        body: `The provisions these claims name changed in the reference text of ${row.designation}: ` +
+          `${row.claims.slice(0, 20).map((c) => `${c.productName} ${c.requirementKey}`).join(', ')}${row.claims.length > 20 ? ', ...' : ''}. Review and state them again.`,
+        link: products.length === 1 ? `/app/products/${row.claims[0].productId}` : '/app/products',
+        to: { organizationId: row.organizationId },
+      });
     }
   }
 }

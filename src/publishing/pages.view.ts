@@ -116,7 +116,7 @@ function layout(title: string, body: string): string {
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><nav aria-label="Site"><a href="/">Space Standards Workbench · Published standards</a></nav></header>
+<header class="site"><nav aria-label="Site"><a href="/">Space Standards Workbench · Published standards</a> · <a href="/digest">Weekly digest by e-mail</a></nav></header>
 <main id="main">
 ${body}
 </main>

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BallotOutcome } from '../ballots/ballot.entity';
 import { BallotsService } from '../ballots/ballots.service';
-import { Caller } from '../common/caller';
+import { Caller, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, invalidState, notFound } from '../common/errors';
 import { EditionInForce } from '../conformance/edition-in-force';
@@ -16,6 +16,8 @@ import { renderMarkdown } from '../standards/text/render';
 import { VersionsService } from '../standards/versions.service';
 import { visibleTo } from '../standards/visibility';
 import { kindsFor } from '../webhooks/webhook-events';
+import { NotificationsService, readersOf } from '../notifications/notifications.service';
+import { NotificationKind } from '../notifications/notification-kind';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { VersionStage } from './models/ratification.model';
 import { designationSlug, EditionEntity, editionLabel, EditionStatus, RatificationSnapshot } from './edition.entity';
@@ -38,6 +40,7 @@ export class PublishingService implements EditionInForce {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly webhooks: WebhooksService,
+    private readonly notifications: NotificationsService,
     @Optional() @Inject(REFERENCE_LISTENER) private readonly referenceListener?: ReferenceListener,
   ) {}
 
@@ -85,6 +88,7 @@ export class PublishingService implements EditionInForce {
         { editionId: id, standardId: standard.id, designation: standard.designation, number: next, label, versionId: ballot.versionId, effectiveDate: effectiveDate ?? null },
         { kinds: kindsFor(standard.visibility) },
       );
+      await this.notifyPublished(m, standard, id, label, superseded[0]?.[0]?.number);
       if (previousReference !== ballot.versionId) await this.referenceListener?.referenceChanged(m, standard.id, previousReference, ballot.versionId);
       const previous = superseded[0]?.[0]?.number;
       await this.audit.record(m, caller, {
@@ -96,6 +100,27 @@ export class PublishingService implements EditionInForce {
           `; effective ${effectiveDate ?? 'on receipt'}` + (previous ? `; ${editionLabel(standard.designation, previous, 1).replace(/ Version 1$/, '')} superseded` : ''),
       });
       return m.findOneByOrFail(EditionEntity, { id });
+    });
+  }
+
+  /** EDITION_PUBLISHED, and EDITION_SUPERSEDED for the one it replaces: to the nations and to the standard's followers who may read it. */
+  private async notifyPublished(m: EntityManager, standard: StandardEntity, editionId: string, label: string, previous: number | undefined) {
+    const readers = readersOf(standard.visibility);
+    await this.notifications.notify(m, {
+      kind: NotificationKind.EDITION_PUBLISHED, key: `EDITION_PUBLISHED:${editionId}`, subjectType: 'Edition', subjectId: editionId, standardId: standard.id,
+      title: `${label} published`,
+      body: `${label}, "${standard.title}", is published and in force.`,
+      link: `/app/standards/${standard.id}`,
+      to: { nations: 'ALL', roles: [Role.SECRETARIAT], subscriberRoles: readers },
+    });
+    if (!previous) return;
+    const old = editionLabel(standard.designation, previous, 1).replace(/ Version 1$/, '');
+    await this.notifications.notify(m, {
+      kind: NotificationKind.EDITION_SUPERSEDED, key: `EDITION_SUPERSEDED:${standard.id}:${previous}`, subjectType: 'Edition', subjectId: editionId, standardId: standard.id,
+      title: `${old} superseded by ${label}`,
+      body: `${old} is superseded: ${label} is now in force. Claims made against the old text may need review.`,
+      link: `/app/standards/${standard.id}`,
+      to: { nations: 'ALL', subscriberRoles: readers },
     });
   }
 

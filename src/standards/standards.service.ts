@@ -1,3 +1,5 @@
+import { NotificationsService, readersOf } from '../notifications/notifications.service';
+import { NotificationKind } from '../notifications/notification-kind';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -32,8 +34,12 @@ export class StandardsService {
     private readonly dataSource: DataSource,
     private readonly lifecycle: StandardLifecycle,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
     @Optional() @Inject(DUPLICATION_GATE) private readonly duplication?: DuplicationGate,
-  ) {}
+  ) {
+    // Only those who may read a standard follow it.
+    notifications.defineStandardCheck((caller, id) => this.requireVisible(caller, id).then(() => true, () => false));
+  }
 
   /** The standard, or NOT_FOUND when it does not exist or the caller may not see it. */
   async requireVisible(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager): Promise<StandardEntity> {
@@ -161,7 +167,15 @@ export class StandardsService {
     return this.dataSource.transaction(async (m) => {
       await this.lockVisible(caller, id, m);
       await this.lifecycle.transition(m, caller, id, 'CANCEL', reason.trim());
-      return m.findOneByOrFail(StandardEntity, { id });
+      const standard = await m.findOneByOrFail(StandardEntity, { id });
+      await this.notifications.notify(m, {
+        kind: NotificationKind.STANDARD_CANCELLED, key: `STANDARD_CANCELLED:${id}`, subjectType: 'Standard', subjectId: id, standardId: id,
+        title: `${standard.designation} cancelled`,
+        body: `${standard.designation}, "${standard.title}", is cancelled: ${reason.trim()}`,
+        link: `/app/standards/${id}`,
+        to: { nations: 'ALL', userIds: standard.proposerId ? [standard.proposerId] : [], subscriberRoles: readersOf(standard.visibility) },
+      });
+      return standard;
     });
   }
 
@@ -178,7 +192,15 @@ export class StandardsService {
         throw invalidState(`${replacement.designation} is ${replacement.status} and cannot replace another standard.`, { status: replacement.status });
       }
       await this.lifecycle.transition(m, caller, id, 'SUPERSEDE', `by ${replacement.designation}: ${reason.trim()}`, replacement.id);
-      return m.findOneByOrFail(StandardEntity, { id });
+      const standard = await m.findOneByOrFail(StandardEntity, { id });
+      await this.notifications.notify(m, {
+        kind: NotificationKind.EDITION_SUPERSEDED, key: `EDITION_SUPERSEDED:${id}:by:${replacement.id}`, subjectType: 'Standard', subjectId: id, standardId: id,
+        title: `${standard.designation} superseded by ${replacement.designation}`,
+        body: `${standard.designation} and its edition in force are superseded by ${replacement.designation}: ${reason.trim()}`,
+        link: `/app/standards/${replacement.id}`,
+        to: { nations: 'ALL', subscriberRoles: readersOf(standard.visibility) },
+      });
+      return standard;
     });
   }
 

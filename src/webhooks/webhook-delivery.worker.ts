@@ -1,8 +1,8 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MailService } from '../accounts/mail.service';
 import { Clock } from '../common/clock';
-import { rootLogger } from '../common/logger';
+import { backoffSeconds, PollingWorker } from '../common/polling-worker';
 import { AppConfig } from '../config/config';
 import { AllowList, parseAllowList } from './address-check';
 import { postChecked, Resolver } from './http-post';
@@ -20,7 +20,6 @@ export interface ClaimedDelivery {
 }
 
 const BATCH = 10;
-const MAX_DELAY_SECONDS = 6 * 3600;
 
 /**
  * Sends the outbox. Each replica polls; a claim is one statement that takes
@@ -30,9 +29,8 @@ const MAX_DELAY_SECONDS = 6 * 3600;
  * re-sent with the same delivery id, which the receiver deduplicates on.
  */
 @Injectable()
-export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+export class WebhookDeliveryWorker extends PollingWorker {
+  protected readonly workerName = 'webhook worker';
   private readonly allowed: AllowList;
   /** Replaced by tests that give the resolver's answers. */
   resolver?: Resolver;
@@ -43,34 +41,19 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     private readonly config: AppConfig,
     private readonly mail: MailService,
   ) {
+    super();
     this.allowed = parseAllowList(config.WEBHOOK_ALLOWED_ADDRESSES);
   }
 
-  onApplicationBootstrap() {
-    if (this.config.WEBHOOK_POLL_MS > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((err) => rootLogger.error({ err }, 'webhook worker failed')), this.config.WEBHOOK_POLL_MS);
-      this.timer.unref();
-    }
-  }
-
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  protected pollMs() {
+    return this.config.WEBHOOK_POLL_MS;
   }
 
   /** One round: claims what is due and delivers it. Answers how many were attempted. */
-  runOnce(): Promise<number> {
-    // One round at a time per replica; other replicas run theirs beside it.
-    this.running ??= (async () => {
-      try {
-        const claimed = await this.claim();
-        await Promise.all(claimed.map((d) => this.deliver(d)));
-        return claimed.length;
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+  protected async round(): Promise<number> {
+    const claimed = await this.claim();
+    await Promise.all(claimed.map((d) => this.deliver(d)));
+    return claimed.length;
   }
 
   async claim(limit = BATCH): Promise<ClaimedDelivery[]> {
@@ -132,7 +115,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
         await m.query(`UPDATE webhook SET consecutive_failures = 0 WHERE id = $1`, [d.webhookId]);
         return null;
       }
-      const delay = Math.min(MAX_DELAY_SECONDS, this.config.WEBHOOK_RETRY_BASE_SECONDS * 2 ** (d.attempts - 1));
+      const delay = backoffSeconds(this.config.WEBHOOK_RETRY_BASE_SECONDS, d.attempts);
       await m.query(
         `UPDATE webhook_delivery
             SET response_status = $2, last_error = $3,

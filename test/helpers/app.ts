@@ -172,6 +172,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PER_ADDRESS: '1000',
     RATE_LIMIT_PER_IP: '10000',
+    // Notification mail and reminders are driven by hand in notifications.e2e-spec.ts; elsewhere they would add mail to count.
+    NOTIFY_POLL_MS: '0',
     ...env,
   });
   const clock = new TestClock();

@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
-import { Provider } from 'urql';
-import { useMemo } from 'react';
+import { Provider, useQuery } from 'urql';
+import { graphql } from '../graphql';
+import { useEffect, useMemo } from 'react';
 import { locales, T, useLocale, useT, type Locale } from '../i18n';
 import { useAuth } from './auth';
 import { makeClient } from './client';
@@ -46,6 +47,7 @@ export function Shell() {
             <LanguageSwitch />
             {auth.me ? (
               <>
+                <Bell />
                 <NavLink to="/profile">{auth.me.displayName}</NavLink>
                 <button type="button" className="link" onClick={() => void auth.signOut()}>
                   <T id="auth.signOut" />
@@ -77,6 +79,32 @@ export function Shell() {
         </main>
       </ShortcutProvider>
     </Provider>
+  );
+}
+
+const Unread = graphql(`
+  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }
+`);
+
+/** The bell: the count of unread notifications, looked up again on every screen change and every minute. */
+function Bell() {
+  const t = useT();
+  const location = useLocation();
+  const [result, refetch] = useQuery({ query: Unread, requestPolicy: 'cache-and-network' });
+  useEffect(() => {
+    refetch({ requestPolicy: 'network-only' });
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 60_000);
+    return () => clearInterval(timer);
+  }, [location.pathname, refetch]);
+  const unread = result.data?.notifications.unreadCount ?? 0;
+  return (
+    <NavLink to="/notifications" end className="bell" aria-label={t('notifications.bell', { count: unread })}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 && <span className="bell-count" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+    </NavLink>
   );
 }
 

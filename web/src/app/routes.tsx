@@ -38,6 +38,8 @@ export const routes: AppRoute[] = [
   { path: '/admin/users', screen: lazy(() => import('../routes/admin-users')) },
   { path: '/admin/audit', screen: lazy(() => import('../routes/admin-audit')) },
   { path: '/catalogue', screen: lazy(() => import('../routes/catalogue')) },
+  { path: '/notifications', screen: lazy(() => import('../routes/notifications')) },
+  { path: '/notifications/preferences', screen: lazy(() => import('../routes/notification-preferences')) },
 ];
 
 export interface NavItem {

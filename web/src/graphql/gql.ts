@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n": typeof types.UnreadNotificationsDocument,
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": typeof types.MeDocument,
     "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
@@ -49,6 +50,10 @@ type Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
+    "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
+    "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": typeof types.ProductPageDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": typeof types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": typeof types.ProvisionRedlineDocument,
@@ -80,6 +85,9 @@ type Documents = {
     "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": typeof types.EditorCandidatesDocument,
     "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.AddEditorDocument,
     "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.RemoveEditorDocument,
+    "\n  query MySubscriptions { mySubscriptions { id standardId } }\n": typeof types.MySubscriptionsDocument,
+    "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n": typeof types.FollowStandardDocument,
+    "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n": typeof types.UnfollowStandardDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n": typeof types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": typeof types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": typeof types.UpdateStandardDocument,
@@ -89,6 +97,7 @@ type Documents = {
     "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": typeof types.ResendVerificationCodeDocument,
 };
 const documents: Documents = {
+    "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n": types.UnreadNotificationsDocument,
     "\n  query Me {\n    me { id displayName email emailVerified roles nation { code name } organization { id name kind } }\n  }\n": types.MeDocument,
     "\n  mutation RefreshSession { refreshSession { accessToken expiresAt } }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
@@ -124,6 +133,10 @@ const documents: Documents = {
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
+    "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": types.UpdateNotificationPreferencesDocument,
+    "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": types.MarkNotificationsReadDocument,
     "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": types.ProductPageDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": types.ProvisionRedlineDocument,
@@ -155,6 +168,9 @@ const documents: Documents = {
     "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": types.EditorCandidatesDocument,
     "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.AddEditorDocument,
     "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.RemoveEditorDocument,
+    "\n  query MySubscriptions { mySubscriptions { id standardId } }\n": types.MySubscriptionsDocument,
+    "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n": types.FollowStandardDocument,
+    "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n": types.UnfollowStandardDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n": types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": types.UpdateStandardDocument,
@@ -178,6 +194,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n"): (typeof documents)["\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,6 +341,22 @@ export function graphql(source: "\n  query InteroperabilityMatrix($standardIds: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n"): (typeof documents)["\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -442,6 +478,18 @@ export function graphql(source: "\n  mutation AddEditor($standardId: ID!, $userI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"): (typeof documents)["\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySubscriptions { mySubscriptions { id standardId } }\n"): (typeof documents)["\n  query MySubscriptions { mySubscriptions { id standardId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n"): (typeof documents)["\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n"): (typeof documents)["\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
