@@ -105,6 +105,16 @@ export async function run(options: BenchOptions): Promise<void> {
     judge(options, `search p95 at ${standards} standards`, found.p95, { label: 'point lookup p95', value: lookup.p95 }, { limit: 50 });
     judge(options, `duplicationCheck median at ${catalogue} entries`, check.median, { label: 'point lookup', value: lookup.median }, { limit: 30 });
     await explain(db, 'search', 'websearch_to_tsquery', () => search.search(caller, queries[0], 20));
+    await db.transaction(async (m) => {
+      // The plan standards_search runs inside (a function's inner plan is not in its caller's EXPLAIN).
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      const plan: { 'QUERY PLAN': string }[] = await m.query(
+        `EXPLAIN (ANALYZE, COSTS OFF) SELECT s.id, ts_rank_cd(s.document, q) FROM standard s, websearch_to_tsquery('english', $1) q
+          WHERE s.document @@ q AND s.visibility = ANY($2::text[]) ORDER BY 2 DESC, s.designation LIMIT 20`,
+        [queries[0], ['NATIONS', 'INDUSTRY', 'PUBLIC']],
+      );
+      console.log(`  EXPLAIN ANALYZE search, inside standards_search:\n${plan.map((p) => `    ${p['QUERY PLAN']}`).join('\n')}`);
+    });
     await explain(db, 'duplicationCheck', 'catalogue_lexeme', () => duplication.check(caller, proposals[0], 10));
   });
 }

@@ -46,13 +46,6 @@ const TITLE_CANDIDATES = 10;
 const COMMON_SHARE = 0.02;
 const COMMON_MIN = 20;
 
-/**
- * Applied where internal candidates are picked, before the LIMITs: a standard
- * the caller may not see (or a cancelled one) must not take a candidate's place
- * and push a visible duplicate out of the check and the gate.
- */
-const OWN_SEEN = `visibility = ANY($4::text[]) AND status <> 'CANCELLED'`;
-
 const weightCase = (col: string) =>
   `CASE ${col} WHEN 'A' THEN ${FIELD_WEIGHT.A} WHEN 'B' THEN ${FIELD_WEIGHT.B} ELSE ${FIELD_WEIGHT.C} END`;
 
@@ -60,19 +53,22 @@ const weightCase = (col: string) =>
  * Cosine similarity of tf-idf-like term vectors (to_tsvector lexemes, weighted
  * by field and by rarity in the catalogue: catalogue_lexeme keeps the document
  * frequencies), blended with pg_trgm title similarity. Candidates are found
- * through the GIN indexes first (full-text on the rarer terms, trigram on the
- * title), so only a few dozen rows are scored however large the catalogue.
+ * through the GIN indexes first (full-text on the rarer terms, trigram on
+ * the title), so only a few dozen rows are scored however
+ * large the catalogue. A standard's norm is stored (standard_duplication_norm,
+ * migration SearchDocument), and only the proposal's terms are read from its
+ * text's vector, so a long text is never unpacked lexeme by lexeme.
  */
 const CHECK_SQL = `
 WITH
-n AS (SELECT greatest(coalesce((SELECT ndoc FROM catalogue_lexeme WHERE lexeme = ''), 0), 1)::float8 AS n),
+n AS (SELECT catalogue_documents() AS n),
 pv AS (SELECT setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')
               || setweight(to_tsvector('english', $3), 'C') AS v),
 pl AS (SELECT u.lexeme, max(${weightCase('w')}) AS fw FROM pv, unnest(pv.v) u, unnest(u.weights) w GROUP BY u.lexeme),
 pw AS (
   SELECT pl.lexeme, pl.fw * ln(1 + n.n / greatest(coalesce(s.ndoc, 0), 1)) AS w, coalesce(s.ndoc, 0) AS ndoc
     FROM pl CROSS JOIN n LEFT JOIN catalogue_lexeme s ON s.lexeme = pl.lexeme),
-pnorm AS (SELECT sqrt(sum(w * w)) AS norm FROM pw),
+pnorm AS (SELECT sqrt(sum(w * w)) AS norm, array_agg(lexeme) AS lexemes FROM pw),
 terms AS (
   -- The proposal's weightiest terms that are rare enough to narrow the search; the common ones still count in the score.
   SELECT pw.lexeme, pw.w, ('''' || replace(replace(pw.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery AS q
@@ -84,42 +80,51 @@ ext AS (
             SELECT x.id, sum(t.w) AS pre FROM terms t CROSS JOIN LATERAL (SELECT id FROM external_standard WHERE search @@ t.q) x
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
           UNION
-          SELECT id FROM (SELECT id FROM external_standard WHERE title % $1 ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
+          -- The titles at least half alike (catalogue_titled_like: see the migration SearchDocument).
+          SELECT x.id FROM catalogue_titled_like($1, ${TITLE_CANDIDATES}) x(id)) ids
     JOIN external_standard e ON e.id = ids.id),
 own AS (
-  -- Weighed on title, scope and text like the proposal; the designation (part of s.search) would make every "ASpP-n" alike.
-  SELECT 'standard'::text AS kind, s.id, s.id AS grp, true AS current,
-         setweight(to_tsvector('english', s.title), 'A') || setweight(to_tsvector('english', s.scope), 'B') || setweight(s.text_search, 'C') AS v,
+  -- Weighed on title, scope and text like the proposal; the designation (in s.document) would make every "ASpP-n" alike.
+  -- Of the text, only the proposal's terms: setweight marks them in its vector, ts_filter keeps them.
+  SELECT 'standard'::text AS kind, s.id, s.id AS grp, true AS current, d.norm,
+         setweight(to_tsvector('english', s.title), 'A') || setweight(to_tsvector('english', s.scope), 'B') AS head,
+         ts_filter(setweight(s.text_search, 'A', pnorm.lexemes), '{a}') AS text_shared,
          similarity(s.title, $1) AS tsim
     FROM (SELECT id FROM (
-            -- Term at a time through standard_search_idx, as for the catalogue. OFFSET 0 keeps the lateral subquery
-            -- a subquery, so each term is an index lookup: flattened, the planner read every standard once and
-            -- concatenated its vectors again for each term (2,000 x 16 concatenations of whole-text vectors).
-            SELECT x.id, sum(t.w) AS pre FROM terms t
-             CROSS JOIN LATERAL (SELECT id FROM standard WHERE (search || text_search) @@ t.q AND ${OWN_SEEN} OFFSET 0) x
+            -- Term at a time through standard_document_idx (standards_matching: see the migration SearchDocument).
+            -- Both functions filter what the caller may see (and cancelled standards) before their LIMITs, so
+            -- such a standard cannot take a candidate's place and push a visible duplicate out.
+            SELECT x.id, sum(t.w) AS pre FROM terms t CROSS JOIN LATERAL standards_matching(t.q, $4::text[]) x(id)
              GROUP BY x.id ORDER BY pre DESC, x.id LIMIT ${CANDIDATES}) by_terms
           UNION
-          SELECT id FROM (SELECT id FROM standard WHERE title % $1 AND ${OWN_SEEN}
-                           ORDER BY similarity(title, $1) DESC, id LIMIT ${TITLE_CANDIDATES}) by_title) ids
-    JOIN standard s ON s.id = ids.id),
-cand AS (SELECT * FROM ext UNION ALL SELECT * FROM own),
+          SELECT x.id FROM standards_titled_like($1, $4::text[], ${TITLE_CANDIDATES}) x(id)) ids
+    JOIN standard s ON s.id = ids.id LEFT JOIN standard_duplication_norm d ON d.standard_id = s.id CROSS JOIN pnorm),
 cl AS (
+  -- A catalogue entry's vector is short (title and scope): all its terms, for its norm.
   SELECT c.kind, c.id, u.lexeme, max(${weightCase('w')}) AS fw
-    FROM cand c, unnest(c.v) u, unnest(u.weights) w GROUP BY c.kind, c.id, u.lexeme),
+    FROM ext c, unnest(c.v) u, unnest(u.weights) w GROUP BY c.kind, c.id, u.lexeme
+  UNION ALL
+  -- A standard's: the proposal's terms only, in its title and scope, and in its text (weighed as text).
+  SELECT o.kind, o.id, x.lexeme, max(x.fw)
+    FROM own o CROSS JOIN LATERAL (
+      SELECT u.lexeme, ${weightCase('w')} AS fw FROM unnest(o.head) u, unnest(u.weights) w, pnorm WHERE u.lexeme = ANY(pnorm.lexemes)
+      UNION ALL
+      SELECT u.lexeme, ${FIELD_WEIGHT.C} FROM unnest(o.text_shared) u) x
+   GROUP BY o.kind, o.id, x.lexeme),
 cw AS (
-  SELECT cl.kind, cl.id, cl.lexeme, cl.fw * ln(1 + n.n / greatest(coalesce(s.ndoc, 0), 1)) AS w
-    FROM cl CROSS JOIN n LEFT JOIN catalogue_lexeme s ON s.lexeme = cl.lexeme),
+  SELECT cl.kind, cl.id, cl.lexeme, cl.fw * ln(1 + n.n / greatest(coalesce(s.ndoc, 0), 1)) AS w, pw.w AS pw
+    FROM cl CROSS JOIN n LEFT JOIN catalogue_lexeme s ON s.lexeme = cl.lexeme LEFT JOIN pw ON pw.lexeme = cl.lexeme),
 scored AS (
-  SELECT cw.kind, cw.id, sqrt(sum(cw.w * cw.w)) AS norm, coalesce(sum(cw.w * pw.w), 0) AS dot,
-         (array_agg(cw.lexeme ORDER BY cw.w * pw.w DESC, cw.lexeme) FILTER (WHERE pw.lexeme IS NOT NULL))[1:5] AS shared
-    FROM cw LEFT JOIN pw ON pw.lexeme = cw.lexeme
-   GROUP BY cw.kind, cw.id),
+  SELECT cw.kind, cw.id, sqrt(sum(cw.w * cw.w)) AS norm, coalesce(sum(cw.w * cw.pw), 0) AS dot FROM cw GROUP BY cw.kind, cw.id),
+cand AS (
+  SELECT kind, id, grp, current, tsim, NULL::float8 AS norm FROM ext
+  UNION ALL SELECT kind, id, grp, current, tsim, norm FROM own),
 final AS (
-  SELECT c.kind, c.id, c.grp, c.current, sc.shared,
-         least(1, ${TERM_SHARE} * coalesce(sc.dot / nullif(sc.norm * pnorm.norm, 0), 0) + ${1 - TERM_SHARE} * c.tsim) AS score
+  SELECT c.kind, c.id, c.grp, c.current,
+         least(1, ${TERM_SHARE} * coalesce(sc.dot / nullif(coalesce(c.norm, sc.norm) * pnorm.norm, 0), 0) + ${1 - TERM_SHARE} * c.tsim) AS score
     FROM cand c JOIN scored sc ON sc.kind = c.kind AND sc.id = c.id CROSS JOIN pnorm),
 best AS (
-  SELECT DISTINCT ON (kind, grp) kind, id, current, score, shared FROM final ORDER BY kind, grp, current DESC, score DESC, id),
+  SELECT DISTINCT ON (kind, grp) kind, id, current, score FROM final ORDER BY kind, grp, current DESC, score DESC, id),
 surface AS (
   -- The first word of the title or scope that gives each lexeme, so the terms read as words, not stems.
   SELECT DISTINCT ON (u.lexeme) u.lexeme, w.word
@@ -135,8 +140,11 @@ top AS (
        coalesce(e.body || ' ' || e.designation || coalesce(' (also ' || (
          SELECT string_agg(o.body || ' ' || o.designation, ', ' ORDER BY o.body, o.designation)
            FROM external_standard o WHERE o.twin_group = e.twin_group AND o.id <> e.id) || ')', ''), s.designation) AS name, coalesce(e.title, s.title) AS title,
-       ARRAY(SELECT coalesce(sf.word, x.lex) FROM unnest(b.shared) WITH ORDINALITY AS x(lex, o)
-               LEFT JOIN surface sf ON sf.lexeme = x.lex ORDER BY x.o) AS shared
+       -- The five terms that weigh most in the overlap, for the rows shown only.
+       ARRAY(SELECT coalesce(sf.word, x.lexeme) FROM (
+               SELECT cw.lexeme, cw.w * cw.pw AS x FROM cw WHERE cw.kind = b.kind AND cw.id = b.id AND cw.pw IS NOT NULL
+                ORDER BY cw.w * cw.pw DESC, cw.lexeme LIMIT 5) x
+               LEFT JOIN surface sf ON sf.lexeme = x.lexeme ORDER BY x.x DESC, x.lexeme) AS shared
   FROM best b
   LEFT JOIN external_standard e ON b.kind = 'external' AND e.id = b.id
   LEFT JOIN standard s ON b.kind = 'standard' AND s.id = b.id

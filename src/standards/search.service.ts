@@ -10,6 +10,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /** ts_headline marks matches with these control characters; the snippet is escaped, then they become <mark>. */
 const START = '\u0002';
 const STOP = '\u0003';
+/** How many of the current text's blocks (paragraphs, lists, tables) a snippet is drawn from: those matching best. */
+const SNIPPET_BLOCKS = 3;
 
 export interface SearchRow {
   standard: StandardEntity;
@@ -31,15 +33,15 @@ export class SearchService {
     if (!q || q.length > 200) throw badInput('query', 'query must be 1 to 200 characters.');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
     const rows: { id: string; version_id: string | null; rank: number; snippet: string }[] = await this.dataSource.query(
-      // The tsquery is written out in hits, not taken from q: a value from another relation hides it from the
-      // planner, which then scans every standard; as a constant expression it goes through standard_search_idx.
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-       hits AS (
-         SELECT s.id, ts_rank_cd(s.search || s.text_search, websearch_to_tsquery('english', $1)) AS rank
-           FROM standard s
-          WHERE (s.search || s.text_search) @@ websearch_to_tsquery('english', $1) AND s.visibility = ANY($2::text[])
-          ORDER BY rank DESC, s.designation
-          LIMIT $3)
+      // Ranked on the stored weighted vector (standard.document, GIN-indexed) by standards_search (migration
+      // SearchDocument): only the matches are read, and no vector is concatenated per row.
+      // The snippet is made for the page's rows only, from the title, the scope and the current version's
+      // best few matching blocks (each block carries its own vector), not from the whole text.
+      `WITH hits AS (SELECT h.id, h.rank FROM standards_search(websearch_to_tsquery('english', $1), $2::text[], $3) h),
+       q AS (
+         -- The query, and any of its words (a block may hold some of them, the text all of them).
+         SELECT websearch_to_tsquery('english', $1) AS q,
+                replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery AS anyq)
        SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,
               ts_headline('english',
                 s.title || E'\\n' || s.scope || E'\\n' || coalesce(t.text, ''), q.q,
@@ -47,8 +49,12 @@ export class SearchService {
          FROM hits h JOIN standard s ON s.id = h.id CROSS JOIN q
          LEFT JOIN LATERAL (SELECT id, blocks FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
          LEFT JOIN LATERAL (
-           SELECT string_agg(b.content, '' ORDER BY u.ord) AS text
-             FROM unnest(v.blocks) WITH ORDINALITY AS u(hash, ord) JOIN text_block b ON b.hash = u.hash) t ON true
+           SELECT string_agg(m.content, E'\\n' ORDER BY m.ord) AS text
+             FROM (SELECT b.content, u.ord
+                     FROM unnest(v.blocks) WITH ORDINALITY AS u(hash, ord) JOIN text_block b ON b.hash = u.hash
+                    WHERE b.search @@ q.anyq
+                    ORDER BY b.search @@ q.q DESC, ts_rank(b.search, q.anyq) DESC, u.ord
+                    LIMIT ${SNIPPET_BLOCKS}) m) t ON true
         ORDER BY h.rank DESC, s.designation`,
       [q, visibleTo(caller), first],
     );

@@ -93,7 +93,7 @@ export class StandardsService {
     if (text) {
       qb.andWhere(
         // The words of the current text too, as search() finds them: the list and its snippets agree.
-        `((s.search || s.text_search) @@ websearch_to_tsquery('english', :text) OR s.designation ILIKE :like OR s.title ILIKE :like OR s.scope ILIKE :like)`,
+        `(s.document @@ websearch_to_tsquery('english', :text) OR s.designation ILIKE :like OR s.title ILIKE :like OR s.scope ILIKE :like)`,
         { text, like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }
