@@ -332,6 +332,29 @@ describe('interoperability needs', () => {
     expect(page.text).toContain('NEED-FEED 1 Edition A');
     expect(page.text).toContain('Addressed');
     expect((await t.http.get(`/needs/NEED-${pub.number}`)).status).toBe(200);
+    expect(page.text).toContain('No product claims conformance yet.');
+
+    // Products claiming the answering standard are named as in the provider directory: once their provider opted in.
+    const admin = await t.adminToken();
+    const makeVendor = async (name: string) => {
+      const org = (await t.ok(`mutation($n:String!){ createOrganization(input:{ name:$n, kind:VENDOR }){ id } }`, { n: name }, admin)).createOrganization.id;
+      return { org, token: (await t.user(`${name} staff`, [{ role: 'VENDOR', organizationId: org }])).token };
+    };
+    const [listed, quiet] = [await makeVendor('Listed Orbits SA'), await makeVendor('Quiet Orbits SA')];
+    const [{ key }] = (await t.ok(`query($s:ID!){ standard(id:$s){ currentVersion { requirements { key } } } }`, { s: standardId }, sec)).standard.currentVersion.requirements;
+    for (const [v, product] of [[listed, 'Listed Tracker'], [quiet, 'Quiet Tracker']] as const) {
+      const id = (await t.ok(`mutation($n:String!){ registerProduct(input:{ name:$n, productVersion:"1.0" }){ id } }`, { n: product }, v.token)).registerProduct.id;
+      await t.ok(`mutation($i:SetConformanceInput!){ setConformance(input:$i){ id } }`,
+        { i: { productId: id, standardId, versionId, claims: [{ requirementKey: key, level: 'CONFORMANT' }] } }, v.token);
+    }
+    await t.db.query(`UPDATE organization SET public_listing = true WHERE id = $1`, [listed.org]);
+    const claimed = (await t.http.get(`/needs/${pub.number}`)).text;
+    expect(claimed).toContain('Listed Tracker 1.0');
+    expect(claimed).not.toContain('Quiet');
+    expect(claimed).toContain('1 more product claims conformance from providers not listed in public');
+    // The quiet provider's own vendor, and the Alliance, see it named.
+    expect((await t.http.get(`/needs/${pub.number}`).set('authorization', `Bearer ${quiet.token}`)).text).toContain('Quiet Tracker 1.0');
+    expect((await t.http.get(`/needs/${pub.number}`).set('authorization', `Bearer ${sec}`)).text).toContain('Quiet Orbits SA');
     expect((await t.http.get(`/needs/${industry.number}`)).status).toBe(404);
     expect((await t.http.get(`/needs/${nations.number}`).set('authorization', `Bearer ${sec}`)).status).toBe(404);
     expect((await t.http.get('/needs/x1')).status).toBe(404);

@@ -343,7 +343,8 @@ describe('notifications', () => {
     expect(await reminders.sendReminders()).toBe(0);
     t.clock.advance(2 * 86_400);
     await reminders.sendReminders();
-    expect((await reminded('ROUND_REMINDER', roundId)).map((n: { key: string }) => n.key)).toEqual([`ROUND_REMINDER:${roundId}:DEU:3`, `ROUND_REMINDER:${roundId}:DEU:1`]);
+    // Both rows are the same person's, so they are compared as a set.
+    expect((await reminded('ROUND_REMINDER', roundId)).map((n: { key: string }) => n.key).sort()).toEqual([`ROUND_REMINDER:${roundId}:DEU:1`, `ROUND_REMINDER:${roundId}:DEU:3`]);
     expect((await reminded('BALLOT_REMINDER', ballotId)).filter((n: { key: string }) => n.key.endsWith(':1'))).toHaveLength(2);
     expect(await reminders.sendReminders()).toBe(0);
     // The French delegate chose EMAIL for everything: the reminder reaches the outbox, then the mail.

@@ -63,6 +63,19 @@ describe('vendor onboarding', () => {
       .rejects.toThrow(/join_request_one_pending/);
     const mine = await t.ok(`{ myJoinRequests { company status } }`, {}, ana.token);
     expect(mine.myJoinRequests).toEqual([{ company: 'Orbit One', status: 'PENDING' }]);
+    // "A join request waits": every secretariat member is told once per filed request, in the filing transaction
+    // (the refused duplicate left no notification behind); the applicant and others are not.
+    const waiting = async (token: string) =>
+      (await t.ok(`{ notifications(first:100){ edges { node { kind title link } } } }`, {}, token)).notifications.edges
+        .map((e: { node: { kind: string; title: string; link: string } }) => e.node)
+        .filter((n: { kind: string; title: string }) => n.kind === 'JOIN_REQUEST_WAITING' && /^(Orbit One|Bea Co) /.test(n.title));
+    for (const s of [sec, sec2]) {
+      const got = await waiting(s.token);
+      expect(got.map((n: { title: string }) => n.title).sort()).toEqual(['Bea Co (FRA) asks to join', 'Orbit One (FRA) asks to join']);
+      expect(got[0].link).toBe('/app/join-requests');
+    }
+    expect(await waiting(expert.token)).toHaveLength(0);
+    expect(await waiting(ana.token)).toHaveLength(0);
   });
 
   it('shows the queue to the secretariat only, filtered by status', async () => {

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganizationEntity, OrganizationKind } from '../accounts/organization.entity';
-import { Caller, hasRole, Role } from '../common/caller';
+import { ALLIANCE_ROLES, Caller, hasRole, Role } from '../common/caller';
 import { Page, paginate } from '../common/pagination';
 import { Visibility } from '../standards/standard.entity';
 import { visibleTo } from '../standards/visibility';
 import { ProviderFilter, ProviderModel, ProviderProductModel, ProviderStandardModel } from './models/provider.model';
 
 /** The Alliance's roles see every provider; everyone else sees those that opted in (and a VENDOR its own). */
-const seesEveryProvider = (caller: Caller | null) => hasRole(caller, Role.ADMIN, Role.SECRETARIAT, Role.EXPERT, Role.DELEGATE);
+const seesEveryProvider = (caller: Caller | null) => hasRole(caller, ...ALLIANCE_ROLES);
+
+/** Whether a reader may see a provider named (the directory, the front door's claiming products): the Alliance, its own vendors, or anyone once it opted in. */
+export const mayNameProvider = (caller: Caller | null, org: { organizationId: string; publicListing: boolean }) =>
+  seesEveryProvider(caller) || org.publicListing || (hasRole(caller, Role.VENDOR) && caller?.organizationId === org.organizationId);
 
 /**
  * The provider directory: approved providers (VENDOR organizations) with

@@ -357,10 +357,10 @@ export class NeedsService implements NeedLinks, NeedsDigestSource {
     if (!standardIds.length) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT c.standard_id AS "standardId", p.organization_id AS "organizationId", p.name, p.product_version AS "productVersion", o.name AS organization,
-              count(*) FILTER (WHERE c.level = 'CONFORMANT')::int AS conformant
+              o.public_listing AS "publicListing", count(*) FILTER (WHERE c.level = 'CONFORMANT')::int AS conformant
          FROM conformance_claim c JOIN product p ON p.id = c.product_id JOIN organization o ON o.id = p.organization_id
         WHERE c.standard_id = ANY($1::uuid[])
-        GROUP BY c.standard_id, p.id, o.name ORDER BY o.name, p.name, p.product_version`,
+        GROUP BY c.standard_id, p.id, o.name, o.public_listing ORDER BY o.name, p.name, p.product_version`,
       [standardIds],
     );
   }
@@ -416,5 +416,7 @@ export interface ClaimingProduct {
   name: string;
   productVersion: string;
   organization: string;
+  /** The provider agreed to be listed in public. */
+  publicListing: boolean;
   conformant: number;
 }

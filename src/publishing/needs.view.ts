@@ -52,11 +52,16 @@ export function needPage(need: NeedEntity, supporters: string[], sharing: string
     ? answers
         .map(({ standard, editions, products, productCount }) => {
           const latest = editions.at(-1)!;
-          const claims = products.length
+          const unnamed = productCount - products.length;
+          const table = products.length
             ? `<table><caption>Products claiming conformance</caption><thead><tr><th scope="col">Product</th><th scope="col">Provider</th><th scope="col">Conformant provisions</th></tr></thead><tbody>
 ${products.map((p) => `<tr><td>${esc(p.name)} ${esc(p.productVersion)}</td><td>${esc(p.organization)}</td><td>${p.conformant}</td></tr>`).join('\n')}
 </tbody></table>`
-            : `<p>${productCount ? `${productCount} product${productCount === 1 ? '' : 's'} claim${productCount === 1 ? 's' : ''} conformance; providers are named to signed-in readers.` : 'No product claims conformance yet.'}</p>`;
+            : '';
+          const more = unnamed
+            ? `<p>${products.length ? `${unnamed} more` : `${unnamed}`} product${unnamed === 1 ? ' claims' : 's claim'} conformance from providers not listed in public (see <a href="/providers">the provider directory</a>).</p>`
+            : products.length ? '' : '<p>No product claims conformance yet.</p>';
+          const claims = table + more;
           return `<section><h3><a href="${esc(editionUrl(standard.designation, latest.number))}">${esc(latest.label)}</a></h3>
 <p>${esc(standard.title)}</p>
 ${claims}</section>`;

@@ -9,13 +9,12 @@ import { maySee } from '../standards/visibility';
 import { EditionPdfService } from './edition-pdf';
 import { EditionEntity } from './edition.entity';
 import { editionVisibility, PublishingService } from './publishing.service';
-import { ProvidersService } from '../conformance/providers.service';
+import { mayNameProvider, ProvidersService } from '../conformance/providers.service';
 import { providersPage } from './providers.view';
 import { RatificationService } from './ratification.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
 import { NeedsService } from '../needs/needs.service';
 import { NeedVisibility } from '../needs/need.entity';
-import { ALLIANCE_ROLES, hasRole } from '../common/caller';
 import { AnsweringStandard, needPage, needsPage } from './needs.view';
 
 type AuthedRequest = Request & { auth?: RequestAuth };
@@ -74,8 +73,8 @@ export class PagesController {
         return {
           standard,
           editions: editions.filter((e) => e.standardId === standard.id),
-          // Providers are named to the Alliance, and to a vendor for its own products.
-          products: claiming.filter((p) => hasRole(caller, ...ALLIANCE_ROLES) || (!!caller?.organizationId && p.organizationId === caller.organizationId)),
+          // Providers are named as in the directory: to the Alliance, to their own vendors, and to anyone once they opted in.
+          products: claiming.filter((p) => mayNameProvider(caller, p)),
           productCount: claiming.length,
         };
       })
