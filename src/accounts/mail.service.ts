@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { Transporter } from 'nodemailer';
@@ -48,7 +48,9 @@ export class MailService {
     }
     const safe = mail.to.replace(/[^a-z0-9@._-]/gi, '_');
     const file = join(this.outbox, `${Date.now()}-${process.hrtime.bigint()}-${safe}.eml`);
-    writeFileSync(file, (info as unknown as { message: Buffer }).message);
+    // Written aside and renamed, so a reader (or a crash mid-write) never sees half a message.
+    writeFileSync(`${file}.part`, (info as unknown as { message: Buffer }).message);
+    renameSync(`${file}.part`, file);
     rootLogger.info({ to: mail.to, subject: mail.subject, file }, 'mail written to the outbox');
   }
 }
