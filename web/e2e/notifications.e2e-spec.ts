@@ -9,7 +9,8 @@ import { expectAccessible, expectNoProblems, shoot, signedIn, stage } from './br
  * France's delegate sees the bell count a round opening for her nation,
  * reads the notification, follows it to the round, marks the rest read, and
  * chooses to hear of ballot results by e-mail. She follows a standard from
- * its page.
+ * its page, a need from its page, and a mission area from her preferences,
+ * where she also stops following the need.
  */
 describe('story: a delegate reads her notifications and sets her preferences', () => {
   let t: TestApp;
@@ -79,7 +80,6 @@ describe('story: a delegate reads her notifications and sets her preferences', (
     await page.getByRole('button', { name: 'Save the preferences' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
     await expectAccessible(page, 'notification preferences');
-    await shoot(page, 'notification-preferences');
     const prefs = (await t.ok(`{ notificationPreferences { kind channel isDefault } }`, {}, delegate.token)).notificationPreferences;
     expect(prefs.filter((p: { isDefault: boolean }) => !p.isDefault)).toEqual([
       { kind: 'BALLOT_CLOSED', channel: 'EMAIL', isDefault: false },
@@ -97,5 +97,45 @@ describe('story: a delegate reads her notifications and sets her preferences', (
     await page.getByRole('button', { name: 'Following ✓' }).click();
     await page.getByRole('button', { name: 'Follow', exact: true }).waitFor();
     expect((await t.ok(`{ mySubscriptions { standardId } }`, {}, delegate.token)).mySubscriptions).toEqual([]);
+  });
+
+  it('follows a need from its page and a mission area from her preferences, and unfollows the need there', async () => {
+    const expert = await t.user('Dieter Weber', [{ role: 'EXPERT', nationCode: 'DEU' }]);
+    const needId = (await t.ok(`mutation($i:RaiseNeedInput!){ raiseNeed(input:$i){ id } }`, {
+      i: { title: 'Shared SATCOM link budget format', statement: 'Nations exchange link budgets in one format.', missionArea: 'SATCOM', priority: 'HIGH', visibility: 'NATIONS' },
+    }, expert.token)).raiseNeed.id as string;
+    await page.goto(`${base}/app/needs/${needId}`);
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await page.getByRole('button', { name: 'Following ✓', pressed: true }).waitFor();
+    expect((await t.ok(`{ mySubscriptions { standardId needId missionArea } }`, {}, delegate.token)).mySubscriptions)
+      .toEqual([{ standardId: null, needId, missionArea: null }]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Following ✓', pressed: true }).waitFor();
+
+    await page.goto(`${base}/app/notifications/preferences`);
+    const areas = page.getByRole('group', { name: 'Mission areas you follow' });
+    const satcom = areas.getByLabel('Satellite communications');
+    await satcom.waitFor();
+    expect(await satcom.isChecked()).toBe(false);
+    await satcom.click(); // checked once the server has it: check() would want it at once
+    await areas.locator('input:checked:enabled').waitFor();
+    const following = page.getByRole('region', { name: 'Standards and needs you follow' });
+    await following.getByRole('link', { name: /Shared SATCOM link budget format$/ }).waitFor();
+    expect((await t.ok(`{ mySubscriptions { missionArea } }`, {}, delegate.token)).mySubscriptions.map((s: { missionArea: string | null }) => s.missionArea).sort())
+      .toEqual(['SATCOM', null]);
+    await page.reload();
+    await areas.locator('input:checked:enabled').waitFor();
+    expect(await areas.getByLabel('Satellite communications').isChecked()).toBe(true);
+    expect(await areas.getByLabel('Launch').isChecked()).toBe(false);
+    await following.getByRole('link', { name: /Shared SATCOM link budget format$/ }).waitFor();
+    await expectAccessible(page, 'notification preferences');
+    await shoot(page, 'notification-preferences');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await following.getByRole('button', { name: /^Unfollow .*Shared SATCOM link budget format$/ }).click();
+    await following.getByText('You follow no standard or need yet').waitFor();
+    expect((await t.ok(`{ mySubscriptions { standardId needId missionArea } }`, {}, delegate.token)).mySubscriptions)
+      .toEqual([{ standardId: null, needId: null, missionArea: 'SATCOM' }]);
+    expectNoProblems(page);
   });
 });

@@ -71,6 +71,8 @@ type Documents = {
     "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n": typeof types.NeedsDocument,
     "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
+    "query FollowedStandard($id: ID!) { standard(id: $id) { id designation title } }": typeof types.FollowedStandardDocument,
+    "query FollowedNeed($id: ID!) { interoperabilityNeed(id: $id) { id reference title } }": typeof types.FollowedNeedDocument,
     "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n": typeof types.MyOrganizationDocument,
@@ -113,9 +115,6 @@ type Documents = {
     "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": typeof types.EditorCandidatesDocument,
     "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.AddEditorDocument,
     "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": typeof types.RemoveEditorDocument,
-    "\n  query MySubscriptions { mySubscriptions { id standardId } }\n": typeof types.MySubscriptionsDocument,
-    "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n": typeof types.FollowStandardDocument,
-    "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n": typeof types.UnfollowStandardDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n": typeof types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": typeof types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": typeof types.UpdateStandardDocument,
@@ -123,6 +122,9 @@ type Documents = {
     "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 25) { snippet standard { id } }\n  }\n": typeof types.SearchSnippetsDocument,
     "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": typeof types.ResendVerificationCodeDocument,
+    "\n  query MySubscriptions { mySubscriptions { id standardId needId missionArea } }\n": typeof types.MySubscriptionsDocument,
+    "\n  mutation FollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    subscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea }) { subscription { id standardId needId missionArea } }\n  }\n": typeof types.FollowTopicDocument,
+    "\n  mutation UnfollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    unsubscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea })\n  }\n": typeof types.UnfollowTopicDocument,
 };
 const documents: Documents = {
     "\n  query UnreadNotifications { notifications(first: 1, unread: true) { unreadCount } }\n": types.UnreadNotificationsDocument,
@@ -182,6 +184,8 @@ const documents: Documents = {
     "\n  query Needs($filter: InteroperabilityNeedFilter, $sort: NeedSort, $first: Int, $after: String) {\n    interoperabilityNeeds(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference title missionArea priority status visibility supportCount supportedByMyNation createdAt } }\n    }\n  }\n": types.NeedsDocument,
     "\n  query NotificationPreferences { notificationPreferences { kind channel isDefault } }\n": types.NotificationPreferencesDocument,
     "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }\n  }\n": types.UpdateNotificationPreferencesDocument,
+    "query FollowedStandard($id: ID!) { standard(id: $id) { id designation title } }": types.FollowedStandardDocument,
+    "query FollowedNeed($id: ID!) { interoperabilityNeed(id: $id) { id reference title } }": types.FollowedNeedDocument,
     "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }\n": types.MarkNotificationsReadDocument,
     "\n  query MyOrganization {\n    me { id organization { id name website publicListing nation { name } } }\n    organizationInvitations { id email status createdAt expiresAt acceptedAt }\n  }\n": types.MyOrganizationDocument,
@@ -224,9 +228,6 @@ const documents: Documents = {
     "\n  query EditorCandidates($text: String!) {\n    users(filter: { text: $text, deactivated: false }, first: 8) { edges { node { id displayName email nation { code } } } }\n  }\n": types.EditorCandidatesDocument,
     "\n  mutation AddEditor($standardId: ID!, $userId: ID!) { addEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.AddEditorDocument,
     "\n  mutation RemoveEditor($standardId: ID!, $userId: ID!) { removeEditor(standardId: $standardId, userId: $userId) { id editors { id } } }\n": types.RemoveEditorDocument,
-    "\n  query MySubscriptions { mySubscriptions { id standardId } }\n": types.MySubscriptionsDocument,
-    "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n": types.FollowStandardDocument,
-    "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n": types.UnfollowStandardDocument,
     "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n": types.StandardPageDocument,
     "\n  query VersionText($id: ID!) {\n    standardVersion(id: $id) {\n      id number text\n      clauses { number title level line }\n      requirements { key obligation clause line text change }\n    }\n  }\n": types.VersionTextDocument,
     "\n  mutation UpdateStandard($input: UpdateStandardInput!) {\n    updateStandard(input: $input) { id title scope visibility updatedAt }\n  }\n": types.UpdateStandardDocument,
@@ -234,6 +235,9 @@ const documents: Documents = {
     "\n  query SearchSnippets($query: String!) {\n    search(query: $query, first: 25) { snippet standard { id } }\n  }\n": types.SearchSnippetsDocument,
     "\n  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n": types.ResendVerificationCodeDocument,
+    "\n  query MySubscriptions { mySubscriptions { id standardId needId missionArea } }\n": types.MySubscriptionsDocument,
+    "\n  mutation FollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    subscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea }) { subscription { id standardId needId missionArea } }\n  }\n": types.FollowTopicDocument,
+    "\n  mutation UnfollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    unsubscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea })\n  }\n": types.UnfollowTopicDocument,
 };
 
 /**
@@ -481,6 +485,14 @@ export function graphql(source: "\n  mutation UpdateNotificationPreferences($pre
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query FollowedStandard($id: ID!) { standard(id: $id) { id designation title } }"): (typeof documents)["query FollowedStandard($id: ID!) { standard(id: $id) { id designation title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FollowedNeed($id: ID!) { interoperabilityNeed(id: $id) { id reference title } }"): (typeof documents)["query FollowedNeed($id: ID!) { interoperabilityNeed(id: $id) { id reference title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($unread: Boolean, $after: String) {\n    notifications(unread: $unread, first: 50, after: $after) {\n      totalCount unreadCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind title body link createdAt readAt } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -649,18 +661,6 @@ export function graphql(source: "\n  mutation RemoveEditor($standardId: ID!, $us
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MySubscriptions { mySubscriptions { id standardId } }\n"): (typeof documents)["\n  query MySubscriptions { mySubscriptions { id standardId } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n"): (typeof documents)["\n  mutation FollowStandard($standardId: ID!) { subscribe(input: { standardId: $standardId }) { subscription { id standardId } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n"): (typeof documents)["\n  mutation UnfollowStandard($standardId: ID!) { unsubscribe(input: { standardId: $standardId }) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StandardPage($id: ID!) {\n    standard(id: $id) {\n      id designation title scope status visibility overlapJustification createdAt updatedAt\n      editors { id displayName nation { code } }\n      versions { id number label summary createdAt stage author { displayName } }\n      relations { id kind note external { id designation title body url } }\n      commentRounds { id title status closesAt version { number } }\n      currentEdition { label url }\n      stage cancelledAt cancellationReason supersededAt supersessionReason supersededBy { id designation }\n      ratifiedEdition: currentEdition {\n        label versionNumber correctionReason\n        currentRatification { nation { code name } response implementationDate reservations { clause text } }\n        ratificationChanges { id changedAt kind response implementationDate nation { code name } withdrawnReservation { clause text } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -686,6 +686,18 @@ export function graphql(source: "\n  mutation VerifyEmail($email: String!, $code
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n"): (typeof documents)["\n  mutation ResendVerificationCode($email: String!) { resendVerificationCode(email: $email) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySubscriptions { mySubscriptions { id standardId needId missionArea } }\n"): (typeof documents)["\n  query MySubscriptions { mySubscriptions { id standardId needId missionArea } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    subscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea }) { subscription { id standardId needId missionArea } }\n  }\n"): (typeof documents)["\n  mutation FollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    subscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea }) { subscription { id standardId needId missionArea } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    unsubscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea })\n  }\n"): (typeof documents)["\n  mutation UnfollowTopic($standardId: ID, $needId: ID, $missionArea: MissionArea) {\n    unsubscribe(input: { standardId: $standardId, needId: $needId, missionArea: $missionArea })\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,6 +7,7 @@ import { T, useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Follow } from '../../ui/Follow';
 import { Select, TextArea } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { StatusBadge } from '../../ui/status';
@@ -82,7 +83,7 @@ export default function NeedScreen() {
   }
 
   return (
-    <Page title={`${need.reference} · ${need.title}`} wide>
+    <Page title={`${need.reference} · ${need.title}`} wide actions={<Follow topic={{ needId: need.id }} />}>
       <ErrorBanner error={error} />
       <div className="need-layout">
         <section aria-labelledby="need-statement">

@@ -5,7 +5,9 @@ import { graphql } from '../../graphql';
 import type { NotificationChannel, NotificationKind } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { useFollowing, type Followable } from '../../ui/Follow';
 import { Page } from '../../ui/Page';
+import { MISSION_AREAS } from '../need/labels';
 
 const Preferences = graphql(`
   query NotificationPreferences { notificationPreferences { kind channel isDefault } }
@@ -15,6 +17,57 @@ const Update = graphql(`
     updateNotificationPreferences(preferences: $preferences) { kind channel isDefault }
   }
 `);
+
+const StandardName = graphql(`query FollowedStandard($id: ID!) { standard(id: $id) { id designation title } }`);
+const NeedName = graphql(`query FollowedNeed($id: ID!) { interoperabilityNeed(id: $id) { id reference title } }`);
+
+/** A followed standard or need, by its name, with a link to its page and an Unfollow button. */
+function Followed({ topic, onUnfollow, busy }: { topic: Followable; onUnfollow: () => void; busy: boolean }) {
+  const t = useT();
+  const standard = 'standardId' in topic;
+  const [s] = useQuery({ query: StandardName, variables: { id: standard ? topic.standardId : '' }, pause: !standard });
+  const [n] = useQuery({ query: NeedName, variables: { id: standard ? '' : topic.needId }, pause: standard });
+  const st = s.data?.standard;
+  const need = n.data?.interoperabilityNeed;
+  const name = st ? `${st.designation} · ${st.title}` : need ? `${need.reference} · ${need.title}` : '…';
+  const to = standard ? `/standards/${topic.standardId}` : `/needs/${topic.needId}`;
+  return (
+    <li>
+      <Link to={to}>{name}</Link>{' '}
+      <button type="button" className="link" onClick={onUnfollow} disabled={busy} aria-label={t('preferences.unfollow', { name })}>{t('preferences.unfollowButton')}</button>
+    </li>
+  );
+}
+
+/** The mission areas the person follows, a checkbox each, and the standards and needs they follow, each with Unfollow. */
+function Following() {
+  const t = useT();
+  const { subscriptions, follows, toggle, busy, error } = useFollowing();
+  const topics = subscriptions.flatMap((s): Followable[] => (s.standardId ? [{ standardId: s.standardId }] : s.needId ? [{ needId: s.needId }] : []));
+  return (
+    <>
+      <ErrorBanner error={error} />
+      <fieldset className="need-choice">
+        <legend>{t('preferences.missionAreas')}</legend>
+        <p className="hint">{t('preferences.missionAreasHint')}</p>
+        {MISSION_AREAS.map((a) => (
+          <label className="checkbox" key={a}>
+            <input type="checkbox" checked={follows({ missionArea: a })} disabled={busy} onChange={() => void toggle({ missionArea: a })} />
+            {t(`mission.${a}`)}
+          </label>
+        ))}
+      </fieldset>
+      <section aria-labelledby="following-heading">
+        <h2 id="following-heading">{t('preferences.following')}</h2>
+        {topics.length ? (
+          <ul className="plain following">
+            {topics.map((topic) => <Followed key={'standardId' in topic ? topic.standardId : topic.needId} topic={topic} busy={busy} onUnfollow={() => void toggle(topic)} />)}
+          </ul>
+        ) : <p className="muted">{t('preferences.followingNone')}</p>}
+      </section>
+    </>
+  );
+}
 
 const CHANNELS: NotificationChannel[] = ['IN_APP', 'EMAIL', 'DIGEST', 'OFF'];
 
@@ -78,6 +131,7 @@ export default function NotificationPreferences() {
           {saved && <span role="status">{t('preferences.saved')}</span>}
         </div>
       </form>
+      <Following />
     </Page>
   );
 }

@@ -16,7 +16,7 @@ import { StatusBadge, VisibilitySelect } from '../../ui/status';
 import { Deadline, When } from '../../ui/time';
 import { Toc } from '../../ui/Toc';
 import { Editors } from './Editors';
-import { Follow } from './Follow';
+import { Follow } from '../../ui/Follow';
 import { RatificationNow } from './ratification';
 
 export const StandardPage = graphql(`
@@ -83,7 +83,7 @@ export default function Standard() {
       wide
       actions={
         <>
-          <Follow standardId={standard.id} />
+          <Follow topic={{ standardId: standard.id }} />
           {canWrite && (
             <Link className="button primary" to={`/standards/${standard.id}/edit`}>
               <T id="standard.edit" />
