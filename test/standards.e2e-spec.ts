@@ -145,6 +145,12 @@ describe('drafting', () => {
     await expect(t.db.query(`DELETE FROM standard_version WHERE id = $1`, [v1])).rejects.toThrow(/not allowed/);
     await expect(t.db.query(`UPDATE text_block SET content = 'x'`)).rejects.toThrow(/not allowed/);
     await expect(t.db.query(`DELETE FROM requirement WHERE version_id = $1`, [v1])).rejects.toThrow(/not allowed/);
+    // A requirement belongs to a stored version (checked once per insert statement, not per row).
+    await expect(t.db.query(
+      `INSERT INTO requirement (version_id, key, clause, obligation, text, line, change, ord, identifier, status)
+       VALUES ($1, 'R-900', '1', 'SHALL', 'x', 1, 'ADDED', 0, '1a', 'M'), (gen_random_uuid(), 'R-901', '1', 'SHALL', 'x', 1, 'ADDED', 1, '1b', 'M')`,
+      [v1],
+    )).rejects.toThrow(/version that does not exist/);
     const text = (await t.ok(VERSION, { id: v1 }, expert.token)).standardVersion.text;
     expect(text).toBe(SAMPLE);
   });

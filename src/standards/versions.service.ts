@@ -12,7 +12,7 @@ import { StandardEntity, StandardStatus } from './standard.entity';
 import { RequirementEntity, StandardVersionEntity } from './standard-version.entity';
 import { splitBlocks } from './text/blocks';
 import { ClauseInfo, DraftingWarning, parseDocument } from './text/document';
-import { assignKeys, DuplicateRequirementKeyError } from './text/keys';
+import { assignKeys, DuplicateRequirementKeyError, PreviousRequirement } from './text/keys';
 import { mergeThreeWay } from './text/merge';
 import { renderMarkdown } from './text/render';
 import { LRUCache } from 'lru-cache';
@@ -41,7 +41,7 @@ export interface RequirementDelta {
  * content hash: a replica that misses only pays the time again. Sizes are
  * estimates in bytes (a rendition holds tokens worth about 6 times its text).
  */
-const CACHE_BYTES = { renditions: 48 << 20, html: 32 << 20, redlines: 32 << 20 };
+const CACHE_BYTES = { renditions: 48 << 20, html: 32 << 20, redlines: 32 << 20, requirements: 32 << 20 };
 
 interface CachedRedline {
   unified: string;
@@ -60,6 +60,14 @@ export class VersionsService {
   private readonly redlines = new LRUCache<string, CachedRedline>({
     maxSize: CACHE_BYTES.redlines,
     sizeCalculation: (r) => Math.max(1, r.html.length + r.unified.length),
+  });
+  /**
+   * The requirements a save wrote, by version id, for key assignment in the next save of the
+   * same standard (a version's requirements never change); a miss reads them from the database.
+   */
+  private readonly keyedByVersion = new LRUCache<string, { list: PreviousRequirement[]; bytes: number }>({
+    maxSize: CACHE_BYTES.requirements,
+    sizeCalculation: (e) => Math.max(1, e.bytes),
   });
 
   constructor(
@@ -242,11 +250,17 @@ export class VersionsService {
       throw badInput('text', `The text is identical to version ${current.number}; there is nothing to save.`);
     }
     const parsed = parseDocument(text);
-    const previous = current ? await this.requirementsOf([current.id], m) : [];
-    const used = new Set<string>(
-      (await m.query(`SELECT key FROM requirement_key WHERE standard_id = $1`, [standard.id])).map((r: { key: string }) => r.key),
-    );
+    const previous: PreviousRequirement[] = current ? await this.previousRequirements(m, current.id) : [];
     let [{ requirement_seq: seq }] = await m.query(`SELECT requirement_seq FROM standard WHERE id = $1`, [standard.id]);
+    // Only keys a new one could collide with: those of the generated form numbered above the
+    // sequence (pinned by an author). Every other key differs from R-<seq+1>, R-<seq+2>, ...
+    const used = new Set<string>(
+      (await m.query(
+        `SELECT key FROM requirement_key
+          WHERE standard_id = $1 AND key ~ '^R-[0-9]+$' AND substring(key from 3)::numeric > $2`,
+        [standard.id, seq],
+      )).map((r: { key: string }) => r.key),
+    );
     // Each new key is one never given out in this standard before.
     const newKey = () => {
       let key: string;
@@ -296,11 +310,14 @@ export class VersionsService {
           rs.map((r) => r.line), rs.map((r) => r.change), rs.map((_, ord) => ord),
           rs.map((r) => r.identifier), rs.map((r) => r.status), rs.map((r) => r.condition ?? null)],
       );
-      await m.query(
-        `INSERT INTO requirement_key (standard_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-        [standard.id, keyed.requirements.map((r) => r.key)],
-      );
+      // The previous version's keys were recorded when it was saved; only the others can be new.
+      const known = new Set(previous.map((p) => p.key));
+      const fresh = keyed.requirements.filter((r) => !known.has(r.key)).map((r) => r.key);
+      if (fresh.length) {
+        await m.query(`INSERT INTO requirement_key (standard_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [standard.id, fresh]);
+      }
     }
+    this.rememberRequirements(version.id, keyed.requirements);
     // The text's vector from its blocks' stored ones, in document order; concatenated in groups
     // of 64 blocks, then the groups, so a long text is not copied once per block.
     await m.query(
@@ -324,6 +341,22 @@ export class VersionsService {
         (meta.summary ? `; ${meta.summary}` : ''),
     });
     return m.findOneByOrFail(StandardVersionEntity, { id: version.id });
+  }
+
+  /** A version's requirements as key assignment needs them: from this replica's last saves, or read as plain rows. */
+  private async previousRequirements(m: EntityManager, versionId: string): Promise<PreviousRequirement[]> {
+    const cached = this.keyedByVersion.get(versionId);
+    if (cached) return cached.list;
+    return m.query(`SELECT key, clause, text, obligation FROM requirement WHERE version_id = $1 ORDER BY ord`, [versionId]);
+  }
+
+  private rememberRequirements(versionId: string, requirements: readonly PreviousRequirement[]): void {
+    let bytes = 0;
+    const list = requirements.map(({ key, clause, text, obligation }) => {
+      bytes += 64 + 2 * (key.length + clause.length + text.length);
+      return { key, clause, text, obligation };
+    });
+    this.keyedByVersion.set(versionId, { list, bytes });
   }
 
   async redline(caller: Caller, fromId: string, toId: string) {
