@@ -280,13 +280,20 @@ export class VersionsService {
     const blocks = splitBlocks(text);
     const hashes = blocks.map(sha256);
     // Only new blocks are inserted, so only they get their search vector computed (migration BlockSearchVectors).
-    await m.query(
-      `INSERT INTO text_block (hash, content)
-       SELECT u.hash, u.content FROM unnest($1::text[], $2::text[]) AS u(hash, content)
-        WHERE NOT EXISTS (SELECT 1 FROM text_block t WHERE t.hash = u.hash)
-       ON CONFLICT (hash) DO NOTHING`,
-      [hashes, blocks],
+    // The hashes go first, so only the content of the few blocks not stored yet is sent, not the whole text.
+    const missing = new Set<string>(
+      (await m.query(
+        `SELECT DISTINCT u.hash FROM unnest($1::text[]) AS u(hash) WHERE NOT EXISTS (SELECT 1 FROM text_block t WHERE t.hash = u.hash)`,
+        [hashes],
+      )).map((r: { hash: string }) => r.hash),
     );
+    if (missing.size) {
+      const fresh = hashes.flatMap((h, i) => (missing.delete(h) ? [i] : []));
+      await m.query(
+        `INSERT INTO text_block (hash, content) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING`,
+        [fresh.map((i) => hashes[i]), fresh.map((i) => blocks[i])],
+      );
+    }
     const version = await m.save(
       m.create(StandardVersionEntity, {
         standardId: standard.id,
