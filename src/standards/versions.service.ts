@@ -149,6 +149,7 @@ export class VersionsService {
       throw badInput('text', `text is ${bytes} bytes; the limit is ${this.config.MAX_TEXT_BYTES} bytes.`);
     }
     if (!input.text.trim()) throw badInput('text', 'text is empty.');
+    let saved: string | undefined;
     const work = async (m: EntityManager) => {
       // The row lock makes concurrent saves of one standard take turns, so the
       // second one sees the first as the current version and merges against it.
@@ -159,6 +160,7 @@ export class VersionsService {
       }
       const current = await this.current(standard.id, m);
       const { text, merged } = await this.resolveText(m, standard, current, input);
+      saved = text;
       return this.store(m, caller, standard, current, text, {
         basedOnId: input.baseVersionId ?? null,
         label: input.label?.trim() || null,
@@ -169,7 +171,8 @@ export class VersionsService {
     const version = await this.dataSource.transaction(work);
     // The screen that follows a save shows the version and its redline: prepare
     // its rendition once the request is answered, not while the row is locked.
-    setImmediate(() => void this.renditionOf(version).catch(() => undefined));
+    // From the text just stored (the merged one when merged), not read back from the database.
+    setImmediate(() => void this.renditionOf(version, saved).catch(() => undefined));
     return version;
   }
 
