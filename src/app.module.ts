@@ -17,6 +17,7 @@ import { badInput } from './common/errors';
 import { describeValidation, formatError } from './common/graphql-errors';
 import { GraphqlHttpMiddleware } from './common/graphql-http.middleware';
 import { GraphqlLimits } from './common/graphql-limits';
+import { FieldResolvers } from './common/field-resolvers';
 import { GraphqlWsServer, SocketAuthenticator } from './common/graphql-ws.server';
 import { DomainErrorFilter } from './common/http-errors.filter';
 import { rootLogger } from './common/logger';
@@ -61,7 +62,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverConfig {
+function graphqlOptions(config: AppConfig, limits: GraphqlLimits, fieldResolvers: FieldResolvers): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -69,7 +70,10 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     autoSchemaFile: true,
     sortSchema: true,
     transformSchema: describeRootTypes,
-    fieldResolverEnhancers: ['guards'],
+    // No guards, pipes or filters of Nest's around field resolvers: FieldResolvers checks each
+    // one's @Allow and calls it directly (common/field-resolvers.ts says why).
+    fieldResolverEnhancers: [],
+    transformResolvers: fieldResolvers.transform,
     introspection: !config.production,
     playground: false,
     csrfPrevention: true,
@@ -127,7 +131,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits): ApolloDriverC
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AccountsModule],
-      inject: [AppConfig, GraphqlLimits],
+      inject: [AppConfig, GraphqlLimits, FieldResolvers],
       useFactory: graphqlOptions,
     }),
   ],

@@ -1,7 +1,6 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { GraphQLResolveInfo } from 'graphql';
 import { Caller, Role, RequestAuth, TOKEN_SCOPES, TokenScope } from './caller';
 import { forbidden, unauthenticated } from './errors';
 
@@ -26,14 +25,6 @@ export const SCOPES_KEY = 'ssw:scopes';
 export const Scopes = (...scopes: TokenScope[]) => SetMetadata(SCOPES_KEY, scopes);
 export const ANY_SCOPE = TOKEN_SCOPES;
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-
-/** True for an HTTP route or a root field; field resolvers beneath are reached through one of those. */
-function isEntryPoint(context: ExecutionContext): boolean {
-  if (context.getType<GqlContextType>() !== 'graphql') return true;
-  return ROOT_TYPES.has(GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().parentType.name);
-}
-
 export function requestAuth(context: ExecutionContext): RequestAuth {
   if (context.getType<GqlContextType>() === 'graphql') {
     return GqlExecutionContext.create(context).getContext<{ auth: RequestAuth }>().auth;
@@ -44,35 +35,37 @@ export function requestAuth(context: ExecutionContext): RequestAuth {
 /** On an HTTP route: the caller AuthMiddleware found from the bearer token (null for anonymous). */
 export const HttpCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller | null => requestAuth(context)?.caller ?? null);
 
+/**
+ * Whether the caller is in the declared audience; throws UNAUTHENTICATED or
+ * FORBIDDEN if not, and FORBIDDEN when nothing is declared (deny by default).
+ * The one rule for operations, HTTP routes (AccessGuard) and field resolvers
+ * (FieldResolvers, common/field-resolvers.ts).
+ */
+export function admit(who: readonly Audience[] | undefined, auth: RequestAuth | undefined): void {
+  if (!who) throw forbidden('This operation declares no permission, so it is refused.');
+  if (who.includes('ANYONE')) return;
+  const caller = auth?.caller;
+  if (!caller) throw auth?.authError ?? unauthenticated();
+  if (who.includes('SIGNED_IN') || caller.roles.some((r) => who.includes(r))) return;
+  throw forbidden(`Only ${who.join(' or ')} may do this; your roles: ${caller.roles.join(', ') || 'none'}.`);
+}
+
+/**
+ * Guards every query, mutation, subscription and HTTP route: the entry points.
+ * Field resolvers beneath are not Nest-guarded (`fieldResolverEnhancers` is
+ * empty) but checked by FieldResolvers with the same rule; a personal access
+ * token's scopes are checked here only, at the entry point.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  /** The audience declared on each handler (of each class), read once: the guard runs for every field resolver of every row. */
-  private readonly declared = new WeakMap<object, WeakMap<object, Audience[] | null>>();
-
-  private audience(context: ExecutionContext): Audience[] | undefined {
-    const handler = context.getHandler();
-    const cls = context.getClass();
-    let byClass = this.declared.get(handler);
-    if (!byClass) this.declared.set(handler, (byClass = new WeakMap()));
-    let who = byClass.get(cls);
-    if (who === undefined) {
-      who = this.reflector.getAllAndOverride<Audience[] | undefined>(ACCESS_KEY, [handler, cls]) ?? null;
-      byClass.set(cls, who);
-    }
-    return who ?? undefined;
-  }
-
   canActivate(context: ExecutionContext): boolean {
-    const who = this.audience(context);
-    if (!who) throw forbidden('This operation declares no permission, so it is refused.');
-    if (who.includes('ANYONE')) return true;
-    const auth = requestAuth(context) ?? { caller: null };
-    if (!auth.caller) throw auth.authError ?? unauthenticated();
-    if (auth.token && isEntryPoint(context)) this.checkScopes(context, auth.token.scopes);
-    if (who.includes('SIGNED_IN') || auth.caller.roles.some((r) => who.includes(r))) return true;
-    throw forbidden(`Only ${who.join(' or ')} may do this; your roles: ${auth.caller.roles.join(', ') || 'none'}.`);
+    const who = this.reflector.getAllAndOverride<Audience[] | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const auth = who?.includes('ANYONE') ? undefined : requestAuth(context);
+    if (who && auth?.caller && auth.token) this.checkScopes(context, auth.token.scopes);
+    admit(who, auth);
+    return true;
   }
 
   private checkScopes(context: ExecutionContext, held: TokenScope[]): void {
