@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ArgumentMetadata, MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { LoggerModule } from 'nestjs-pino';
 import type { Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { AccountsModule } from './accounts/accounts.module';
@@ -20,7 +18,6 @@ import { GraphqlLimits } from './common/graphql-limits';
 import { FieldResolvers } from './common/field-resolvers';
 import { GraphqlWsServer, SocketAuthenticator } from './common/graphql-ws.server';
 import { DomainErrorFilter } from './common/http-errors.filter';
-import { rootLogger } from './common/logger';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -102,18 +99,6 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits, fieldResolvers
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRoot({
-      pinoHttp: {
-        logger: rootLogger,
-        genReqId: (req, res) => {
-          const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-          res.setHeader('x-request-id', id);
-          return id;
-        },
-        autoLogging: { ignore: (req) => req.url === '/health' },
-      },
-    }),
     DatabaseModule,
     CommonModule,
     AuditModule,

@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
-import { rootLogger } from './common/logger';
+import { nestLogger, requestLogging, rootLogger } from './common/logger';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError, loadConfig, trustProxy } from './config/config';
 
@@ -11,7 +10,9 @@ import { AppConfig, ConfigError, loadConfig, trustProxy } from './config/config'
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(AppConfig);
   rootLogger.level = config.LOG_LEVEL;
-  app.useLogger(app.get(Logger));
+  app.useLogger(nestLogger());
+  // First, so that every request has its id and its logger before anything else runs.
+  app.use(requestLogging());
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   // The digest's sign-up form (notifications/digest.controller.ts) and RFC 8058 one-click unsubscribe posts.
   app.useBodyParser('urlencoded', { extended: false, limit: '16kb' });
@@ -41,7 +42,7 @@ async function bootstrap() {
   const app = await createApp();
   const config = app.get(AppConfig);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`Space Standards Workbench listening on http://${config.HOST}:${config.PORT}/graphql`);
+  rootLogger.info(`Space Standards Workbench listening on http://${config.HOST}:${config.PORT}/graphql`);
 }
 
 if (require.main === module) void bootstrap();

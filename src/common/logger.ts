@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
+import { pinoHttp } from 'pino-http';
 
 /**
  * In production, lines are written asynchronously: the lines logged while a
@@ -27,3 +31,33 @@ export const rootLogger = pino({
     censor: '[redacted]',
   },
 }, destination);
+
+/**
+ * Request logging (pino-http): each request gets its id, the client's
+ * x-request-id when it is a plain token, else a new UUID, echoed in the
+ * response's x-request-id; a child logger on `req.log` that carries it; and
+ * one line when the response is finished (method, url, status, time).
+ *
+ * Code that logs for a request is handed `req.log`: nothing binds the logger
+ * to the request through AsyncLocalStorage, as nestjs-pino's LoggerModule
+ * did, because the promise hooks it turns on (Node 20) cost every promise of
+ * every request, 2% to 8% of a request's CPU time (bench/load.bench.ts).
+ * Made once the level is set (configureApp): a child keeps the level it was made with.
+ */
+export function requestLogging() {
+  return pinoHttp({
+    logger: rootLogger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === '/health' },
+  });
+}
+
+/** Nest's own lines (start, routes, the errors it handles itself) as JSON through the same logger. */
+export function nestLogger(): LoggerService {
+  return new Logger(new PinoLogger({ pinoHttp: { logger: rootLogger } }), {});
+}
