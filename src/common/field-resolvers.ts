@@ -52,18 +52,19 @@ export class FieldResolvers {
     const maps = (Array.isArray(given) ? given : [given]) as ResolverMap[];
     for (const [moduleKey, module] of this.modules) {
       for (const wrapper of module.providers.values()) {
-        const instance = wrapper.instance as Record<string, unknown> | undefined;
-        const type: unknown = wrapper.metatype && Reflect.getMetadata(RESOLVER_NAME_METADATA, wrapper.metatype);
-        if (typeof type !== 'string' || !instance || !wrapper.isDependencyTreeStatic()) continue;
-        for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-          const handler = instance[method] as (...args: unknown[]) => unknown;
-          const cls = wrapper.metatype as Type;
+        const cls = wrapper.metatype as Type | null;
+        const type: unknown = cls && Reflect.getMetadata(RESOLVER_NAME_METADATA, cls);
+        if (typeof type !== 'string' || !cls) continue;
+        // A request-scoped resolver has an instance per request: it keeps Nest's callback, guarded all the same.
+        const instance = wrapper.isDependencyTreeStatic() ? (wrapper.instance as object | undefined) : undefined;
+        for (const method of this.scanner.getAllMethodNames(cls.prototype)) {
+          const handler = cls.prototype[method] as (...args: unknown[]) => unknown;
           if (!Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, handler)) continue;
           const field: string = Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) ?? method;
           const map = maps.find((m) => typeof m[type]?.[field] === 'function');
           if (!map) throw new Error(`${type}.${field}: Nest built no resolver for this @ResolveField`);
           const who = this.reflector.getAllAndOverride<Audience[] | undefined>(ACCESS_KEY, [handler, cls]);
-          const call = this.direct(instance, method, handler, moduleKey) ?? (map[type][field] as FieldResolver);
+          const call = (instance && this.direct(instance, method, handler, moduleKey)) || (map[type][field] as FieldResolver);
           map[type][field] = guarded(who, call);
         }
       }
