@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { nestLogger, requestLogging, rootLogger } from './common/logger';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError, loadConfig, trustProxy } from './config/config';
+import { boundHeapGrowth } from './database/embedded';
 
 /** The HTTP-level settings, shared by the service and the e2e tests. */
 export function configureApp(app: NestExpressApplication): INestApplication {
@@ -31,7 +32,8 @@ export async function createApp(): Promise<NestExpressApplication> {
 
 async function bootstrap() {
   try {
-    loadConfig();
+    // The embedded mode's memory budget (src/database/embedded.ts), set before the application is built.
+    if (!loadConfig().DATABASE_URL) boundHeapGrowth();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

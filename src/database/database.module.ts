@@ -10,7 +10,7 @@ import { runMigrations } from './migrate';
 
 /** The embedded cluster the service started, or null with DATABASE_URL. */
 export const EMBEDDED = Symbol('EMBEDDED_DATABASE');
-const EMBEDDED_POOL_SIZE = 5;
+const EMBEDDED_POOL_SIZE = 3;
 
 /**
  * The one store. With DATABASE_URL it is that server; without it an embedded
@@ -39,7 +39,8 @@ const EMBEDDED_POOL_SIZE = 5;
       inject: [AppConfig, EMBEDDED],
       useFactory: async (config: AppConfig, embedded: EmbeddedDatabase | null) => {
         // The embedded cluster serves one local service on a small machine: each backend holds 15-20 MB
-        // resident, and five keep up with the one Node thread that sends them work (BENCHMARKS.md, case 7).
+        // resident, and three keep up with the one Node thread that sends them work (it spends five times
+        // the CPU PostgreSQL does per request; BENCHMARKS.md, case 7). The LISTEN connection is a fourth.
         const dataSource = embedded ? createDataSource(embedded.url, EMBEDDED_POOL_SIZE) : createDataSource(config.DATABASE_URL!);
         await dataSource.initialize();
         const applied = await runMigrations(dataSource);

