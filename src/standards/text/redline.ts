@@ -267,7 +267,8 @@ export function rendition(text: string, cache: PieceCache = new Map()): Renditio
       nodeInPiece.push(k);
     });
   });
-  const bytes = 2 * text.length + 64 * (lines.length + blocks.length + pieces.length) + 48 * nodeHtml.length;
+  // The HTML is counted although the cached pieces share it: a rendition keeps it alive when they are evicted.
+  const bytes = 2 * text.length + nodeHtml.reduce((sum, html) => sum + 2 * html.length + 48, 0) + 64 * (lines.length + blocks.length + pieces.length);
   return {
     bytes,
     lines,
