@@ -16,7 +16,7 @@ import { assignKeys, DuplicateRequirementKeyError, PreviousRequirement } from '.
 import { mergeThreeWay } from './text/merge';
 import { renderMarkdown } from './text/render';
 import { LRUCache } from 'lru-cache';
-import { computeRedline, Rendition, rendition } from './text/redline';
+import { computeRedline, ownCopy, PieceCache, PieceRendition, Rendition, rendition } from './text/redline';
 import { findPlain } from '../database/plain-rows';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -39,9 +39,17 @@ export interface RequirementDelta {
 /**
  * Versions are immutable, so what is derived from their text can be kept by
  * content hash: a replica that misses only pays the time again. Sizes are
- * estimates in bytes (a rendition holds tokens worth about 6 times its text).
+ * estimates in bytes. Renditions are kept at two levels: the pieces a text
+ * renders in (paragraphs, keyed by their text), which successive versions
+ * share, and each version's rendition assembled from them (about twice its
+ * text). The two together hold what one level of token streams held before.
+ *
+ * In memory rather than in a table: markdown-it renders 1 MB in about as
+ * long as the database takes to send 1 MB of stored HTML, a table would
+ * double the stored text and the work of every save, and its rows would go
+ * stale whenever the renderer changes.
  */
-const CACHE_BYTES = { renditions: 48 << 20, html: 32 << 20, redlines: 32 << 20, requirements: 32 << 20 };
+const CACHE_BYTES = { renditions: 16 << 20, pieces: 32 << 20, html: 32 << 20, redlines: 32 << 20, requirements: 32 << 20 };
 
 interface CachedRedline {
   unified: string;
@@ -52,10 +60,14 @@ interface CachedRedline {
 
 @Injectable()
 export class VersionsService {
-  private readonly renditions = new LRUCache<string, Rendition>({
-    maxSize: CACHE_BYTES.renditions,
-    sizeCalculation: (r) => Math.max(1, 6 * r.bytes),
-  });
+  private readonly renditions = new LRUCache<string, Rendition>({ maxSize: CACHE_BYTES.renditions, sizeCalculation: (r) => Math.max(1, r.bytes) });
+  /** Rendered paragraphs by their text: an unchanged paragraph of a new version is not rendered again. */
+  private readonly pieceLru = new LRUCache<string, PieceRendition>({ maxSize: CACHE_BYTES.pieces, sizeCalculation: (p) => Math.max(1, p.bytes) });
+  private readonly pieces: PieceCache = {
+    get: (text) => this.pieceLru.get(text),
+    // A key is a slice of a version's text: a copy, or the cache would keep whole texts alive.
+    set: (text, piece) => this.pieceLru.set(ownCopy(text), piece),
+  };
   private readonly htmlByHash = new LRUCache<string, string>({ maxSize: CACHE_BYTES.html, sizeCalculation: (h) => Math.max(1, h.length) });
   private readonly redlines = new LRUCache<string, CachedRedline>({
     maxSize: CACHE_BYTES.redlines,
@@ -197,7 +209,7 @@ export class VersionsService {
   private async renditionOf(version: StandardVersionEntity, text?: string): Promise<Rendition> {
     const cached = this.renditions.get(version.contentHash);
     if (cached) return cached;
-    const made = rendition(text ?? (await this.text(version.id)));
+    const made = rendition(text ?? (await this.text(version.id)), this.pieces);
     this.renditions.set(version.contentHash, made);
     return made;
   }
@@ -381,6 +393,9 @@ export class VersionsService {
     let cached: CachedRedline | undefined = this.redlines.get(cacheKey);
     if (!cached) {
       cached = await this.heavy.run('redline', async () => {
+        // The database joins the requirements while the redline is computed here.
+        const deltas = this.requirementDeltas(fromId, toId);
+        void deltas.catch(() => undefined); // awaited below; not unhandled if the redline throws first
         const missing = [from.version, to.version].filter((v) => !this.renditions.has(v.contentHash)).map((v) => v.id);
         const texts = await this.texts(missing);
         const [a, b] = await Promise.all([from.version, to.version].map((v) => this.renditionOf(v, texts.get(v.id))));
@@ -389,7 +404,7 @@ export class VersionsService {
           unified: result.unified,
           html: result.html,
           stats: { wordsInserted: result.wordsInserted, wordsDeleted: result.wordsDeleted, changedClauses: result.changedClauses },
-          requirementChanges: await this.requirementDeltas(fromId, toId),
+          requirementChanges: await deltas,
         };
       });
       this.redlines.set(cacheKey, cached);

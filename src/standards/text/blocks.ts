@@ -20,39 +20,51 @@ export const MAX_BLOCK_BYTES = 64 * 1024;
 const MIN_CUT_BYTES = 4 * 1024;
 const TARGET_CUT_BYTES = 16 * 1024;
 
-export function splitBlocks(text: string): string[] {
+/** `lines` is splitLines(text), for a caller that has it already. */
+export function splitBlocks(text: string, lines: readonly string[] = splitLines(text)): string[] {
   const blocks: string[] = [];
-  for (const paragraph of cutBefore(splitLines(text), (_line, _bytes, afterBlank) => afterBlank)) {
-    const bytes = Buffer.byteLength(paragraph, 'utf8');
-    if (bytes <= MAX_BLOCK_BYTES) blocks.push(paragraph);
-    else blocks.push(...cutBefore(splitLines(paragraph), (previous, size) => size >= MAX_BLOCK_BYTES || (size >= MIN_CUT_BYTES && isCutPoint(previous))));
+  // Blocks are slices of the text (V8 shares the characters), not copies of its lines.
+  let offset = 0;
+  for (const length of cutBefore(lines, (_line, _bytes, afterBlank) => afterBlank)) {
+    const paragraph = text.slice(offset, offset + length);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most paragraphs need no count.
+    if (3 * length <= MAX_BLOCK_BYTES || Buffer.byteLength(paragraph, 'utf8') <= MAX_BLOCK_BYTES) blocks.push(paragraph);
+    else {
+      let at = offset;
+      for (const piece of cutBefore(splitLines(paragraph), (previous, size) => size >= MAX_BLOCK_BYTES || (size >= MIN_CUT_BYTES && isCutPoint(previous)))) {
+        blocks.push(text.slice(at, at + piece));
+        at += piece;
+      }
+    }
+    offset += length;
   }
   return blocks;
 }
 
 /**
  * Groups lines into chunks, starting a new chunk at a non-blank line when
- * `cut(previousNonBlankLine, chunkBytes, previousLineWasBlank)` says so.
+ * `cut(previousNonBlankLine, chunkBytes, previousLineWasBlank)` says so;
+ * returns the length of each chunk (UTF-16 units).
  */
-function cutBefore(lines: string[], cut: (previous: string, bytes: number, afterBlank: boolean) => boolean): string[] {
-  const chunks: string[] = [];
-  let chunk = '';
+function cutBefore(lines: readonly string[], cut: (previous: string, bytes: number, afterBlank: boolean) => boolean): number[] {
+  const chunks: number[] = [];
+  let chunk = 0;
   let bytes = 0;
   let previous = '';
   let afterBlank = false;
   for (const line of lines) {
     const blank = /^[ \t]*\r?\n?$/.test(line);
-    if (!blank && chunk !== '' && cut(previous, bytes, afterBlank)) {
+    if (!blank && chunk > 0 && cut(previous, bytes, afterBlank)) {
       chunks.push(chunk);
-      chunk = '';
+      chunk = 0;
       bytes = 0;
     }
-    chunk += line;
+    chunk += line.length;
     bytes += Buffer.byteLength(line, 'utf8');
     afterBlank = blank;
     if (!blank) previous = line;
   }
-  if (chunk !== '') chunks.push(chunk);
+  if (chunk > 0) chunks.push(chunk);
   return chunks;
 }
 

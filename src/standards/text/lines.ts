@@ -6,3 +6,10 @@
 export function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
+
+/** splitLines(text).length, without making the lines. */
+export function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
+}

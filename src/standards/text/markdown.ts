@@ -171,7 +171,7 @@ export function analyzeHeadings(tokens: readonly Token[]): HeadingAnalysis {
   const titleIndex = first?.type === 'heading_open' && first.tag === 'h1' ? 0 : null;
   const title = titleIndex === null ? null : inlinePlainText(tokens[1].children).text.replace(/\s+/g, ' ').trim();
 
-  const headings: { tokenIndex: number; depth: number; text: string; line: number }[] = [];
+  const headings: HeadingLine[] = [];
   tokens.forEach((t, i) => {
     if (t.type !== 'heading_open' || t.level !== 0 || i === titleIndex) return;
     headings.push({
@@ -181,14 +181,30 @@ export function analyzeHeadings(tokens: readonly Token[]): HeadingAnalysis {
       line: (t.map?.[0] ?? 0) + 1,
     });
   });
+  return { titleIndex, title, clauses: numberClauses(headings, titleIndex !== null) };
+}
 
+/** A top-level heading other than the title, as numberClauses reads it: depth (## is 2), text with whitespace collapsed, 1-based line. */
+export interface HeadingLine {
+  tokenIndex: number;
+  depth: number;
+  text: string;
+  line: number;
+}
+
+/**
+ * Numbers the clause headings of a document (analyzeHeadings), from its
+ * top-level headings alone, so a document rendered piece by piece (the
+ * redline's renditions) numbers its clauses exactly as a whole parse does.
+ */
+export function numberClauses(headings: readonly HeadingLine[], hasTitle: boolean): ClauseHeading[] {
   // "##" is level 1 below a title; without a title the shallowest heading is level 1.
   const minDepth = Math.min(...headings.map((h) => h.depth));
-  const base = titleIndex === null ? minDepth - 1 : Math.min(1, minDepth - 1);
+  const base = hasTitle ? Math.min(1, minDepth - 1) : minDepth - 1;
 
   const lastChild = new Map<string, string>(); // parent number -> last child component
   const stack: { depth: number; number: string; informative: boolean }[] = [];
-  const clauses = headings.map((h) => {
+  return headings.map((h) => {
     while (stack.length > 0 && stack[stack.length - 1].depth >= h.depth) stack.pop();
     const parentClause = stack.length > 0 ? stack[stack.length - 1] : null;
     const parent = parentClause?.number ?? '';
@@ -215,8 +231,6 @@ export function analyzeHeadings(tokens: readonly Token[]): HeadingAnalysis {
     stack.push({ depth: h.depth, number, informative });
     return { tokenIndex: h.tokenIndex, number, title, level: h.depth - base, line: h.line, informative };
   });
-
-  return { titleIndex, title, clauses };
 }
 
 /** The clause a 1-based line falls in: the last clause heading at or above it ("" before any). */

@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { auditHtml, XSS_CORPUS } from './html-audit';
-import { computeRedline, rendition } from './redline';
+import { computeRedline, PieceRendition, rendition } from './redline';
+import { parseDocument } from './document';
 import { editStandard, generateStandard } from '../../../bench/data';
 import { renderMarkdown } from './render';
 import { unifiedDiff } from './unified';
 
-/** A rendition's token stream rendered whole, as renderMarkdown would. */
-const renderTokensHtml = (r: ReturnType<typeof rendition>): string => r.side.md.renderer.render(r.side.tokens, r.side.md.options, {});
 
 const FROM = [
   '# Orbit data',
@@ -145,7 +144,56 @@ describe('computeRedline', () => {
     expect(computeRedline(a, b, 'a', 'b')).toEqual(once);
     // Marking deleted and inserted blocks must not leak into the shared renditions.
     expect(a.nodeHtml.join('')).toBe(renderMarkdown(from));
-    expect(renderTokensHtml(b)).toBe(renderMarkdown(to));
+    expect(b.nodeHtml.join('')).toBe(renderMarkdown(to));
+  });
+
+  describe('renditions made piece by piece', () => {
+    // Pieces are storage blocks Markdown cannot join to what precedes them;
+    // these texts join blocks across blank lines in every way it can.
+    const tricky = [
+      '- a\n\n- b\n\nText\n',
+      '- a\n\n  more of a\n\nText\n',
+      '```\ncode\n\nmore code\n```\n\nafter\n',
+      '~~~~\n```\n\nstill code\n~~~~\n\ny\n',
+      '```a`b\n\nnot a fence\n\n```\n\ny\n',
+      '- a\n  ```\n  code\n\n  more\n  ```\n\nz\n',
+      '+ item\n  ```\n===\n\n````\n\nstill code\n\n### Not a heading\n',
+      '    code\n\n    more code\n\npara\n',
+      '> q\n\n> r\n\n[x]: http://example.com\n\nSee [x].\n',
+      '# T\n\n## A\n\n## A\n\n### Sub\n\n- ## nested\n\n## Scope\n\nIt shall. {#K}\n\nAgain it shall. {#K}\n\n## Req k\n',
+      '\n\n\n# Title\n\ntext\n',
+      '1. a\n\n2. b\n\n3) c\n\nend',
+      '| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n',
+      'para\n---\n\n---\n\n***\n',
+      'text\r\n\r\n## 1 Win\r\n\r\nmore\r\n',
+      '# A\n\n# A\n\n## Req-k\n\nIt shall. {#k}\n',
+    ];
+
+    it('render exactly what renderMarkdown renders, with the same clauses', () => {
+      const next = random(99);
+      const lines = ['', '', 'It shall do. {#K1}', '- item', '1. one', '  indented', '    code', '```', '~~~', '  ```', '> quote', '# H', '## 1 Clause', '### Sub', '| a |', '|---|', '---', '[r]: http://example.com', 'see [r]'];
+      const samples = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(next() * 20) }, () => lines[Math.floor(next() * lines.length)]).join('\n') + '\n');
+      const generated = generateStandard(100_000, 5);
+      for (const text of [...tricky, ...samples, generated.join(''), editStandard(generated, 0.05, 6).join('')]) {
+        const r = rendition(text);
+        expect(r.nodeHtml.join('')).toBe(renderMarkdown(text));
+        expect(r.clauses).toEqual(parseDocument(text).clauses.map(({ number, line }) => ({ number, line })));
+      }
+    });
+
+    it('render only the pieces a new version does not share with the one before', () => {
+      const a = generateStandard(100_000, 3);
+      const b = editStandard(a, 0.02, 4);
+      const cache = new Map<string, PieceRendition>();
+      const from = rendition(a.join(''), cache);
+      const before = cache.size;
+      const to = rendition(b.join(''), cache);
+      const fresh = cache.size - before;
+      expect(fresh).toBeGreaterThan(0);
+      expect(fresh).toBeLessThan(b.length / 10);
+      expect(to.nodeHtml.join('')).toBe(renderMarkdown(b.join('')));
+      expect(computeRedline(from, to, 'a', 'b')).toEqual(computeRedline(a.join(''), b.join(''), 'a', 'b'));
+    });
   });
 
   it('diffs only changed blocks of a large standard, with the same result as a whole-text line diff', () => {

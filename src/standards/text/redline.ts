@@ -1,7 +1,8 @@
 import { splitBlocks } from './blocks';
-import { splitLines } from './lines';
-import { analyzeHeadings, clauseAtLine, Markdown, Token } from './markdown';
-import { renderTokens } from './render';
+import { countLines, splitLines } from './lines';
+import { clauseAtLine, inlinePlainText, numberClauses, Markdown, Token } from './markdown';
+import type { HeadingLine } from './markdown';
+import { HEADING_PLACEHOLDER, headingId, renderPieceTokens } from './render';
 import { diffSequences, pushRun } from './sequence';
 import type { Run } from './sequence';
 import { diceSimilarity, words } from './similarity';
@@ -26,39 +27,281 @@ const PAIR_THRESHOLD = 0.3;
 const MAX_PAIRING_WORK = 10_000;
 
 /**
- * What a redline needs of one version, computed once per text and reusable
- * for every redline that involves it (the service caches it by content
- * hash): its lines and storage blocks, the rendered token stream, the HTML of
- * each top-level block and the clause headings.
+ * What a piece of a document renders to on its own: the HTML of its
+ * top-level blocks and their source lines, its headings and requirement
+ * anchors. A piece is one or more consecutive storage blocks (splitBlocks)
+ * that Markdown cannot join to what comes before them, so it renders alone
+ * exactly as inside the whole document, apart from heading ids (which need
+ * the whole document's clause numbers and are filled in by `rendition`).
+ * It is cached by its text: content-addressed, so it never goes stale, and
+ * an unchanged paragraph is never rendered twice.
+ */
+export interface PieceRendition {
+  /** Top-level blocks: HTML with placeholder heading ids, and source lines [start, end) within the piece (-1 when markdown-it gave none). */
+  html: string[];
+  start: number[];
+  end: number[];
+  /** Every heading, in order: depth (## is 2), top level or nested, its plain text, its first line within the piece. */
+  headings: { depth: number; topLevel: boolean; text: string; line: number }[];
+  /** Its first block is a # heading (the document's title when the piece comes first). */
+  startsWithH1: boolean;
+  /** Requirement anchor ids ("req-KEY"), in order. */
+  requirementIds: string[];
+  /** It defines link references, which Markdown applies across the whole document. */
+  references: boolean;
+  /** It ends inside a fenced code block, which then runs on into what follows. */
+  opensFence: boolean;
+  /** An estimate of the memory it holds, with its text as a cache key, for cache accounting. */
+  bytes: number;
+}
+
+/**
+ * Where renditions of pieces are kept: a Map for one call, an LRU bounded in
+ * bytes in the service. Keys are slices of the text being rendered: a cache
+ * that outlives the text keeps an `ownCopy` of a key it stores.
+ */
+export interface PieceCache {
+  get(text: string): PieceRendition | undefined;
+  set(text: string, piece: PieceRendition): unknown;
+}
+
+/**
+ * What a redline needs of one version: its lines and storage blocks, the
+ * HTML and source lines of each top-level block, its clause headings, and
+ * the pieces it was rendered from (their token streams are parsed again
+ * only for blocks that changed). It holds no token stream, so it costs
+ * about twice its text in memory, and building it from cached pieces costs
+ * a pass over the text.
  */
 export interface Rendition {
-  /** UTF-16 length of the text, for cache accounting. */
+  /** An estimate of the memory it holds, for cache accounting. */
   bytes: number;
   lines: string[];
   /** The storage blocks (splitBlocks), and the index in `lines` where each starts. */
   blocks: string[];
   blockLine: number[];
-  side: Side;
-  nodes: BlockNode[];
+  pieces: DocumentPiece[];
   nodeHtml: string[];
+  /** Source lines [start, end) of each top-level block (-1 when unknown), its piece and its index in the piece. */
+  nodeStart: number[];
+  nodeEnd: number[];
+  nodePiece: number[];
+  nodeInPiece: number[];
   clauses: { number: string; line: number }[];
 }
 
-export function rendition(text: string): Rendition {
+interface DocumentPiece {
+  text: string;
+  /** The requirement ids earlier pieces took, when some of its own clash with them (then it was rendered knowing them). */
+  used: Set<string> | null;
+  headingIds: string[];
+}
+
+const BLANK_LINE = /^[ \t]*\r?\n?$/;
+/**
+ * A line that may continue what is open above a blank line: indented
+ * (list item content, indented code) or a list item (the list goes on, and
+ * turns loose). Any other line after a blank line starts afresh.
+ */
+const MAY_CONTINUE = /^(?:[ \t]|[-+*](?:[ \t]|\r?\n|$)|\d{1,9}[.)](?:[ \t]|\r?\n|$))/;
+/** A fence line as markdown-it reads one at the top level (at most 3 spaces of indent). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)/;
+
+/**
+ * Where the pieces of a text start, as indexes into its blocks: at a block
+ * that follows a blank line, outside a fenced code block, and whose first
+ * line cannot continue a list or an indented block. The fence scan is
+ * markdown-it's rule for top-level fences; `rendition` checks each piece
+ * with markdown-it itself for a fence left open.
+ */
+function pieceStarts(lines: readonly string[], blockLine: readonly number[]): number[] {
+  const starts = [0];
+  let fence: { char: string; length: number } | null = null;
+  let block = 1;
+  for (let i = 0; i < lines.length; i++) {
+    if (i === blockLine[block]) {
+      if (fence === null && BLANK_LINE.test(lines[i - 1]) && !MAY_CONTINUE.test(lines[i])) starts.push(block);
+      block++;
+    }
+    const m = FENCE.exec(lines[i]);
+    if (m === null) continue;
+    if (fence === null) {
+      // An info string with a backtick makes a backtick line plain text.
+      if (m[1][0] !== '`' || !m[2].includes('`')) fence = { char: m[1][0], length: m[1].length };
+    } else if (m[1][0] === fence.char && m[1].length >= fence.length && m[2].trim() === '') fence = null;
+  }
+  return starts;
+}
+
+/**
+ * A string with characters of its own, not a slice of a larger one (V8
+ * shares the characters of a slice with the whole string, and keeps the
+ * whole alive while the slice is).
+ */
+export const ownCopy = (s: string): string => Buffer.from(s, 'utf16le').toString('utf16le');
+
+function renderPiece(text: string, used?: Set<string>): PieceRendition {
+  const { md, tokens, references } = renderPieceTokens(text, used);
+  const side = { md, tokens };
+  const result: PieceRendition = {
+    html: [],
+    start: [],
+    end: [],
+    headings: [],
+    startsWithH1: tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1',
+    requirementIds: [],
+    references,
+    opensFence: false,
+    bytes: 2 * text.length + 256,
+  };
+  // One pass: top-level blocks (level 0, open to close), headings, anchors.
+  let open = 0;
+  tokens.forEach((t, i) => {
+    if (t.type === 'heading_open') {
+      const heading = { depth: Number(t.tag.slice(1)), topLevel: t.level === 0, text: inlinePlainText(tokens[i + 1].children).text, line: t.map?.[0] ?? 0 };
+      result.headings.push(heading);
+      result.bytes += 2 * heading.text.length + 64;
+    }
+    // Only an inline whose source holds a pin can hold an anchor.
+    if (t.type === 'inline' && t.content.includes('{#')) for (const c of t.children ?? []) if (c.type === 'requirement_anchor') result.requirementIds.push(c.content);
+    if (t.level !== 0) return;
+    if (t.nesting === 1) open = i;
+    if (t.nesting === 1) return;
+    const first = tokens[t.nesting === 0 ? i : open];
+    const html = renderRange(side, t.nesting === 0 ? i : open, i);
+    result.html.push(html);
+    result.start.push(first.map?.[0] ?? -1);
+    result.end.push(first.map?.[1] ?? -1);
+    result.bytes += 2 * html.length + 64;
+    result.opensFence = first.type === 'fence' && first.map?.[1] === countLines(text);
+  });
+  return result;
+}
+
+/**
+ * The rendition of a text, made from the renditions of its pieces: those in
+ * `cache` are reused, the others rendered and added. The result is what
+ * rendering the whole text gives, byte for byte (the spec checks it).
+ */
+export function rendition(text: string, cache: PieceCache = new Map()): Rendition {
   const lines = splitLines(text);
-  const blocks = splitBlocks(text);
+  const blocks = splitBlocks(text, lines);
   const blockLine: number[] = [];
   let line = 0;
   for (const block of blocks) {
     blockLine.push(line);
-    line += splitLines(block).length;
+    line += countLines(block);
   }
   blockLine.push(line);
-  const side = renderTokens(text);
-  const nodes = blockTree(side.tokens);
-  // Same numbering as parseDocument: the anchors rule changes ids and pins, not headings.
-  const clauses = analyzeHeadings(side.tokens).clauses;
-  return { bytes: text.length, lines, blocks, blockLine, side, nodes, nodeHtml: nodes.map((n) => nodeHtml(side, n)), clauses };
+  const starts = pieceStarts(lines, blockLine);
+  starts.push(blocks.length);
+  let parts: { text: string; line: number; rendered: PieceRendition }[] = [];
+  const offsets = [0];
+  for (const block of blocks) offsets.push(offsets[offsets.length - 1] + block.length);
+  const render = (from: number, to: number): PieceRendition => {
+    // A slice shares the text's characters, so looking a piece up copies nothing
+    // (and a block keeps the hash computed here for the block diff).
+    const pieceText = to - from === 1 ? blocks[from] : text.slice(offsets[from], offsets[to]);
+    let rendered = cache.get(pieceText);
+    if (rendered === undefined) {
+      // Rendered from a copy: its HTML holds slices of what it was parsed from, not of the whole text.
+      rendered = renderPiece(ownCopy(pieceText));
+      cache.set(pieceText, rendered);
+    }
+    parts.push({ text: pieceText, line: blockLine[from], rendered });
+    return rendered;
+  };
+  for (let k = 0; k + 1 < starts.length; k++) {
+    if (!render(starts[k], starts[k + 1]).opensFence || k + 2 === starts.length) continue;
+    // A fence the scan above took for closed (one opened inside a list item,
+    // say) while markdown-it reads it open: the rest of the text is one piece.
+    parts.pop();
+    render(starts[k], blocks.length);
+    break;
+  }
+  // Link references apply across the document: render it as one piece.
+  if (parts.some((p) => p.rendered.references)) parts = [{ text, line: 0, rendered: renderPiece(text) }];
+
+  // Requirement anchors: a key pinned twice keeps only its first anchor, as in renderMarkdown.
+  const requirementIds = new Set<string>();
+  const pieces: DocumentPiece[] = parts.map((part) => {
+    let used: Set<string> | null = null;
+    if (part.rendered.requirementIds.some((id) => requirementIds.has(id))) {
+      used = new Set(requirementIds);
+      part.rendered = renderPiece(part.text, used);
+    }
+    for (const id of part.rendered.requirementIds) requirementIds.add(id);
+    return { text: part.text, used, headingIds: [] };
+  });
+
+  // Clause numbers and heading ids, as renderMarkdown's setHeadingIds makes them over the whole document.
+  const first = parts.find((p) => p.rendered.html.length > 0);
+  const hasTitle = first?.rendered.startsWithH1 ?? false;
+  const all: { piece: number; text: string; clause: boolean }[] = [];
+  const clauseHeadings: HeadingLine[] = [];
+  parts.forEach((part, p) => {
+    for (const h of part.rendered.headings) {
+      const isTitle = hasTitle && all.length === 0;
+      const clause = h.topLevel && !isTitle;
+      if (clause) clauseHeadings.push({ tokenIndex: all.length, depth: h.depth, text: h.text.replace(/\s+/g, ' ').trim(), line: part.line + h.line + 1 });
+      all.push({ piece: p, text: h.text, clause });
+    }
+  });
+  const clauses = numberClauses(clauseHeadings, hasTitle);
+  const numberAt = new Map(clauses.map((c) => [c.tokenIndex, c.number]));
+  const used = new Set(requirementIds);
+  all.forEach((h, k) => pieces[h.piece].headingIds.push(headingId(numberAt.get(k), h.text, used)));
+
+  const nodeHtml: string[] = [];
+  const nodeStart: number[] = [];
+  const nodeEnd: number[] = [];
+  const nodePiece: number[] = [];
+  const nodeInPiece: number[] = [];
+  parts.forEach(({ rendered, line: offset }, p) => {
+    const ids = pieces[p].headingIds;
+    rendered.html.forEach((html, k) => {
+      nodeHtml.push(ids.length > 0 ? html.replace(HEADING_PLACEHOLDER, (_, n: string) => ids[Number(n)]) : html);
+      nodeStart.push(rendered.start[k] < 0 ? -1 : offset + rendered.start[k]);
+      nodeEnd.push(rendered.end[k] < 0 ? -1 : offset + rendered.end[k]);
+      nodePiece.push(p);
+      nodeInPiece.push(k);
+    });
+  });
+  // The HTML is counted although the cached pieces share it: a rendition keeps it alive when they are evicted.
+  const bytes = 2 * text.length + nodeHtml.reduce((sum, html) => sum + 2 * html.length + 48, 0) + 64 * (lines.length + blocks.length + pieces.length);
+  return {
+    bytes,
+    lines,
+    blocks,
+    blockLine,
+    pieces,
+    nodeHtml,
+    nodeStart,
+    nodeEnd,
+    nodePiece,
+    nodeInPiece,
+    clauses: clauses.map(({ number, line: l }) => ({ number, line: l })),
+  };
+}
+
+/**
+ * The token streams of a rendition's pieces, parsed again when a redline
+ * needs them (only for blocks that changed), with the document's heading ids.
+ */
+function pieceSides(r: Rendition): (p: number) => { side: Side; roots: BlockNode[] } {
+  const parsed = new Map<number, { side: Side; roots: BlockNode[] }>();
+  return (p) => {
+    let entry = parsed.get(p);
+    if (entry === undefined) {
+      const piece = r.pieces[p];
+      const { md, tokens } = renderPieceTokens(piece.text, piece.used ?? undefined);
+      let k = 0;
+      for (const token of tokens) if (token.type === 'heading_open') token.attrSet('id', piece.headingIds[k++]);
+      entry = { side: { md, tokens }, roots: blockTree(tokens) };
+      parsed.set(p, entry);
+    }
+    return entry;
+  };
 }
 
 /**
@@ -82,15 +325,13 @@ export function rendition(text: string): Rendition {
  * numbering for removed lines and new version's for added ones, in the order
  * the changes occur; text before the first clause has no number and is left out.
  */
-export function computeRedline(from: string | Rendition, to: string | Rendition, fromName: string, toName: string): RedlineResult {
-  const old = typeof from === 'string' ? rendition(from) : from;
-  const next = typeof to === 'string' ? rendition(to) : to;
+export function computeRedline(from: string | Rendition, to: string | Rendition, fromName: string, toName: string, cache: PieceCache = new Map()): RedlineResult {
+  // Two texts given: the pieces they share are rendered once.
+  const old = typeof from === 'string' ? rendition(from, cache) : from;
+  const next = typeof to === 'string' ? rendition(to, cache) : to;
   const changes = blockLineChanges(old, next);
   const counts = { inserted: 0, deleted: 0 };
-  const html =
-    changes.length === 0
-      ? next.nodeHtml.join('')
-      : diffSiblings(old.side, old.nodes, next.side, next.nodes, counts, old.nodeHtml, next.nodeHtml, topLevelRuns(old, next, changes));
+  const html = changes.length === 0 ? next.nodeHtml.join('') : diffSiblings(topItems(old), topItems(next), old.nodeHtml, next.nodeHtml, counts, topLevelRuns(old, next, changes));
   return {
     unified: formatUnified(old.lines, next.lines, changes, fromName, toName),
     html,
@@ -156,11 +397,13 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
   const oldChanged = lineMap('old');
   const newChanged = lineMap('new');
   const newNodeAt = new Map<number, number>();
-  next.nodes.forEach((n, j) => {
-    const map = next.side.tokens[n.open].map;
-    if (map) newNodeAt.set(map[0], j);
+  next.nodeStart.forEach((start, j) => {
+    if (start >= 0) newNodeAt.set(start, j);
   });
-  const untouched = (changed: Uint8Array, map: [number, number]) => changed.subarray(map[0], map[1]).every((c) => c === 0);
+  const untouched = (changed: Uint8Array, start: number, end: number): boolean => {
+    for (let l = start; l < Math.min(end, changed.length); l++) if (changed[l] !== 0) return false;
+    return true;
+  };
   // Old line → new line, for unchanged lines: shift by the changes before it.
   let c = 0;
   let shift = 0;
@@ -168,18 +411,18 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
   const push = (kind: Run['kind'], count: number): void => pushRun(runs, kind, count);
   let i = 0;
   let j = 0;
-  for (let oi = 0; oi < old.nodes.length; oi++) {
-    const map = old.side.tokens[old.nodes[oi].open].map;
-    if (!map) return diffSequences(old.nodeHtml, next.nodeHtml);
-    while (c < changes.length && changes[c].oldEnd <= map[0]) {
+  for (let oi = 0; oi < old.nodeHtml.length; oi++) {
+    const [start, end] = [old.nodeStart[oi], old.nodeEnd[oi]];
+    if (start < 0) return diffSequences(old.nodeHtml, next.nodeHtml);
+    while (c < changes.length && changes[c].oldEnd <= start) {
       shift += changes[c].newEnd - changes[c].newStart - (changes[c].oldEnd - changes[c].oldStart);
       c++;
     }
-    if (!untouched(oldChanged, map)) continue;
-    const nj = newNodeAt.get(map[0] + shift);
+    if (!untouched(oldChanged, start, end)) continue;
+    const nj = newNodeAt.get(start + shift);
     if (nj === undefined || nj < j) continue;
-    const newMap = next.side.tokens[next.nodes[nj].open].map as [number, number];
-    if (newMap[1] - newMap[0] !== map[1] - map[0] || !untouched(newChanged, newMap)) continue;
+    const [newStart, newEnd] = [next.nodeStart[nj], next.nodeEnd[nj]];
+    if (newEnd - newStart !== end - start || !untouched(newChanged, newStart, newEnd)) continue;
     push('removed', oi - i);
     push('added', nj - j);
     if (old.nodeHtml[oi] === next.nodeHtml[nj]) push('equal', 1);
@@ -190,8 +433,8 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
     i = oi + 1;
     j = nj + 1;
   }
-  push('removed', old.nodes.length - i);
-  push('added', next.nodes.length - j);
+  push('removed', old.nodeHtml.length - i);
+  push('added', next.nodeHtml.length - j);
   return runs;
 }
 
@@ -257,40 +500,55 @@ function renderRange(side: Side, from: number, to: number): string {
 }
 
 const nodeHtml = (side: Side, node: BlockNode): string => renderRange(side, node.open, node.close);
-const kindOf = (side: Side, node: BlockNode): string => `${side.tokens[node.open].type}/${side.tokens[node.open].tag}`;
+
+/** A rendered block with the token stream it lives in (top-level blocks of one document come from several pieces). */
+interface Item {
+  side: Side;
+  node: BlockNode;
+}
+const itemHtml = ({ side, node }: Item): string => nodeHtml(side, node);
+const kindOf = ({ side, node }: Item): string => `${side.tokens[node.open].type}/${side.tokens[node.open].tag}`;
 /** Lists, list items, tables, rows, quotes: blocks made of blocks, compared child by child. */
-const isContainer = (side: Side, node: BlockNode): boolean =>
-  node.children.length > 0 && node.children.every((c) => side.tokens[c.open].type !== 'inline');
+const isContainer = ({ side, node }: Item): boolean => node.children.length > 0 && node.children.every((c) => side.tokens[c.open].type !== 'inline');
+const childItems = ({ side, node }: Item): Item[] => node.children.map((child) => ({ side, node: child }));
+
+/** A rendition's top-level blocks as items, parsing a piece's tokens only when one of its blocks is asked for. */
+function topItems(r: Rendition): (i: number) => Item {
+  const sides = pieceSides(r);
+  return (i) => {
+    const { side, roots } = sides(r.nodePiece[i]);
+    return { side, node: roots[r.nodeInPiece[i]] };
+  };
+}
 
 function diffSiblings(
-  from: Side,
-  oldNodes: BlockNode[],
-  to: Side,
-  newNodes: BlockNode[],
+  oldItems: (i: number) => Item,
+  newItems: (i: number) => Item,
+  oldHtml: readonly string[],
+  newHtml: readonly string[],
   counts: Counts,
-  oldHtml = oldNodes.map((n) => nodeHtml(from, n)),
-  newHtml = newNodes.map((n) => nodeHtml(to, n)),
   runs = diffSequences(oldHtml, newHtml),
 ): string {
+  // Concatenated, not joined: V8 keeps the parts as a rope and copies them once, when the answer is written.
   let html = '';
   let oi = 0;
   let ni = 0;
-  let removed: number[] = [];
-  let added: number[] = [];
+  let removed: Item[] = [];
+  let added: Item[] = [];
   const flush = (): void => {
     if (removed.length + added.length === 0) return;
-    html += changedRegion(from, removed.map((i) => oldNodes[i]), to, added.map((i) => newNodes[i]), counts);
+    html += changedRegion(removed, added, counts);
     removed = [];
     added = [];
   };
   for (const { kind, count: n } of runs) {
     if (kind === 'removed') {
-      for (let k = 0; k < n; k++) removed.push(oi++);
+      for (let k = 0; k < n; k++) removed.push(oldItems(oi++));
     } else if (kind === 'added') {
-      for (let k = 0; k < n; k++) added.push(ni++);
+      for (let k = 0; k < n; k++) added.push(newItems(ni++));
     } else {
       flush();
-      html += newHtml.slice(ni, ni + n).join('');
+      for (let k = 0; k < n; k++) html += newHtml[ni + k];
       oi += n;
       ni += n;
     }
@@ -299,17 +557,23 @@ function diffSiblings(
   return html;
 }
 
+/** Children of two paired containers, diffed as siblings. */
+function diffChildren(oldItem: Item, newItem: Item, counts: Counts): string {
+  const [oldKids, newKids] = [childItems(oldItem), childItems(newItem)];
+  return diffSiblings((i) => oldKids[i], (i) => newKids[i], oldKids.map(itemHtml), newKids.map(itemHtml), counts);
+}
+
 /** Pairs changed old and new blocks in order, maximising total word similarity (a small LCS-style table). */
-function changedRegion(from: Side, oldNodes: BlockNode[], to: Side, newNodes: BlockNode[], counts: Counts): string {
-  const pairs = oldNodes.length * newNodes.length <= MAX_PAIRING_WORK ? alignBlocks(from, oldNodes, to, newNodes) : [];
+function changedRegion(oldItems: Item[], newItems: Item[], counts: Counts): string {
+  const pairs = oldItems.length * newItems.length <= MAX_PAIRING_WORK ? alignBlocks(oldItems, newItems) : [];
   let html = '';
   let oi = 0;
   let ni = 0;
-  for (const [po, pn] of [...pairs, [oldNodes.length, newNodes.length] as const]) {
-    for (; oi < po; oi++) html += wholeBlock(from, oldNodes[oi], 'del', counts);
-    for (; ni < pn; ni++) html += wholeBlock(to, newNodes[ni], 'ins', counts);
-    if (po < oldNodes.length) {
-      html += editedBlock(from, oldNodes[po], to, newNodes[pn], counts);
+  for (const [po, pn] of [...pairs, [oldItems.length, newItems.length] as const]) {
+    for (; oi < po; oi++) html += wholeBlock(oldItems[oi], 'del', counts);
+    for (; ni < pn; ni++) html += wholeBlock(newItems[ni], 'ins', counts);
+    if (po < oldItems.length) {
+      html += editedBlock(oldItems[po], newItems[pn], counts);
       oi++;
       ni++;
     }
@@ -317,19 +581,20 @@ function changedRegion(from: Side, oldNodes: BlockNode[], to: Side, newNodes: Bl
   return html;
 }
 
-function alignBlocks(from: Side, oldNodes: BlockNode[], to: Side, newNodes: BlockNode[]): [number, number][] {
-  const oldWords = oldNodes.map((n) => words(plainText(nodeHtml(from, n))));
-  const newWords = newNodes.map((n) => words(plainText(nodeHtml(to, n))));
+function alignBlocks(oldItems: Item[], newItems: Item[]): [number, number][] {
+  const oldWords = oldItems.map((item) => words(plainText(itemHtml(item))));
+  const newWords = newItems.map((item) => words(plainText(itemHtml(item))));
   const score = (i: number, j: number): number => {
-    if (kindOf(from, oldNodes[i]) !== kindOf(to, newNodes[j])) return 0;
+    if (kindOf(oldItems[i]) !== kindOf(newItems[j])) return 0;
     const s = diceSimilarity(oldWords[i], newWords[j]);
     // Containers of the same kind always pair (their children are compared
     // one by one anyway), and so do table cells, or a row would grow a cell.
-    if (isContainer(from, oldNodes[i]) || /^t[dh]$/.test(from.tokens[oldNodes[i].open].tag)) return s + 0.01;
+    const { side, node } = oldItems[i];
+    if (isContainer(oldItems[i]) || /^t[dh]$/.test(side.tokens[node.open].tag)) return s + 0.01;
     return s >= PAIR_THRESHOLD ? s : 0;
   };
-  const m = oldNodes.length;
-  const n = newNodes.length;
+  const m = oldItems.length;
+  const n = newItems.length;
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   const pairScore: number[][] = Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => score(i, j)));
   for (let i = m - 1; i >= 0; i--) {
@@ -347,20 +612,17 @@ function alignBlocks(from: Side, oldNodes: BlockNode[], to: Side, newNodes: Bloc
   return pairs;
 }
 
-function editedBlock(from: Side, oldNode: BlockNode, to: Side, newNode: BlockNode, counts: Counts): string {
-  if (isContainer(to, newNode) && isContainer(from, oldNode)) {
+function editedBlock(oldItem: Item, newItem: Item, counts: Counts): string {
+  if (isContainer(newItem) && isContainer(oldItem)) {
+    const { side: to, node: newNode } = newItem;
     const lastChild = newNode.children[newNode.children.length - 1];
-    return (
-      renderRange(to, newNode.open, newNode.children[0].open - 1) +
-      diffSiblings(from, oldNode.children, to, newNode.children, counts) +
-      renderRange(to, lastChild.close + 1, newNode.close)
-    );
+    return renderRange(to, newNode.open, newNode.children[0].open - 1) + diffChildren(oldItem, newItem, counts) + renderRange(to, lastChild.close + 1, newNode.close);
   }
-  return mergeWords(nodeHtml(from, oldNode), nodeHtml(to, newNode), counts);
+  return mergeWords(itemHtml(oldItem), itemHtml(newItem), counts);
 }
 
 /** A block only one side has: marked with a class, its text wrapped so it reads as inserted or deleted. */
-function wholeBlock(side: Side, node: BlockNode, mark: 'ins' | 'del', counts: Counts): string {
+function wholeBlock({ side, node }: Item, mark: 'ins' | 'del', counts: Counts): string {
   const marked = onCopies(side, node, () => {
     if (mark === 'del') dropAnchors(side.tokens, node);
     side.tokens[node.open].attrJoin('class', `redline-${mark}`);
@@ -383,8 +645,8 @@ function wholeBlock(side: Side, node: BlockNode, mark: 'ins' | 'del', counts: Co
 
 /**
  * Runs `fn` with the node's tokens replaced by copies, then puts the
- * originals back: a rendition's token stream is cached and shared by
- * every redline of that version, so marking must not change it.
+ * originals back: a piece's token stream serves every block of that piece
+ * in this redline, so marking one must not change it.
  */
 function onCopies<T>(side: Side, node: BlockNode, fn: () => T): T {
   const originals = side.tokens.slice(node.open, node.close + 1);

@@ -15,17 +15,45 @@ type TokenConstructor = MarkdownIt.StateCore['Token'];
 // sentence, before or after its final punctuation.
 const PIN_AT_SENTENCE_END = new RegExp(String.raw`${PIN_SOURCE}(?=[.!?]?["'’”)\]]*(?:\s*$|\s+(?![\s\p{Ll}])))`, 'u');
 
+/**
+ * Parsing a piece of a document on its own (the redline renders a standard
+ * piece by piece, see redline.ts): heading ids depend on the whole document
+ * (clause numbers, uniqueness), so each heading gets a placeholder holding
+ * its index among the piece's headings, and the piece's requirement anchors
+ * skip the ids in `used` (those earlier pieces took).
+ */
+export interface PieceEnv {
+  piece: { used: Set<string> };
+}
+
+/** The placeholder id of a piece's k-th heading; NUL never reaches a rendering (markdown-it replaces it in the source). */
+export const headingPlaceholder = (k: number): string => `\u0000${k}\u0000`;
+// eslint-disable-next-line no-control-regex -- NUL is the placeholder's marker, chosen because no rendering holds one
+export const HEADING_PLACEHOLDER = /\u0000(\d+)\u0000/g;
+
 const md: Markdown = createMarkdown();
 md.core.ruler.push('standard_anchors', (state) => {
-  const used = new Set<string>();
+  const piece = (state.env as Partial<PieceEnv>).piece;
+  const used = new Set(piece?.used);
   stripPins(state.tokens, used, state.Token);
-  setHeadingIds(state.tokens, used);
+  if (piece) {
+    let k = 0;
+    for (const token of state.tokens) if (token.type === 'heading_open') token.attrSet('id', headingPlaceholder(k++));
+  } else setHeadingIds(state.tokens, used);
 });
 md.renderer.rules.requirement_anchor = (tokens, idx) => `<span id="${md.utils.escapeHtml(tokens[idx].content)}"></span>`;
 
 /** The token stream renderMarkdown renders, for callers that render piece by piece (the redline). */
 export function renderTokens(markdown: string): { md: Markdown; tokens: Token[] } {
   return { md, tokens: md.parse(markdown, {}) };
+}
+
+/** The token stream of a piece of a document, with placeholder heading ids (PieceEnv). */
+export function renderPieceTokens(markdown: string, used: Set<string> = new Set()): { md: Markdown; tokens: Token[]; references: boolean } {
+  const env: Parameters<Markdown['parse']>[1] & PieceEnv = { piece: { used } };
+  const tokens = md.parse(markdown, env);
+  // Link reference definitions, which markdown-it gathers in env for the whole text.
+  return { md, tokens, references: env.references !== undefined && Object.keys(env.references).length > 0 };
 }
 
 export function renderMarkdown(markdown: string): string {
@@ -81,14 +109,17 @@ function setHeadingIds(tokens: Token[], used: Set<string>): void {
   const numberAt = new Map(clauses.map((c) => [c.tokenIndex, c.number]));
   tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return;
-    const number = numberAt.get(i);
-    const base =
-      number !== undefined ? `clause-${idPart(number) || 'x'}` : idPart(inlinePlainText(tokens[i + 1].children).text) || 'section';
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    token.attrSet('id', id);
+    token.attrSet('id', headingId(numberAt.get(i), inlinePlainText(tokens[i + 1].children).text, used));
   });
+}
+
+/** A heading's id: from its clause number when it is a clause, else from its text; unique among `used`, which it joins. */
+export function headingId(clauseNumber: string | undefined, text: string, used: Set<string>): string {
+  const base = clauseNumber !== undefined ? `clause-${idPart(clauseNumber) || 'x'}` : idPart(text) || 'section';
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
 }
 
 function idPart(text: string): string {
