@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Caller } from '../common/caller';
 import { badInput } from '../common/errors';
+import { plainSelection } from '../database/plain-rows';
+import { StandardVersionEntity } from './standard-version.entity';
 import { StandardEntity } from './standard.entity';
 import { visibleTo } from './visibility';
 
@@ -15,7 +17,8 @@ const SNIPPET_BLOCKS = 3;
 
 export interface SearchRow {
   standard: StandardEntity;
-  versionId: string | null;
+  /** The current version, whose text the snippet is drawn from. */
+  version: StandardVersionEntity | null;
   snippet: string;
   rank: number;
 }
@@ -32,7 +35,12 @@ export class SearchService {
     const q = query.trim();
     if (!q || q.length > 200) throw badInput('query', 'query must be 1 to 200 characters.');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
-    const rows: { id: string; version_id: string | null; rank: number; snippet: string }[] = await this.dataSource.query(
+    const m = this.dataSource.manager;
+    // The standards and their current versions come back in the same statement as the rank and snippet: one
+    // round trip, not three (hits, then standards, then versions).
+    const standard = plainSelection(m, StandardEntity, 's', 'standard.');
+    const version = plainSelection(m, StandardVersionEntity, 'v', 'version.');
+    const rows: ({ id: string; version_id: string | null; rank: number; snippet: string } & Record<string, unknown>)[] = await m.query(
       // Ranked on the stored weighted vector (standard.document, GIN-indexed) by standards_search (migration
       // SearchDocument): only the matches are read, and no vector is concatenated per row.
       // The snippet is made for the page's rows only, from the title, the scope and the current version's
@@ -42,12 +50,12 @@ export class SearchService {
          -- The query, and any of its words (a block may hold some of them, the text all of them).
          SELECT websearch_to_tsquery('english', $1) AS q,
                 replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery AS anyq)
-       SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,
+       SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,${[standard, version].map((x) => (x ? ` ${x.sql},` : '')).join('')}
               ts_headline('english',
                 s.title || E'\\n' || s.scope || E'\\n' || coalesce(t.text, ''), q.q,
                 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
          FROM hits h JOIN standard s ON s.id = h.id CROSS JOIN q
-         LEFT JOIN LATERAL (SELECT id, blocks FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
+         LEFT JOIN LATERAL (SELECT * FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
          LEFT JOIN LATERAL (
            SELECT string_agg(m.content, E'\\n' ORDER BY m.ord) AS text
              FROM (SELECT b.content, u.ord
@@ -58,12 +66,16 @@ export class SearchService {
         ORDER BY h.rank DESC, s.designation`,
       [q, visibleTo(caller), first],
     );
-    const standards = new Map(
-      (await this.dataSource.getRepository(StandardEntity).findBy({ id: In(rows.map((r) => r.id)) })).map((s) => [s.id, s]),
-    );
+    const standards = standard
+      ? new Map(rows.map((r) => [r.id, standard.read(r)]))
+      : new Map((await m.getRepository(StandardEntity).findBy({ id: In(rows.map((r) => r.id)) })).map((s) => [s.id, s]));
+    const current = rows.flatMap((r) => (r.version_id ? [r] : []));
+    const versions = version
+      ? new Map(current.map((r) => [r.version_id!, version.read(r)]))
+      : new Map((await m.getRepository(StandardVersionEntity).findBy({ id: In(current.map((r) => r.version_id!)) })).map((v) => [v.id, v]));
     return rows.map((r) => ({
       standard: standards.get(r.id)!,
-      versionId: r.version_id,
+      version: r.version_id ? versions.get(r.version_id) ?? null : null,
       rank: r.rank,
       snippet: escapeHtml(r.snippet).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>'),
     }));
