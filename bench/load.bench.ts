@@ -326,6 +326,8 @@ export async function run(options: BenchOptions): Promise<void> {
     const profileDir = join(dataDir, 'profile');
     mkdirSync(profileDir);
     const reference = await start([join(__dirname, 'reference-server.js')], { DATABASE_URL: url.toString(), PORT: '0' }, /listening (\d+)/);
+    // The same statements through Express + Apollo Server + graphql-js with no application code: what the stack alone costs.
+    const floor = await start([join(__dirname, 'reference-server.js')], { DATABASE_URL: url.toString(), PORT: '0', NODE_ENV: 'production', FRAMEWORK: 'apollo-express' }, /listening (\d+)/);
     let service: Served | null = null;
     try {
       service = await start(
@@ -350,7 +352,12 @@ export async function run(options: BenchOptions): Promise<void> {
         if (JSON.stringify(referenceAnswer) !== JSON.stringify(answer)) {
           throw new Error(`${c.name}: the reference answers otherwise than the service:\n${JSON.stringify(referenceAnswer)}\n${JSON.stringify(answer)}`);
         }
+        const floorAnswer = await post(floor.url, { query: c.query, variables: c.variables });
+        if (JSON.stringify(floorAnswer) !== JSON.stringify(answer)) {
+          throw new Error(`${c.name}: the framework floor answers otherwise than the service:\n${JSON.stringify(floorAnswer)}\n${JSON.stringify(answer)}`);
+        }
         const ref = await load(`reference: ${c.name}`, reference, c.path, c.variables, {}, seconds, options.smoke);
+        const bare = await load(`floor, Express + Apollo, no app code: ${c.name}`, floor, '/graphql', { query: c.query, variables: c.variables }, {}, seconds, options.smoke);
         const api = await load(`service: ${c.name}`, service, '/graphql', { query: c.query, variables: c.variables }, { authorization: `Bearer ${token}` }, seconds, options.smoke);
         // The reference again, so the machine's drift shows; once is enough for the smoke run.
         const ref2 = options.smoke ? ref : await load(`reference again: ${c.name}`, reference, c.path, c.variables, {}, seconds, options.smoke);
@@ -362,9 +369,13 @@ export async function run(options: BenchOptions): Promise<void> {
         judge(options, `API under load: ${c.name} p99`, api.p99, { label: 'bare node + pg p99', value: refP99 }, { maxRatio: 3 });
         // Not a target of the issue: what one request costs, which the machine's other load disturbs least.
         judge(options, `API under load: ${c.name} CPU per request (not a target)`, api.cpuPerRequest, { label: 'bare node + pg', value: (ref.cpuPerRequest + ref2.cpuPerRequest) / 2 }, {});
+        // Not a target either: the stack's own floor against the same reference, so the service's share above it shows.
+        judge(options, `API under load: ${c.name} framework floor throughput (not a target)`, bare.rps, { label: 'bare node + pg', value: refRps }, { unit: 'req/s' });
+        judge(options, `API under load: ${c.name} framework floor CPU per request (not a target)`, bare.cpuPerRequest, { label: 'bare node + pg', value: (ref.cpuPerRequest + ref2.cpuPerRequest) / 2 }, {});
       }
     } finally {
       await reference.stop();
+      await floor.stop();
       if (service) await service.stop();
       if (profile) summarizeProfile(profileDir);
       if (!profile) rmSync(dataDir, { recursive: true, force: true });

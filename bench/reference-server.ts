@@ -1,4 +1,4 @@
-import { createServer, ServerResponse } from 'node:http';
+import { createServer, Server, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 
 /**
@@ -9,7 +9,8 @@ import { Pool } from 'pg';
  * /standards, /round {r}, /ballot {b}, /report {p, s}: the body holds the
  * GraphQL query's variables. No framework, no authentication, no GraphQL:
  * what each request costs at the least. Started as its own process:
- * DATABASE_URL, PORT, POOL_SIZE.
+ * DATABASE_URL, PORT, POOL_SIZE; FRAMEWORK=apollo-express for the floor
+ * below.
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
 
@@ -147,27 +148,97 @@ function reply(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    const query = queries[req.url ?? ''];
-    if (!query) return reply(res, 404, '{}');
-    let vars: Vars;
-    try {
-      vars = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
-    } catch {
-      return reply(res, 400, '{}');
-    }
-    pool.query(query.sql, query.params(vars)).then(
-      ({ rows }) => reply(res, 200, JSON.stringify({ data: query.answer(rows) })),
-      (err: Error) => reply(res, 500, JSON.stringify({ error: err.message })),
-    );
-  });
-});
+/**
+ * FRAMEWORK=apollo-express: the same four answers through the framework the
+ * service is built on (Express 5, Apollo Server 5 by its Express integration,
+ * graphql-js), with no application code: no Nest, no authentication, no
+ * logging, no limits. Each root field runs the reference's one statement and
+ * hands back its answer, which the default resolvers walk; every leaf is a
+ * pass-through scalar, so the answer is the reference's byte for byte. What a
+ * request costs at the least on this stack: the floor under the service.
+ */
+const FLOOR_SCHEMA = `
+  scalar Raw
+  type Query {
+    standards(first: Int): StandardConnection
+    commentRound(id: ID!): Round
+    ballot(id: ID!): Ballot
+    conformanceReport(productId: ID!, standardId: ID!): Report
+  }
+  type StandardConnection { edges: [StandardEdge!]! }
+  type StandardEdge { node: Standard! }
+  type Standard { designation: Raw title: Raw status: Raw currentVersion: Version }
+  type Version { number: Raw label: Raw }
+  type Round { title: Raw status: Raw comments(first: Int): CommentConnection }
+  type CommentConnection { edges: [CommentEdge!]! }
+  type CommentEdge { node: Comment! }
+  type Comment { id: Raw number: Raw clause: Raw lineFrom: Raw type: Raw body: Raw nation: Nation author: Person }
+  type Nation { code: Raw name: Raw }
+  type Person { displayName: Raw }
+  type Ballot { status: Raw threshold: Raw outcome: Raw closesAt: Raw tally: Tally responses: [Response!] }
+  type Tally { eligible: Raw responded: Raw ratifying: Raw notRatifying: Raw notParticipating: Raw withReservations: Raw thresholdMet: Raw pending: [Nation!] }
+  type Response { response: Raw revision: Raw castAt: Raw nation: Nation castBy: Person }
+  type Report { conformant: Raw coverage: Raw mandatoryTotal: Raw mandatoryMet: Raw draft: Raw gaps: [Gap!] staleClaims: [Stale!] }
+  type Gap { key: Raw clause: Raw obligation: Raw text: Raw }
+  type Stale { requirementKey: Raw level: Raw }`;
 
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
-});
-process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+async function floorServer(): Promise<Server> {
+  const { ApolloServer } = await import('@apollo/server');
+  const { ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
+  const { expressMiddleware } = await import('@as-integrations/express5');
+  const { GraphQLScalarType } = await import('graphql');
+  const express = (await import('express')).default;
+  const root = (path: string, vars: (args: Vars) => Vars, field: string) => async (_: unknown, args: Vars) => {
+    const q = queries[path];
+    const { rows } = await pool.query(q.sql, q.params(vars(args)));
+    return (q.answer(rows) as Record<string, unknown>)[field];
+  };
+  const apollo = new ApolloServer({
+    typeDefs: FLOOR_SCHEMA,
+    resolvers: {
+      Raw: new GraphQLScalarType({ name: 'Raw', serialize: (v) => v }),
+      Query: {
+        standards: root('/standards', () => ({}), 'standards'),
+        commentRound: root('/round', (a) => ({ r: a.id }), 'commentRound'),
+        ballot: root('/ballot', (a) => ({ b: a.id }), 'ballot'),
+        conformanceReport: root('/report', (a) => ({ p: a.productId, s: a.standardId }), 'conformanceReport'),
+      },
+    },
+    // As the service: no cache hints, so no cache-control plugin wrapping every field.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+  });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  return createServer(app);
+}
+
+function bareServer(): Server {
+  return createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const query = queries[req.url ?? ''];
+      if (!query) return reply(res, 404, '{}');
+      let vars: Vars;
+      try {
+        vars = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
+      } catch {
+        return reply(res, 400, '{}');
+      }
+      pool.query(query.sql, query.params(vars)).then(
+        ({ rows }) => reply(res, 200, JSON.stringify({ data: query.answer(rows) })),
+        (err: Error) => reply(res, 500, JSON.stringify({ error: err.message })),
+      );
+    });
+  });
+}
+
+void (async () => {
+  const server = process.env.FRAMEWORK === 'apollo-express' ? await floorServer() : bareServer();
+  server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
+  });
+  process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+})();
