@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { StandardsService } from '../src/standards/standards.service';
+import type { Pool } from 'pg';
 import { createTestApp, TestApp } from './helpers/app';
 import { cast, dbNow, draft, openBallot, people, People } from './helpers/ratification';
 
@@ -182,14 +182,18 @@ describe('privacy', () => {
       { i: { standardId, versionId, title: 'Round', closesAt: await closesIn(3600) } }, p.secretariat)).openCommentRound.id;
     const other = await draft(t, p.secretariat, 'FAULT 2', 'NATIONS');
     const ballot = (await openBallot(t, p.secretariat, other.standardId, other.versionId, 1)).data.openBallot.id;
-    const standards = t.app.get(StandardsService);
-    const requireVisible = standards.requireVisible;
-    standards.requireVisible = () => Promise.reject(new Error('connection to the database was lost'));
+    // A round and a ballot are read with their standard's visibility in one statement: that statement fails.
+    const pool = (t.db.driver as unknown as { master: Pool }).master;
+    const query = pool.query;
+    pool.query = function (this: Pool, config: string | { text: string }, ...rest: unknown[]) {
+      if ((typeof config === 'string' ? config : config.text).includes('"standardVisibility"')) return Promise.reject(new Error('connection to the database was lost'));
+      return (query as (...a: unknown[]) => unknown).call(this, config, ...rest);
+    } as typeof pool.query;
     try {
       expect(code(await t.gql(`query($id:ID!){ commentRound(id:$id){ id } }`, { id: round }, p.secretariat))).toBe('INTERNAL_SERVER_ERROR');
       expect(code(await t.gql(`query($id:ID!){ ballot(id:$id){ id } }`, { id: ballot }, p.secretariat))).toBe('INTERNAL_SERVER_ERROR');
     } finally {
-      standards.requireVisible = requireVisible;
+      pool.query = query;
     }
   });
 });

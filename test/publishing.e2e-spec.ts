@@ -89,7 +89,9 @@ describe('promulgation and published editions', () => {
     const again = await t.ok(`query($id:ID!){ edition(id:$id){ status html contentHash } }`, { id: e1.id });
     expect(again.edition).toEqual({ status: 'SUPERSEDED', html: e1.html, contentHash: e1.contentHash });
     const inForce = t.app.get<symbol, EditionInForce>(EDITION_IN_FORCE);
-    expect(await inForce.versionInForce(standardId, t.db.manager)).toBe(v2.createVersion.id);
+    expect((await inForce.versionsInForce([standardId], t.db.manager)).get(standardId)).toBe(v2.createVersion.id);
+    const [folded] = await t.db.query(`SELECT ${inForce.versionInForceSql('$1::uuid')} AS version, ${inForce.editionLabelSql('$2::uuid')} AS label`, [standardId, v2.createVersion.id]);
+    expect(folded).toEqual({ version: v2.createVersion.id, label: 'STANAG 9203 Edition 2' });
   });
 
   it('lets the database refuse any change to an edition but IN_FORCE -> SUPERSEDED', async () => {

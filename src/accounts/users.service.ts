@@ -7,7 +7,7 @@ import { AppConfig } from '../config/config';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
-import { findPlain } from '../database/plain-rows';
+import { entitiesFromJson, entityJson, findPlain } from '../database/plain-rows';
 import { UserFilter } from './dto/account.inputs';
 import { CallerCache } from './caller-cache';
 import { SessionsService } from './sessions.service';
@@ -18,6 +18,27 @@ import { UserEntity, UserRoleEntity } from './user.entity';
 import { UserModel } from './models/user.model';
 
 const NATIONAL_ROLES = [Role.EXPERT, Role.DELEGATE];
+
+type RoleJson = { userId: string; role: Role; grantedAt: string };
+
+/** SQL: the roles of the user on `alias`, as a JSON array. */
+const rolesJson = (alias: string) => `(SELECT coalesce(json_agg(json_build_object('userId', r.user_id, 'role', r.role, 'grantedAt', r.granted_at) ORDER BY r.role), '[]')
+  FROM user_role r WHERE r.user_id = ${alias}.id)`;
+
+const roleRowsFrom = (rows: RoleJson[]) => rows.map((r) => Object.assign(new UserRoleEntity(), { ...r, grantedAt: new Date(r.grantedAt) }));
+
+/**
+ * SQL: the user on `alias` (app_user) with its roles, as one JSON object, for
+ * a read that brings the people it names along (a page of comments, a
+ * ballot's responses); usersFromJson reads them back as byIds returns them.
+ */
+export const userJson = (dataSource: DataSource, alias: string) => entityJson(dataSource, UserEntity, alias, `'roleRows', ${rolesJson(alias)}`);
+
+export function usersFromJson(dataSource: DataSource, list: Record<string, unknown>[]): UserEntity[] {
+  const users = entitiesFromJson(dataSource, UserEntity, list);
+  for (const u of users) u.roleRows = roleRowsFrom(u.roleRows as unknown as RoleJson[]);
+  return users;
+}
 
 export function toUserModel(user: UserEntity): UserModel {
   return {
@@ -134,13 +155,8 @@ export class UsersService implements OnApplicationBootstrap {
     if (!ids.length) return [];
     const fallback = () => manager.find(UserEntity, { where: { id: In([...ids]) }, relations: { roleRows: true } });
     // The roles come in the same statement, as JSON, rather than by TypeORM's join and its hydration.
-    const roles = `(SELECT coalesce(json_agg(json_build_object('userId', r.user_id, 'role', r.role, 'grantedAt', r.granted_at) ORDER BY r.role), '[]')
-                      FROM user_role r WHERE r.user_id = t.id) AS "roleRows"`;
-    const users = await findPlain(manager, UserEntity, 't.id = ANY($1::uuid[])', [ids], fallback, undefined, roles);
-    for (const u of users) {
-      u.roleRows = (u.roleRows as unknown as { userId: string; role: Role; grantedAt: string }[])
-        .map((r) => Object.assign(new UserRoleEntity(), { ...r, grantedAt: new Date(r.grantedAt) }));
-    }
+    const users = await findPlain(manager, UserEntity, 't.id = ANY($1::uuid[])', [ids], fallback, undefined, `${rolesJson('t')} AS "roleRows"`);
+    for (const u of users) u.roleRows = roleRowsFrom(u.roleRows as unknown as RoleJson[]);
     return users;
   }
 

@@ -3,7 +3,7 @@ import { NationModel } from '../accounts/models/nation.model';
 import { UserModel } from '../accounts/models/user.model';
 import { OrganizationsService } from '../accounts/organizations.service';
 import { nationLoader, userLoader } from '../accounts/users.resolver';
-import { UsersService } from '../accounts/users.service';
+import { toUserModel, UsersService } from '../accounts/users.service';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
@@ -36,14 +36,20 @@ export class BallotsResolver {
     private readonly ballots: BallotsService,
     private readonly standards: StandardsService,
     private readonly versions: VersionsService,
+    private readonly users: UsersService,
   ) {}
 
   @Query(() => BallotModel, {
     nullable: true, description: 'Any signed-in person: a ratification ballot, if its standard is visible to the caller (null otherwise). National responses are shown to the Alliance roles only.',
   })
   @Allow('SIGNED_IN')
-  ballot(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID, description: 'The ballot\'s id.' }) id: string) {
-    return this.ballots.find(caller, id);
+  async ballot(@CurrentCaller() caller: Caller, @Ctx() ctx: GqlContext, @Args('id', { type: () => ID, description: 'The ballot\'s id.' }) id: string) {
+    const { ballot, responses, casters } = await this.ballots.findWithResponses(caller, id);
+    // Read with the ballot: responses, tally and the responses' castBy need no statement of their own.
+    if (responses) responsesLoader(ctx, this.ballots).prime(ballot.id, responses.map(toResponseModel));
+    const users = userLoader(ctx, this.users);
+    for (const caster of casters) users.prime(caster.id, toUserModel(caster));
+    return ballot;
   }
 
   @Mutation(() => BallotModel, {

@@ -17,7 +17,11 @@ import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } 
 import { NotificationsService } from '../notifications/notifications.service';
 import { NotificationKind, utcText } from '../notifications/notification-kind';
 import { WebhooksService } from '../webhooks/webhooks.service';
-import { findPlain } from '../database/plain-rows';
+import { entitiesFromJson, entityJsonArray, findPlain, readPrepared } from '../database/plain-rows';
+import { Visibility } from '../standards/standard.entity';
+import { maySee } from '../standards/visibility';
+import { userJson, usersFromJson } from '../accounts/users.service';
+import { UserEntity } from '../accounts/user.entity';
 import { allianceNations } from '../accounts/nations-cache';
 
 export interface OpenBallotCommand {
@@ -133,11 +137,42 @@ export class BallotsService implements OnModuleInit {
 
   /** The ballot when the caller may see its standard, else NOT_FOUND. Settles its outcome when its deadline has passed. */
   async find(caller: Caller | null, id: string): Promise<BallotModel> {
-    await this.settleDue([id]);
-    const [ballot] = await this.rows(this.dataSource.manager, `b.id = $1`, [id]);
-    if (!ballot) throw notFound('ballot', id);
-    await this.standards.requireVisible(caller, ballot.standardId).catch(notFoundAs('ballot', id));
-    return ballot;
+    return (await this.read(caller, id, false)).ballot;
+  }
+
+  /** find(), with the nations' responses when the caller may read them (null otherwise), for Query.ballot. */
+  findWithResponses(caller: Caller | null, id: string): Promise<{ ballot: BallotModel; responses: BallotResponseEntity[] | null; casters: UserEntity[] }> {
+    return this.read(caller, id, this.mayReadResponses(caller));
+  }
+
+  /**
+   * One statement reads the ballot, whether its outcome is due, its
+   * standard's visibility and (when asked) its responses and the people who
+   * cast them; a ballot whose
+   * deadline has decided it is settled first and read again, as settleDue
+   * does for lists. Settling does not wait for the visibility check, as before.
+   */
+  private async read(
+    caller: Caller | null, id: string, withResponses: boolean,
+  ): Promise<{ ballot: BallotModel; responses: BallotResponseEntity[] | null; casters: UserEntity[] }> {
+    const ds = this.dataSource;
+    const now = this.clock.now();
+    const sql = `SELECT ${this.columns()}, s.visibility AS "standardVisibility",
+                        (b.outcome = 'PENDING' AND b.closes_at <= ${now} AND ${this.decidable('b')}) AS due,
+                        CASE WHEN $2 THEN (SELECT ${entityJsonArray(ds, BallotResponseEntity, 'r', 'r.nation_code')} FROM ballot_response r WHERE r.ballot_id = b.id) END AS responses,
+                        CASE WHEN $2 THEN (SELECT coalesce(json_agg(${userJson(ds, 'u')}), '[]') FROM app_user u
+                                            WHERE u.id IN (SELECT r.cast_by FROM ballot_response r WHERE r.ballot_id = b.id)) END AS casters
+                   FROM ballot b JOIN standard s ON s.id = b.standard_id
+                  WHERE b.id = $1`;
+    type Row = BallotModel & { standardVisibility: Visibility; due: boolean; responses: Record<string, unknown>[] | null; casters: Record<string, unknown>[] | null };
+    let [row] = await readPrepared<Row>(ds, sql, [id, withResponses]);
+    if (row?.due) {
+      await this.settleDue([id]);
+      [row] = await readPrepared(ds, sql, [id, withResponses]);
+    }
+    if (!row || !maySee(caller, row.standardVisibility)) throw notFound('ballot', id);
+    const { standardVisibility: _visibility, due: _due, responses, casters, ...ballot } = row;
+    return { ballot, responses: responses && entitiesFromJson(ds, BallotResponseEntity, responses), casters: usersFromJson(ds, casters ?? []) };
   }
 
   /** Every ballot of the given standards, oldest first; outcomes due are settled first. */

@@ -3,7 +3,7 @@ import { NationModel } from '../accounts/models/nation.model';
 import { UserModel } from '../accounts/models/user.model';
 import { OrganizationsService } from '../accounts/organizations.service';
 import { nationLoader, userLoader } from '../accounts/users.resolver';
-import { UsersService } from '../accounts/users.service';
+import { toUserModel, UsersService } from '../accounts/users.service';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
@@ -31,6 +31,7 @@ export class CommentRoundsResolver {
     private readonly comments: CommentsService,
     private readonly standards: StandardsService,
     private readonly versions: VersionsService,
+    private readonly users: UsersService,
   ) {}
 
   @Query(() => CommentRoundModel, {
@@ -78,14 +79,19 @@ export class CommentRoundsResolver {
   }
 
   @ResolveField('comments', () => CommentConnection, { description: 'The comments the caller may see: its own nation\'s drafts and all submitted comments (vendors never see comments), by clause and line.' })
-  commentsOf(
+  async commentsOf(
     @Parent() round: CommentRoundRow,
     @CurrentCaller() caller: Caller,
+    @Ctx() ctx: GqlContext,
     @Args('filter', { type: () => CommentFilter, nullable: true, description: 'Narrows by nation, type, clause or resolution; omit for all.' }) filter?: CommentFilter,
     @Args('first', CONNECTION_FIRST) first?: number,
     @Args('after', CONNECTION_AFTER) after?: string,
   ) {
-    return this.comments.list(caller, round.id, { filter, first, after });
+    const page = await this.comments.list(caller, round.id, { filter, first, after });
+    // Read with the page: Comment.author needs no statement of its own. (Not a spread: totalCount is a getter that counts.)
+    const users = userLoader(ctx, this.users);
+    for (const author of page.authors) users.prime(author.id, toUserModel(author));
+    return page;
   }
 
   @ResolveField(() => [NationalSubmissionModel], { description: 'One per nation that has submitted its comments in this round.' })

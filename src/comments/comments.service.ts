@@ -8,7 +8,11 @@ import { EMPTY_PAGE_INFO, Page, paginate } from '../common/pagination';
 import { HeavyWork } from '../common/heavy-work';
 import { PubSub, selectEach } from '../common/pubsub';
 import { alpha2Of, alpha3Of } from '../accounts/iso3166';
-import { StandardEntity, StandardStatus } from '../standards/standard.entity';
+import { StandardEntity, StandardStatus, Visibility } from '../standards/standard.entity';
+import { maySee } from '../standards/visibility';
+import { readRows } from '../database/plain-rows';
+import { userJson, usersFromJson } from '../accounts/users.service';
+import { UserEntity } from '../accounts/user.entity';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
@@ -66,6 +70,9 @@ export interface RoundWork {
   submitted: boolean;
 }
 
+/** The alias of a comment page's author column. */
+const AUTHOR = 'authorRow';
+
 @Injectable()
 export class CommentsService implements OnModuleInit {
   constructor(
@@ -81,13 +88,14 @@ export class CommentsService implements OnModuleInit {
   ) {}
 
   /** Rounds with their status against the database clock: a round past closes_at is CLOSED though nobody closed it. */
-  private roundSql(where: string, lock = ''): string {
+  private roundSql(where: string, lock = '', withVisibility = false): string {
     const now = this.clock.now();
     return `SELECT r.id, r.standard_id AS "standardId", r.version_id AS "versionId", r.title,
                    r.opens_at AS "opensAt", r.closes_at AS "closesAt", r.closed_at AS "closedAt",
                    CASE WHEN r.closed_at IS NOT NULL OR r.closes_at <= ${now} THEN 'CLOSED'
                         WHEN r.opens_at > ${now} THEN 'SCHEDULED' ELSE 'OPEN' END AS status
-              FROM comment_round r WHERE ${where} ${lock}`;
+                   ${withVisibility ? ', s.visibility AS "standardVisibility"' : ''}
+              FROM comment_round r ${withVisibility ? 'JOIN standard s ON s.id = r.standard_id' : ''} WHERE ${where} ${lock}`;
   }
 
   /**
@@ -129,9 +137,10 @@ export class CommentsService implements OnModuleInit {
   /** NOT_FOUND when the round is unknown, its standard is invisible to the caller, or the caller reads no comments. */
   async requireRound(caller: Caller | null, id: string, m: EntityManager = this.dataSource.manager, lock = ''): Promise<CommentRoundRow> {
     if (!this.mayRead(caller)) throw notFound('comment round', id);
-    const [round]: CommentRoundRow[] = await m.query(this.roundSql('r.id = $1', lock), [id]);
-    if (!round) throw notFound('comment round', id);
-    await this.standards.requireVisible(caller, round.standardId, m).catch(notFoundAs('comment round', id));
+    // The round with its standard's visibility, in one statement.
+    const [row] = await readRows<CommentRoundRow & { standardVisibility: Visibility }>(m, this.roundSql('r.id = $1', lock, true), [id]);
+    if (!row || !maySee(caller, row.standardVisibility)) throw notFound('comment round', id);
+    const { standardVisibility: _visibility, ...round } = row;
     return round;
   }
 
@@ -544,8 +553,10 @@ export class CommentsService implements OnModuleInit {
   }
 
   /** The resolution meeting's order: clause, then line, then as written. */
-  async list(caller: Caller, roundId: string, args: { filter?: CommentFilterArgs | null; first?: number | null; after?: string | null }): Promise<Page<CommentEntity>> {
-    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO };
+  async list(
+    caller: Caller, roundId: string, args: { filter?: CommentFilterArgs | null; first?: number | null; after?: string | null },
+  ): Promise<Page<CommentEntity> & { authors: UserEntity[] }> {
+    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO, authors: [] };
     const qb = this.visibleComments(caller, [roundId]);
     const f = args.filter ?? {};
     if (f.nationCode) qb.andWhere('c.nationCode = :fn', { fn: f.nationCode.trim().toUpperCase() });
@@ -556,7 +567,16 @@ export class CommentsService implements OnModuleInit {
     }
     if (f.resolved === true) qb.andWhere('c.disposition IS NOT NULL');
     if (f.resolved === false) qb.andWhere('c.disposition IS NULL');
-    return paginate(qb, args, { columns: ['c.clauseKey', 'c.lineKey', 'c.seq'], values: (c) => [c.clauseKey, c.lineKey, c.seq] });
+    // Each comment's author in the same statement (a page names them all): the resolver primes its user loader with them.
+    qb.addSelect(`(SELECT ${userJson(this.dataSource, 'u')} FROM app_user u WHERE u.id = "c"."author_id")`, AUTHOR);
+    const authors = new Map<string, Record<string, unknown>>();
+    const page = await paginate(qb, args, { columns: ['c.clauseKey', 'c.lineKey', 'c.seq'], values: (c) => [c.clauseKey, c.lineKey, c.seq] }, (c) => {
+      const row = c as unknown as Record<string, Record<string, unknown>>;
+      if (row[AUTHOR]) authors.set(c.authorId, row[AUTHOR]);
+      delete row[AUTHOR];
+      return c;
+    });
+    return Object.assign(page, { authors: usersFromJson(this.dataSource, [...authors.values()]) });
   }
 
   /** The comment, or NOT_FOUND when the caller may not see it (someone else's draft, a vendor, an invisible standard). */

@@ -8,12 +8,13 @@ import { RequirementEntity, StandardVersionEntity } from '../standards/standard-
 import { StandardEntity } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
-import { visibleTo } from '../standards/visibility';
+import { maySee, visibleTo } from '../standards/visibility';
+import { Visibility } from '../standards/standard.entity';
 import { assess, isStale } from './assessment';
 import { ConformanceLevel } from './conformance-claim.entity';
 import { EDITION_IN_FORCE, EditionInForce } from './edition-in-force';
 import { ProductEntity } from './product.entity';
-import { findPlain } from '../database/plain-rows';
+import { entitiesFromJson, entityColumns, entityFrom, entityJsonArray, findPlain, readPrepared } from '../database/plain-rows';
 
 export interface ClaimView {
   id: string;
@@ -245,18 +246,6 @@ export class ConformanceService implements OnModuleInit {
     return result;
   }
 
-  private async referenceVersion(caller: Caller, standard: StandardEntity, versionId: string | null | undefined, m: EntityManager): Promise<StandardVersionEntity> {
-    if (versionId) {
-      const { version } = await this.versions.requireVisible(caller, versionId, m);
-      if (version.standardId !== standard.id) throw badInput('versionId', `versionId is not a version of ${standard.designation}.`);
-      return version;
-    }
-    const inForce = await this.editions?.versionInForce(standard.id, m);
-    const version = inForce ? await m.findOneBy(StandardVersionEntity, { id: inForce }) : await this.versions.current(standard.id, m);
-    if (!version) throw invalidState(`${standard.designation} has no version yet; there is nothing to conform to.`);
-    return version;
-  }
-
   /**
    * Claims of the products on standards the caller may see, each marked stale
    * against `against` (standard id -> version id), or against each standard's
@@ -300,20 +289,61 @@ export class ConformanceService implements OnModuleInit {
     return this.claims(this.dataSource.manager, caller, productIds, standardId ? [standardId] : null);
   }
 
+  /**
+   * Everything a report needs in ONE statement: the product, the standard,
+   * the version (versionId's, else the edition in force, else the current
+   * one), whether that version is an edition, its requirements and the
+   * product's claims on the standard with the words each was made against.
+   * The checks then run on what came back, in the order they always ran:
+   * the product, the standard, the version; a refusal answers as before.
+   */
   private async reportParts(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
-    const m = this.dataSource.manager;
-    const product = await this.requireProduct(caller, productId, m);
-    const standard = await this.standards.requireVisible(caller, standardId, m);
-    const version = await this.referenceVersion(caller, standard, versionId, m);
-    const requirements = await this.versions.requirementsOf([version.id], m);
-    const claims = await this.claims(m, caller, [product.id], [standard.id], new Map([[standard.id, version.id]]), requirements);
-    return { product, standard, version, requirements, claims };
+    const ds = this.dataSource;
+    const inForce = this.editions ? this.editions.versionInForceSql('s.id') : 'NULL::uuid';
+    const [row] = await readPrepared<Record<string, unknown>>(
+      ds,
+      `SELECT ${entityColumns(ds, ProductEntity, 'p', 'p.')}, o.name AS supplier, ${entityColumns(ds, StandardEntity, 's', 's.')},
+              ${entityColumns(ds, StandardVersionEntity, 'v', 'v.')}, vs.visibility AS "versionVisibility",
+              ${this.editions ? this.editions.editionLabelSql('v.id') : 'NULL::text'} AS edition,
+              (SELECT ${entityJsonArray(ds, RequirementEntity, 'q', 'q.ord')} FROM requirement q WHERE q.version_id = v.id) AS requirements,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'id', c.id, 'productId', c.product_id, 'standardId', c.standard_id, 'versionId', c.version_id, 'requirementKey', c.requirement_key,
+                        'level', c.level, 'evidence', c.evidence, 'valuesSupported', c.values_supported, 'updatedAt', c.updated_at, 'claimedText', r.text)
+                      ORDER BY c.requirement_key), '[]')
+                 FROM conformance_claim c JOIN requirement r ON r.version_id = c.version_id AND r.key = c.requirement_key
+                WHERE c.product_id = p.id AND c.standard_id = s.id) AS claims
+         FROM (SELECT) one
+         LEFT JOIN product p ON p.id = $1
+         LEFT JOIN organization o ON o.id = p.organization_id
+         LEFT JOIN standard s ON s.id = $2
+         LEFT JOIN standard_version v ON v.id = coalesce($3::uuid, ${inForce},
+                     (SELECT x.id FROM standard_version x WHERE x.standard_id = s.id ORDER BY x.number DESC LIMIT 1))
+         LEFT JOIN standard vs ON vs.id = v.standard_id`,
+      [productId, standardId, versionId ?? null],
+    );
+    const product = entityFrom(ds, ProductEntity, row, 'p.');
+    if (!product || !this.maySee(caller, product)) throw notFound('product', productId);
+    const standard = entityFrom(ds, StandardEntity, row, 's.');
+    if (!standard || !maySee(caller, standard.visibility)) throw notFound('standard', standardId);
+    const version = entityFrom(ds, StandardVersionEntity, row, 'v.');
+    if (versionId) {
+      // A version of a standard the caller may not see is unknown, as versions.requireVisible has it.
+      if (!version || !maySee(caller, row.versionVisibility as Visibility)) throw notFound('version', versionId);
+      if (version.standardId !== standard.id) throw badInput('versionId', `versionId is not a version of ${standard.designation}.`);
+    }
+    if (!version) throw invalidState(`${standard.designation} has no version yet; there is nothing to conform to.`);
+    const requirements = entitiesFromJson(ds, RequirementEntity, row.requirements as Record<string, unknown>[]);
+    const byKey = new Map(requirements.map((r) => [r.key, r]));
+    const claims: ClaimView[] = (row.claims as (Omit<ClaimView, 'stale' | 'updatedAt'> & { updatedAt: string })[]).map((c) => {
+      const claim = { ...c, updatedAt: new Date(c.updatedAt) };
+      return { ...claim, stale: isStale(claim, byKey) };
+    });
+    return { product, standard, version, requirements, claims, edition: row.edition as string | null, supplier: row.supplier as string };
   }
 
   async report(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
-    const { product, standard, version, requirements, claims } = await this.reportParts(caller, productId, standardId, versionId);
-    const edition = await this.editions?.editionOfVersion(version.id, this.dataSource.manager);
-    return { product, standard, version, draft: !edition, ...assess(requirements, claims) };
+    const { product, standard, version, requirements, claims, edition } = await this.reportParts(caller, productId, standardId, versionId);
+    return { product, standard, version, draft: edition === null, ...assess(requirements, claims) };
   }
 
   /**
@@ -360,10 +390,7 @@ export class ConformanceService implements OnModuleInit {
    * N/A on a provision that is not conditional is reported as not met.
    */
   async pics(caller: Caller, productId: string, standardId: string, versionId?: string | null) {
-    const m = this.dataSource.manager;
-    const { product, standard, version, requirements, claims } = await this.reportParts(caller, productId, standardId, versionId);
-    const edition = await this.editions?.editionOfVersion(version.id, m);
-    const [{ supplier }]: { supplier: string }[] = await m.query(`SELECT name AS supplier FROM organization WHERE id = $1`, [product.organizationId]);
+    const { product, standard, version, requirements, claims, edition, supplier } = await this.reportParts(caller, productId, standardId, versionId);
     const { gaps } = assess(requirements, claims);
     const notMet = new Set(gaps.map((g) => g.key));
     const claimOf = new Map(claims.map((c) => [c.requirementKey, c]));
@@ -392,10 +419,10 @@ export class ConformanceService implements OnModuleInit {
       version: product.productVersion,
       supplier,
       standard: `${standard.designation} ${standard.title}`,
-      edition: edition ? edition.label : `DRAFT: version ${version.number}${version.label ? ` (${version.label})` : ''}, not ratified`,
+      edition: edition !== null ? edition : `DRAFT: version ${version.number}${version.label ? ` (${version.label})` : ''}, not ratified`,
       exceptions: exceptions.length ? exceptions.join('; ') : 'none',
     };
-    return { product, standard, version, draft: !edition, identification, rows };
+    return { product, standard, version, draft: edition === null, identification, rows };
   }
 }
 

@@ -11,14 +11,18 @@ import { EntityManager } from 'typeorm';
 export const EDITION_IN_FORCE = Symbol('EDITION_IN_FORCE');
 
 export interface EditionInForce {
-  /** The version id of the standard's edition in force, or null when none is. */
-  versionInForce(standardId: string, m: EntityManager): Promise<string | null>;
+  /**
+   * SQL: the version id of the edition in force of the standard whose id is
+   * the SQL expression `standardId`, or NULL when none is; for a report that
+   * reads everything it needs in one statement.
+   */
+  versionInForceSql(standardId: string): string;
   /**
    * The same for many standards in ONE query (the interoperability matrix
    * promises a bounded number of queries); standards with no edition in force
    * are left out of the map.
    */
   versionsInForce(standardIds: readonly string[], m: EntityManager): Promise<Map<string, string>>;
-  /** The promulgated edition whose text is this version, or null: a draft nobody has ratified. */
-  editionOfVersion(versionId: string, m: EntityManager): Promise<{ label: string } | null>;
+  /** SQL: the label of the promulgated edition whose text is the version `versionId` (an SQL expression), or NULL: a draft nobody has ratified. */
+  editionLabelSql(versionId: string): string;
 }

@@ -242,8 +242,9 @@ export class PublishingService implements EditionInForce {
 
   // ── EditionInForce, for conformance ──
 
-  async versionInForce(standardId: string, m: EntityManager): Promise<string | null> {
-    return (await this.versionsInForce([standardId], m)).get(standardId) ?? null;
+  versionInForceSql(standardId: string): string {
+    // One edition in force per standard at most (index edition_one_in_force).
+    return `(SELECT e.version_id FROM edition e WHERE e.standard_id = ${standardId} AND e.status = 'IN_FORCE')`;
   }
 
   async versionsInForce(standardIds: readonly string[], m: EntityManager): Promise<Map<string, string>> {
@@ -254,8 +255,7 @@ export class PublishingService implements EditionInForce {
     return new Map(rows.map((r) => [r.standard_id, r.version_id]));
   }
 
-  async editionOfVersion(versionId: string, m: EntityManager): Promise<{ label: string } | null> {
-    const [row]: { label: string }[] = await m.query(`SELECT label FROM edition WHERE version_id = $1`, [versionId]);
-    return row ?? null;
+  editionLabelSql(versionId: string): string {
+    return `(SELECT e.label FROM edition e WHERE e.version_id = ${versionId} LIMIT 1)`;
   }
 }

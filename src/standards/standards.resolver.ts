@@ -11,7 +11,7 @@ import {
 import { StandardConnection, StandardModel } from './models/standard.model';
 import { RedlineModel, SearchHitModel, StandardVersionModel } from './models/standard-version.model';
 import { SearchService } from './search.service';
-import { StandardsService } from './standards.service';
+import { currentVersionReadWith, StandardsService } from './standards.service';
 import { StandardVersionEntity } from './standard-version.entity';
 import { VersionsService } from './versions.service';
 import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
@@ -184,6 +184,8 @@ export class StandardsResolver {
 
   @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The latest version (highest number); null before the first.' })
   async currentVersion(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
+    const read = currentVersionReadWith(standard);
+    if (read !== undefined) return read;
     return (await versionsLoader(ctx, this.versions).load(standard.id)).at(-1) ?? null;
   }
 

@@ -11,7 +11,8 @@ import { NEED_LINKS, NeedLinks } from './need-links';
 import { StandardLifecycle } from './standard-lifecycle';
 import { slugSql, StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
-import { findPlain } from '../database/plain-rows';
+import { entitiesFromJson, entityJson, findPlain } from '../database/plain-rows';
+import { StandardVersionEntity } from './standard-version.entity';
 
 export interface StandardListFilter {
   status?: StandardStatus;
@@ -30,6 +31,14 @@ export interface ProposeInput {
   stanag?: string | null;
   needIds?: string[] | null;
 }
+
+/** The alias of the page's current-version column. */
+const CURRENT = 'currentVersionRow';
+/** The current version of each standard a list page read with it (null: none yet); a standard read otherwise is not here. */
+const readWithPage = new WeakMap<StandardEntity, StandardVersionEntity | null>();
+
+/** The current version read with the standard's list page, or undefined when the standard was read otherwise. */
+export const currentVersionReadWith = (standard: object): StandardVersionEntity | null | undefined => readWithPage.get(standard as StandardEntity);
 
 @Injectable()
 export class StandardsService {
@@ -97,7 +106,14 @@ export class StandardsService {
         { text, like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }
-    return paginate(qb, args, { columns: ['s.designation', 's.id'], values: (s) => [s.designation, s.id] });
+    // The current version of each standard of the page in the same statement (the list shows it): a statement less per page.
+    qb.addSelect(`(SELECT ${entityJson(this.dataSource, StandardVersionEntity, 'v')} FROM standard_version v WHERE v.standard_id = s.id ORDER BY v.number DESC LIMIT 1)`, CURRENT);
+    return paginate(qb, args, { columns: ['s.designation', 's.id'], values: (s) => [s.designation, s.id] }, (row) => {
+      const raw = (row as unknown as Record<string, Record<string, unknown> | null>)[CURRENT];
+      delete (row as unknown as Record<string, unknown>)[CURRENT];
+      readWithPage.set(row, raw ? entitiesFromJson(this.dataSource, StandardVersionEntity, [raw])[0] : null);
+      return row;
+    });
   }
 
   async editorIds(standardIds: readonly string[]): Promise<StandardEditorEntity[]> {
