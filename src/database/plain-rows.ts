@@ -91,31 +91,6 @@ export async function findPlain<T extends ObjectLiteral>(
 }
 
 /**
- * The entity's columns as SQL on `alias`, each named `prefix` + property, and
- * a function that copies a row read with them into an instance: for one
- * statement that reads entities along with values of its own (a search hit's
- * rank and snippet), instead of a second statement for the entities. Null
- * where the entity does not qualify (see above): read it with TypeORM then.
- */
-export function plainSelection<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  alias: string,
-  prefix: string,
-): { sql: string; read: (row: Record<string, unknown>) => T } | null {
-  const shape = shapeOf(manager.connection.getMetadata(entity), manager.connection);
-  if (!shape) return null;
-  return {
-    sql: shape.columns.map((c) => `${alias}.${quote(c.column)} AS ${quote(prefix + c.property)}`).join(', '),
-    read: (row) => {
-      const instance = new shape.target();
-      for (const c of shape.columns) instance[c.property as keyof typeof instance] = row[prefix + c.property] as never;
-      return instance as T;
-    },
-  };
-}
-
-/**
  * qb.getMany(), with TypeORM's SQL but without its hydration: for a query
  * builder on one entity, with no join or lock. A selection added with an
  * alias (addSelect(sql, alias)) comes on each entity under that alias, for

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Caller } from '../common/caller';
 import { badInput } from '../common/errors';
-import { plainSelection } from '../database/plain-rows';
+import { entityColumns, entityFrom } from '../database/plain-rows';
 import { StandardVersionEntity } from './standard-version.entity';
 import { StandardEntity } from './standard.entity';
 import { visibleTo } from './visibility';
@@ -38,8 +38,6 @@ export class SearchService {
     const m = this.dataSource.manager;
     // The standards and their current versions come back in the same statement as the rank and snippet: one
     // round trip, not three (hits, then standards, then versions).
-    const standard = plainSelection(m, StandardEntity, 's', 'standard.');
-    const version = plainSelection(m, StandardVersionEntity, 'v', 'version.');
     const rows: ({ id: string; version_id: string | null; rank: number; snippet: string } & Record<string, unknown>)[] = await m.query(
       // Ranked on the stored weighted vector (standard.document, GIN-indexed) by standards_search (migration
       // SearchDocument): only the matches are read, and no vector is concatenated per row.
@@ -50,7 +48,8 @@ export class SearchService {
          -- The query, and any of its words (a block may hold some of them, the text all of them).
          SELECT websearch_to_tsquery('english', $1) AS q,
                 replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery AS anyq)
-       SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,${[standard, version].map((x) => (x ? ` ${x.sql},` : '')).join('')}
+       SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,
+              ${entityColumns(this.dataSource, StandardEntity, 's', 'standard.')}, ${entityColumns(this.dataSource, StandardVersionEntity, 'v', 'version.')},
               ts_headline('english',
                 s.title || E'\\n' || s.scope || E'\\n' || coalesce(t.text, ''), q.q,
                 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
@@ -66,16 +65,9 @@ export class SearchService {
         ORDER BY h.rank DESC, s.designation`,
       [q, visibleTo(caller), first],
     );
-    const standards = standard
-      ? new Map(rows.map((r) => [r.id, standard.read(r)]))
-      : new Map((await m.getRepository(StandardEntity).findBy({ id: In(rows.map((r) => r.id)) })).map((s) => [s.id, s]));
-    const current = rows.flatMap((r) => (r.version_id ? [r] : []));
-    const versions = version
-      ? new Map(current.map((r) => [r.version_id!, version.read(r)]))
-      : new Map((await m.getRepository(StandardVersionEntity).findBy({ id: In(current.map((r) => r.version_id!)) })).map((v) => [v.id, v]));
     return rows.map((r) => ({
-      standard: standards.get(r.id)!,
-      version: r.version_id ? versions.get(r.version_id) ?? null : null,
+      standard: entityFrom(this.dataSource, StandardEntity, r, 'standard.')!,
+      version: entityFrom(this.dataSource, StandardVersionEntity, r, 'version.'),
       rank: r.rank,
       snippet: escapeHtml(r.snippet).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>'),
     }));
