@@ -1,5 +1,6 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
 import { createHash } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { insertCatalogue } from '../src/catalogue/catalogue-file';
 import { DuplicationService } from '../src/catalogue/duplication.service';
@@ -67,16 +68,18 @@ export async function loadStandards(db: DataSource, standards: number, versions:
 
 /** Runs `fn` once, catching the SQL statement it sends that contains `marker`, and prints that statement's EXPLAIN ANALYZE. */
 async function explain(db: DataSource, label: string, marker: string, fn: () => Promise<unknown>): Promise<void> {
+  // Caught where every statement goes, TypeORM's and named prepared ones alike: pg's Client.
   const caught: { sql: string; params?: unknown[] }[] = [];
-  const original = db.manager.query.bind(db.manager);
-  const originalDs = db.query.bind(db);
-  db.manager.query = (sql: string, params?: unknown[]) => (caught.push({ sql, params }), original(sql, params));
-  db.query = (sql: string, params?: unknown[]) => (caught.push({ sql, params }), originalDs(sql, params));
+  const original = Client.prototype.query;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+    caught.push(typeof first === 'string' ? { sql: first, params: second } : { sql: first.text, params: first.values });
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof Client.prototype.query;
   try {
     await fn();
   } finally {
-    db.manager.query = original;
-    db.query = originalDs;
+    Client.prototype.query = original;
   }
   const statement = caught.find((c) => c.sql.includes(marker));
   if (!statement) throw new Error(`no statement with ${marker}`);

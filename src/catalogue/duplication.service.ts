@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../common/caller';
 import { badInput } from '../common/errors';
 import { AppConfig } from '../config/config';
+import { readRows } from '../database/plain-rows';
 import { DuplicationGate, OverlapSummary } from '../standards/duplication-gate';
 import { visibleTo } from '../standards/visibility';
 
@@ -182,7 +183,7 @@ export class DuplicationService implements DuplicationGate {
     const rows: {
       kind: 'external' | 'standard'; id: string; score: number; name: string; title: string; shared: string[];
       current: boolean; replaced_by_ids: string[]; replaced_by: string[];
-    }[] = await m.query(CHECK_SQL, [title, scope, text, visibleTo(caller), first]);
+    }[] = await readRows(m, CHECK_SQL, [title, scope, text, visibleTo(caller), first]);
     return rows.map((r) => ({
       kind: r.kind, id: r.id, name: r.name, title: r.title,
       score: Math.round(r.score * 1000) / 1000, sharedTerms: [...new Set(r.shared ?? [])],

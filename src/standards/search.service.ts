@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Caller } from '../common/caller';
 import { badInput } from '../common/errors';
+import { entityColumns, entityFrom } from '../database/plain-rows';
+import { StandardVersionEntity } from './standard-version.entity';
 import { StandardEntity } from './standard.entity';
 import { visibleTo } from './visibility';
 
@@ -15,7 +17,8 @@ const SNIPPET_BLOCKS = 3;
 
 export interface SearchRow {
   standard: StandardEntity;
-  versionId: string | null;
+  /** The current version, whose text the snippet is drawn from. */
+  version: StandardVersionEntity | null;
   snippet: string;
   rank: number;
 }
@@ -32,7 +35,10 @@ export class SearchService {
     const q = query.trim();
     if (!q || q.length > 200) throw badInput('query', 'query must be 1 to 200 characters.');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100.');
-    const rows: { id: string; version_id: string | null; rank: number; snippet: string }[] = await this.dataSource.query(
+    const m = this.dataSource.manager;
+    // The standards and their current versions come back in the same statement as the rank and snippet: one
+    // round trip, not three (hits, then standards, then versions).
+    const rows: ({ id: string; version_id: string | null; rank: number; snippet: string } & Record<string, unknown>)[] = await m.query(
       // Ranked on the stored weighted vector (standard.document, GIN-indexed) by standards_search (migration
       // SearchDocument): only the matches are read, and no vector is concatenated per row.
       // The snippet is made for the page's rows only, from the title, the scope and the current version's
@@ -43,11 +49,12 @@ export class SearchService {
          SELECT websearch_to_tsquery('english', $1) AS q,
                 replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery AS anyq)
        SELECT h.id, h.rank::float8 AS rank, v.id AS version_id,
+              ${entityColumns(this.dataSource, StandardEntity, 's', 'standard.')}, ${entityColumns(this.dataSource, StandardVersionEntity, 'v', 'version.')},
               ts_headline('english',
                 s.title || E'\\n' || s.scope || E'\\n' || coalesce(t.text, ''), q.q,
                 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
          FROM hits h JOIN standard s ON s.id = h.id CROSS JOIN q
-         LEFT JOIN LATERAL (SELECT id, blocks FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
+         LEFT JOIN LATERAL (SELECT * FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
          LEFT JOIN LATERAL (
            SELECT string_agg(m.content, E'\\n' ORDER BY m.ord) AS text
              FROM (SELECT b.content, u.ord
@@ -58,12 +65,9 @@ export class SearchService {
         ORDER BY h.rank DESC, s.designation`,
       [q, visibleTo(caller), first],
     );
-    const standards = new Map(
-      (await this.dataSource.getRepository(StandardEntity).findBy({ id: In(rows.map((r) => r.id)) })).map((s) => [s.id, s]),
-    );
     return rows.map((r) => ({
-      standard: standards.get(r.id)!,
-      versionId: r.version_id,
+      standard: entityFrom(this.dataSource, StandardEntity, r, 'standard.')!,
+      version: entityFrom(this.dataSource, StandardVersionEntity, r, 'version.'),
       rank: r.rank,
       snippet: escapeHtml(r.snippet).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>'),
     }));

@@ -85,9 +85,7 @@ export class StandardsResolver {
     @Args('query', { description: 'Words to find in designations, titles, scopes and texts (PostgreSQL full-text search, English stemming).' }) query: string,
     @Args('first', { type: () => Int, nullable: true, description: 'How many hits, best first: 1 to 100, default 20.' }) first?: number,
   ) {
-    const rows = await this.search.search(caller, query, first ?? 20);
-    const versions = new Map((await this.versions.byIds(rows.flatMap((r) => (r.versionId ? [r.versionId] : [])))).map((v) => [v.id, v]));
-    return rows.map((r) => ({ ...r, version: r.versionId ? versions.get(r.versionId) ?? null : null }));
+    return this.search.search(caller, query, first ?? 20);
   }
 
   @Mutation(() => StandardModel, {
