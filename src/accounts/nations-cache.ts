@@ -19,3 +19,13 @@ export function allianceNations(dataSource: DataSource): Promise<NationEntity[]>
   }
   return list;
 }
+
+const maps = new WeakMap<NationEntity[], Map<string, NationEntity>>();
+
+/** The same nations by code: for lists that name a nation on every row (comments, ballot responses) and attach it to the row. */
+export async function nationsByCode(dataSource: DataSource): Promise<Map<string, NationEntity>> {
+  const list = await allianceNations(dataSource);
+  let map = maps.get(list);
+  if (!map) maps.set(list, (map = new Map(list.map((n) => [n.code, n]))));
+  return map;
+}

@@ -3,7 +3,7 @@ import { NationModel } from '../accounts/models/nation.model';
 import { UserModel } from '../accounts/models/user.model';
 import { OrganizationsService } from '../accounts/organizations.service';
 import { nationLoader, userLoader } from '../accounts/users.resolver';
-import { toUserModel, UsersService } from '../accounts/users.service';
+import { UsersService } from '../accounts/users.service';
 import { Allow } from '../common/access';
 import { Caller, Role } from '../common/caller';
 import { Ctx, CurrentCaller, GqlContext, groupBy, indexBy } from '../common/context';
@@ -13,7 +13,7 @@ import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
 import { CommentEntity, CommentRoundRow, NationalSubmissionEntity } from './comment.entity';
-import { CommentsService } from './comments.service';
+import { CommentRow, CommentsService } from './comments.service';
 import { AddCommentInput, CommentFilter, ImportCommentsArgs, OpenCommentRoundInput, ResolveCommentInput, UpdateCommentInput } from './dto/comment.inputs';
 import { CommentConnection, CommentModel, CommentRoundModel, ImportResultModel, NationalSubmissionModel } from './models/comment.model';
 import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
@@ -79,19 +79,14 @@ export class CommentRoundsResolver {
   }
 
   @ResolveField('comments', () => CommentConnection, { description: 'The comments the caller may see: its own nation\'s drafts and all submitted comments (vendors never see comments), by clause and line.' })
-  async commentsOf(
+  commentsOf(
     @Parent() round: CommentRoundRow,
     @CurrentCaller() caller: Caller,
-    @Ctx() ctx: GqlContext,
     @Args('filter', { type: () => CommentFilter, nullable: true, description: 'Narrows by nation, type, clause or resolution; omit for all.' }) filter?: CommentFilter,
     @Args('first', CONNECTION_FIRST) first?: number,
     @Args('after', CONNECTION_AFTER) after?: string,
   ) {
-    const page = await this.comments.list(caller, round.id, { filter, first, after });
-    // Read with the page: Comment.author needs no statement of its own. (Not a spread: totalCount is a getter that counts.)
-    const users = userLoader(ctx, this.users);
-    for (const author of page.authors) users.prime(author.id, toUserModel(author));
-    return page;
+    return this.comments.list(caller, round.id, { filter, first, after });
   }
 
   @ResolveField(() => [NationalSubmissionModel], { description: 'One per nation that has submitted its comments in this round.' })
@@ -175,13 +170,14 @@ export class CommentsResolver {
   }
 
   @ResolveField(() => NationModel, { description: 'The nation whose comment this is.' })
-  nation(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
-    return nationLoader(ctx, this.orgs).load(comment.nationCode);
+  nation(@Parent() comment: CommentRow, @Ctx() ctx: GqlContext) {
+    // A page of comments brings each one's nation (CommentsService.list); a comment read otherwise goes through the loader.
+    return comment.nation !== undefined ? comment.nation : nationLoader(ctx, this.orgs).load(comment.nationCode);
   }
 
   @ResolveField(() => UserModel, { description: 'The expert or delegate who wrote (or imported) it.' })
-  author(@Parent() comment: CommentEntity, @Ctx() ctx: GqlContext) {
-    return userLoader(ctx, this.users).load(comment.authorId);
+  author(@Parent() comment: CommentRow, @Ctx() ctx: GqlContext) {
+    return comment.author !== undefined ? comment.author : userLoader(ctx, this.users).load(comment.authorId);
   }
 
   @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The version that carries the resolution, when the secretariat named one.' })

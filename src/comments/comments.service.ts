@@ -4,14 +4,17 @@ import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, deadlinePassed, forbidden, invalidState, isNotFound, notFound, notFoundAs } from '../common/errors';
-import { EMPTY_PAGE_INFO, Page, paginate } from '../common/pagination';
+import { EMPTY_PAGE_INFO, keyset, Page, pageOf } from '../common/pagination';
 import { HeavyWork } from '../common/heavy-work';
 import { PubSub, selectEach } from '../common/pubsub';
 import { alpha2Of, alpha3Of } from '../accounts/iso3166';
 import { StandardEntity, StandardStatus, Visibility } from '../standards/standard.entity';
 import { maySee } from '../standards/visibility';
-import { readRows } from '../database/plain-rows';
-import { userJson, usersFromJson } from '../accounts/users.service';
+import { entityColumns, readPrepared, readRows } from '../database/plain-rows';
+import { toUserModel, userJson, usersFromJson } from '../accounts/users.service';
+import { nationsByCode } from '../accounts/nations-cache';
+import { UserModel } from '../accounts/models/user.model';
+import { NationEntity } from '../accounts/nation.entity';
 import { UserEntity } from '../accounts/user.entity';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
@@ -72,6 +75,9 @@ export interface RoundWork {
 
 /** The alias of a comment page's author column. */
 const AUTHOR = 'authorRow';
+
+/** A comment as a page of a round reads it: the row, with its nation and author for Comment.nation and Comment.author. */
+export type CommentRow = CommentEntity & { nation?: NationEntity | null; author?: UserModel | null };
 
 @Injectable()
 export class CommentsService implements OnModuleInit {
@@ -552,31 +558,60 @@ export class CommentsService implements OnModuleInit {
     return qb;
   }
 
-  /** The resolution meeting's order: clause, then line, then as written. */
+  /**
+   * The resolution meeting's order: clause, then line, then as written. One
+   * prepared statement reads the page with each comment's author; each
+   * comment comes as a plain row with its `nation` (from the nations read
+   * once per process) and `author` on it, so that Comment.nation and
+   * Comment.author answer without a DataLoader.
+   */
   async list(
     caller: Caller, roundId: string, args: { filter?: CommentFilterArgs | null; first?: number | null; after?: string | null },
-  ): Promise<Page<CommentEntity> & { authors: UserEntity[] }> {
-    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO, authors: [] };
-    const qb = this.visibleComments(caller, [roundId]);
+  ): Promise<Page<CommentRow>> {
+    if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO };
+    const ds = this.dataSource;
+    // The same rule as visibleComments: submitted comments, and the reader's own nation's drafts.
+    const where = ['c.round_id = $1'];
+    const params: unknown[] = [roundId];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const nation = this.nationOfReader(caller);
+    where.push(nation ? `(c.status = 'SUBMITTED' OR c.nation_code = ${param(nation)})` : `c.status = 'SUBMITTED'`);
     const f = args.filter ?? {};
-    if (f.nationCode) qb.andWhere('c.nationCode = :fn', { fn: f.nationCode.trim().toUpperCase() });
-    if (f.type) qb.andWhere('c.type = :ft', { ft: f.type });
+    if (f.nationCode) where.push(`c.nation_code = ${param(f.nationCode.trim().toUpperCase())}`);
+    if (f.type) where.push(`c.type = ${param(f.type)}`);
     if (f.clause?.trim()) {
       const clause = f.clause.trim();
-      qb.andWhere(`(c.clause = :fc OR c.clause LIKE :fcs)`, { fc: clause, fcs: `${clause.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%` });
+      where.push(`(c.clause = ${param(clause)} OR c.clause LIKE ${param(`${clause.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%`)})`);
     }
-    if (f.resolved === true) qb.andWhere('c.disposition IS NOT NULL');
-    if (f.resolved === false) qb.andWhere('c.disposition IS NULL');
-    // Each comment's author in the same statement (a page names them all): the resolver primes its user loader with them.
-    qb.addSelect(`(SELECT ${userJson(this.dataSource, 'u')} FROM app_user u WHERE u.id = "c"."author_id")`, AUTHOR);
-    const authors = new Map<string, Record<string, unknown>>();
-    const page = await paginate(qb, args, { columns: ['c.clauseKey', 'c.lineKey', 'c.seq'], values: (c) => [c.clauseKey, c.lineKey, c.seq] }, (c) => {
-      const row = c as unknown as Record<string, Record<string, unknown>>;
-      if (row[AUTHOR]) authors.set(c.authorId, row[AUTHOR]);
-      delete row[AUTHOR];
+    if (f.resolved === true) where.push('c.disposition IS NOT NULL');
+    if (f.resolved === false) where.push('c.disposition IS NULL');
+    const counted = [...params];
+    const countText = `SELECT count(*)::int AS n FROM comment c WHERE ${where.join(' AND ')}`;
+    const page = keyset(args, ['c.clause_key', 'c.line_key', 'c.seq'], params.length + 1);
+    if (page.after) {
+      where.push(page.after);
+      params.push(...page.params);
+    }
+    const [rows, nations] = await Promise.all([
+      readPrepared<CommentRow & { [AUTHOR]: Record<string, unknown> | null }>(
+        ds,
+        `SELECT ${entityColumns(ds, CommentEntity, 'c', '')},
+                (SELECT ${userJson(ds, 'u')} FROM app_user u WHERE u.id = c.author_id) AS "${AUTHOR}"
+           FROM comment c WHERE ${where.join(' AND ')} ORDER BY ${page.orderBy} LIMIT ${page.limit}`,
+        params,
+      ),
+      nationsByCode(ds),
+    ]);
+    const authors = new Map<string, UserModel>();
+    return pageOf(rows, page.size, args.after, (c) => [c.clauseKey, c.lineKey, c.seq], (c) => {
+      const raw = c[AUTHOR];
+      delete (c as Partial<typeof c>)[AUTHOR];
+      let author = authors.get(c.authorId);
+      if (!author && raw) authors.set(c.authorId, (author = toUserModel(usersFromJson(ds, [raw])[0])));
+      c.author = author ?? null;
+      c.nation = nations.get(c.nationCode) ?? null;
       return c;
-    });
-    return Object.assign(page, { authors: usersFromJson(this.dataSource, [...authors.values()]) });
+    }, async () => (await readPrepared<{ n: number }>(ds, countText, counted))[0].n);
   }
 
   /** The comment, or NOT_FOUND when the caller may not see it (someone else's draft, a vendor, an invisible standard). */

@@ -100,18 +100,54 @@ export async function paginate<R extends ObjectLiteral, N = R>(
   }
   order.columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, direction) : qb.addOrderBy(c, direction)));
   const rows = await getManyPlain(qb.limit(size + 1));
-  const page = rows.slice(0, size);
-  const edges = page.map((row) => ({ cursor: encode(order.values(row)), node: toNode(row) }));
+  return pageOf(rows, size, args.after, order.values, toNode, () => counting.getCount());
+}
+
+/**
+ * The SQL of a keyset page for a statement written by hand (a prepared
+ * statement, see readPrepared): the condition that continues after the
+ * cursor (`after`, empty for the first page) with its values as $n
+ * parameters numbered from `from`, the ORDER BY and the LIMIT (one row more
+ * than the page, which says whether another follows). Validates first and
+ * after as paginate does.
+ */
+export function keyset(args: { first?: number | null; after?: string | null }, columns: string[], from: number, direction: 'ASC' | 'DESC' = 'ASC') {
+  const size = pageSize(args.first);
+  let after = '';
+  let params: unknown[] = [];
+  if (args.after) {
+    params = decode(args.after, columns.length);
+    after = `(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${params.map((_, i) => `$${from + i}`).join(', ')})`;
+  }
+  return { size, after, params, orderBy: columns.map((c) => `${c} ${direction}`).join(', '), limit: size + 1 };
+}
+
+/**
+ * The connection of a page read with one row more than `size` (see keyset):
+ * cursors from each row's sort values, `count` run only when totalCount is
+ * read.
+ */
+export function pageOf<R, N = R>(
+  rows: R[],
+  size: number,
+  after: string | null | undefined,
+  values: (row: R) => unknown[],
+  toNode: (row: R) => N,
+  count: () => Promise<number>,
+): Page<N> {
+  const n = Math.min(rows.length, size);
+  const edges: { cursor: string; node: N }[] = new Array(n);
+  for (let i = 0; i < n; i++) edges[i] = { cursor: encode(values(rows[i])), node: toNode(rows[i]) };
   return {
     edges,
     get totalCount() {
-      return counting.getCount();
+      return count();
     },
     pageInfo: {
       hasNextPage: rows.length > size,
-      hasPreviousPage: !!args.after,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage: !!after,
+      startCursor: n ? edges[0].cursor : null,
+      endCursor: n ? edges[n - 1].cursor : null,
     },
   };
 }

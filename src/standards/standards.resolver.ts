@@ -11,7 +11,7 @@ import {
 import { StandardConnection, StandardModel } from './models/standard.model';
 import { RedlineModel, SearchHitModel, StandardVersionModel } from './models/standard-version.model';
 import { SearchService } from './search.service';
-import { currentVersionReadWith, StandardsService } from './standards.service';
+import { StandardRow, StandardsService } from './standards.service';
 import { StandardVersionEntity } from './standard-version.entity';
 import { VersionsService } from './versions.service';
 import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
@@ -183,10 +183,10 @@ export class StandardsResolver {
   }
 
   @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The latest version (highest number); null before the first.' })
-  async currentVersion(@Parent() standard: StandardModel, @Ctx() ctx: GqlContext) {
-    const read = currentVersionReadWith(standard);
-    if (read !== undefined) return read;
-    return (await versionsLoader(ctx, this.versions).load(standard.id)).at(-1) ?? null;
+  currentVersion(@Parent() standard: StandardRow, @Ctx() ctx: GqlContext) {
+    // A list page reads each standard's current version with it (StandardsService.list): answered at once, not through a promise.
+    if (standard.currentVersion !== undefined) return standard.currentVersion;
+    return versionsLoader(ctx, this.versions).load(standard.id).then((versions) => versions.at(-1) ?? null);
   }
 
   @ResolveField(() => StandardVersionModel, { nullable: true, description: 'The version with this number; null when there is none.' })

@@ -5,13 +5,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, hasRole, Role } from '../common/caller';
 import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidState, notFound } from '../common/errors';
-import { paginate } from '../common/pagination';
+import { keyset, Page, pageOf } from '../common/pagination';
 import { DUPLICATION_GATE, DuplicationGate } from './duplication-gate';
 import { NEED_LINKS, NeedLinks } from './need-links';
 import { StandardLifecycle } from './standard-lifecycle';
 import { slugSql, StandardEditorEntity, StandardEntity, StandardStatus, Visibility } from './standard.entity';
 import { visibleTo } from './visibility';
-import { entitiesFromJson, entityJson, findPlain } from '../database/plain-rows';
+import { entitiesFromJson, entityColumns, entityJson, findPlain, readPrepared } from '../database/plain-rows';
 import { StandardVersionEntity } from './standard-version.entity';
 
 export interface StandardListFilter {
@@ -34,11 +34,9 @@ export interface ProposeInput {
 
 /** The alias of the page's current-version column. */
 const CURRENT = 'currentVersionRow';
-/** The current version of each standard a list page read with it (null: none yet); a standard read otherwise is not here. */
-const readWithPage = new WeakMap<StandardEntity, StandardVersionEntity | null>();
 
-/** The current version read with the standard's list page, or undefined when the standard was read otherwise. */
-export const currentVersionReadWith = (standard: object): StandardVersionEntity | null | undefined => readWithPage.get(standard as StandardEntity);
+/** A standard as a list page reads it: the row, with its current version (null: none yet) for Standard.currentVersion. */
+export type StandardRow = StandardEntity & { currentVersion?: StandardVersionEntity | null };
 
 @Injectable()
 export class StandardsService {
@@ -86,34 +84,50 @@ export class StandardsService {
     return rows.filter((s) => visibleTo(caller).includes(s.visibility));
   }
 
-  list(caller: Caller, args: { filter?: StandardListFilter | null; first?: number | null; after?: string | null }) {
-    const qb = this.dataSource
-      .getRepository(StandardEntity)
-      .createQueryBuilder('s')
-      .where('s.visibility IN (:...visible)', { visible: visibleTo(caller) });
+  /**
+   * A page of the standards the caller may read, in designation order, each
+   * with its current version (the list shows it): one prepared statement,
+   * read into plain rows with `currentVersion` on them for
+   * Standard.currentVersion.
+   */
+  async list(caller: Caller, args: { filter?: StandardListFilter | null; first?: number | null; after?: string | null }): Promise<Page<StandardRow>> {
+    const ds = this.dataSource;
+    const where = ['s.visibility = ANY($1::text[])'];
+    const params: unknown[] = [visibleTo(caller)];
+    const param = (value: unknown) => `$${params.push(value)}`;
     const f = args.filter ?? {};
-    if (f.status) qb.andWhere('s.status = :status', { status: f.status });
-    if (f.visibility) qb.andWhere('s.visibility = :visibility', { visibility: f.visibility });
-    if (f.nationCode) {
-      qb.andWhere('s.proposer_id IN (SELECT u.id FROM app_user u WHERE u.nation_code = :nation)', { nation: f.nationCode.toUpperCase() });
-    }
-    if (f.mine) qb.andWhere('s.id IN (SELECT e.standard_id FROM standard_editor e WHERE e.user_id = :me)', { me: caller.id });
-    const text = args.filter?.text?.trim();
+    if (f.status) where.push(`s.status = ${param(f.status)}`);
+    if (f.visibility) where.push(`s.visibility = ${param(f.visibility)}`);
+    if (f.nationCode) where.push(`s.proposer_id IN (SELECT u.id FROM app_user u WHERE u.nation_code = ${param(f.nationCode.toUpperCase())})`);
+    if (f.mine) where.push(`s.id IN (SELECT e.standard_id FROM standard_editor e WHERE e.user_id = ${param(caller.id)})`);
+    const text = f.text?.trim();
     if (text) {
-      qb.andWhere(
-        // The words of the current text too, as search() finds them: the list and its snippets agree.
-        `(s.document @@ websearch_to_tsquery('english', :text) OR s.designation ILIKE :like OR s.title ILIKE :like OR s.scope ILIKE :like)`,
-        { text, like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+      const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // The words of the current text too, as search() finds them: the list and its snippets agree.
+      where.push(
+        `(s.document @@ websearch_to_tsquery('english', ${param(text)}) OR s.designation ILIKE ${param(like)} OR s.title ILIKE $${params.length} OR s.scope ILIKE $${params.length})`,
       );
     }
-    // The current version of each standard of the page in the same statement (the list shows it): a statement less per page.
-    qb.addSelect(`(SELECT ${entityJson(this.dataSource, StandardVersionEntity, 'v')} FROM standard_version v WHERE v.standard_id = s.id ORDER BY v.number DESC LIMIT 1)`, CURRENT);
-    return paginate(qb, args, { columns: ['s.designation', 's.id'], values: (s) => [s.designation, s.id] }, (row) => {
-      const raw = (row as unknown as Record<string, Record<string, unknown> | null>)[CURRENT];
-      delete (row as unknown as Record<string, unknown>)[CURRENT];
-      readWithPage.set(row, raw ? entitiesFromJson(this.dataSource, StandardVersionEntity, [raw])[0] : null);
+    const counted = [...params];
+    const countText = `SELECT count(*)::int AS n FROM standard s WHERE ${where.join(' AND ')}`;
+    const page = keyset(args, ['s.designation', 's.id'], params.length + 1);
+    if (page.after) {
+      where.push(page.after);
+      params.push(...page.params);
+    }
+    const rows = await readPrepared<StandardRow & { [CURRENT]: Record<string, unknown> | null }>(
+      ds,
+      `SELECT ${entityColumns(ds, StandardEntity, 's', '')},
+              (SELECT ${entityJson(ds, StandardVersionEntity, 'v')} FROM standard_version v WHERE v.standard_id = s.id ORDER BY v.number DESC LIMIT 1) AS "${CURRENT}"
+         FROM standard s WHERE ${where.join(' AND ')} ORDER BY ${page.orderBy} LIMIT ${page.limit}`,
+      params,
+    );
+    return pageOf(rows, page.size, args.after, (s) => [s.designation, s.id], (row) => {
+      const raw = row[CURRENT];
+      delete (row as Partial<typeof row>)[CURRENT];
+      row.currentVersion = raw ? entitiesFromJson(ds, StandardVersionEntity, [raw])[0] : null;
       return row;
-    });
+    }, async () => (await readPrepared<{ n: number }>(ds, countText, counted))[0].n);
   }
 
   async editorIds(standardIds: readonly string[]): Promise<StandardEditorEntity[]> {
