@@ -77,11 +77,54 @@ export class FieldResolvers {
     const { argsLength, getParamsMetadata } = this.contexts.getMetadata(instance, method, PARAM_ARGS_METADATA, this.params, 'graphql');
     const params = getParamsMetadata(moduleKey) ?? [];
     if (params.some((p) => p.type === GqlParamtype.ARGS || p.pipes.length)) return null;
+    const kinds = params.map((p) => kindOf(p.extractValue));
+    if (kinds.every((k) => k !== null)) {
+      // Every parameter is the parent, the context or the caller: taken straight from graphql's arguments, with no execution context per call.
+      const at = params.map((p) => p.index);
+      if (params.length === 1 && kinds[0] === 'parent' && argsLength === 1) return (parent) => handler.call(instance, parent);
+      return (parent, _args, context) => {
+        const values: unknown[] = new Array(argsLength);
+        for (let i = 0; i < at.length; i++) {
+          const kind = kinds[i];
+          values[at[i]] = kind === 'parent' ? parent : kind === 'context' ? context : (context.auth?.caller ?? null);
+        }
+        return handler.apply(instance, values);
+      };
+    }
     return (parent, args, context, info) => {
       const values: unknown[] = new Array(argsLength);
       for (const p of params) values[p.index] = p.extractValue(parent, args, context, info);
       return handler.apply(instance, values);
     };
+  }
+}
+
+type Kind = 'parent' | 'context' | 'caller';
+
+/**
+ * What a parameter's extractor (`@Parent`, `@Ctx`, `@CurrentCaller`, built by
+ * Nest's parameter factories) returns, found by calling it once at start on
+ * probe arguments: the parent, the whole context, or the context's caller
+ * (null without one). Anything else, or an extractor that answers
+ * differently on a second probe, is null: called through Nest per field.
+ */
+function kindOf(extract: (...args: unknown[]) => unknown): Kind | null {
+  const probe = () => {
+    const caller = {};
+    return { parent: {}, args: {}, info: {}, context: { auth: { caller } }, caller, bare: {} };
+  };
+  try {
+    const a = probe();
+    const got = extract(a.parent, a.args, a.context, a.info);
+    const kind: Kind | null = got === a.parent ? 'parent' : got === a.context ? 'context' : got === a.caller ? 'caller' : null;
+    if (!kind) return null;
+    // Again with a context that has no caller, and new objects: the same kind, and null for the caller.
+    const b = probe();
+    const again = extract(b.parent, b.args, b.bare, b.info);
+    const expected = kind === 'parent' ? b.parent : kind === 'context' ? b.bare : null;
+    return again === expected ? kind : null;
+  } catch {
+    return null;
   }
 }
 
