@@ -11,7 +11,7 @@ import { StandardModel } from '../standards/models/standard.model';
 import { StandardVersionModel } from '../standards/models/standard-version.model';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
-import { BallotsService, Nation, RESPONSE_READERS, tally, toResponseModel } from './ballots.service';
+import { BallotsService, Nation, ResponseRow, RESPONSE_READERS, tally, toResponseModel } from './ballots.service';
 import { CastResponseInput, ExtendBallotArgs, OpenBallotInput } from './dto/ballot.inputs';
 import { BallotExtensionModel, BallotModel, NationalResponseModel, TallyModel } from './models/ballot.model';
 
@@ -44,11 +44,21 @@ export class BallotsResolver {
   })
   @Allow('SIGNED_IN')
   async ballot(@CurrentCaller() caller: Caller, @Ctx() ctx: GqlContext, @Args('id', { type: () => ID, description: 'The ballot\'s id.' }) id: string) {
-    const { ballot, responses, casters } = await this.ballots.findWithResponses(caller, id);
-    // Read with the ballot: responses, tally and the responses' castBy need no statement of their own.
-    if (responses) responsesLoader(ctx, this.ballots).prime(ballot.id, responses.map(toResponseModel));
-    const users = userLoader(ctx, this.users);
-    for (const caster of casters) users.prime(caster.id, toUserModel(caster));
+    const [{ ballot, responses, casters }, nations] = await Promise.all([this.ballots.findWithResponses(caller, id), this.ballots.nationsByCode()]);
+    // Read with the ballot: responses and tally need no statement of their own, and each response carries its nation and caster.
+    if (responses) {
+      const castBy = new Map(casters.map((c) => [c.id, toUserModel(c)]));
+      const rows = responses.map((r): ResponseRow => {
+        const row: ResponseRow = toResponseModel(r);
+        row.nation = nations.get(r.nationCode) ?? null;
+        row.castBy = castBy.get(r.castById) ?? null;
+        return row;
+      });
+      responsesLoader(ctx, this.ballots).prime(ballot.id, rows);
+      // The casters of earlier revisions (history) are mostly the same people: they are found here too.
+      const users = userLoader(ctx, this.users);
+      for (const [userId, user] of castBy) users.prime(userId, user);
+    }
     return ballot;
   }
 
@@ -157,15 +167,15 @@ export class NationalResponseResolver {
   }
 
   @ResolveField(() => NationModel, { description: 'The nation that responded.' })
-  nation(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
-    return nationLoader(ctx, this.orgs).load(response.nationCode);
+  nation(@Parent() response: ResponseRow, @Ctx() ctx: GqlContext) {
+    return response.nation !== undefined ? response.nation : nationLoader(ctx, this.orgs).load(response.nationCode);
   }
 
   /** The person behind a nation's response is for signed-in readers; anonymous readers of an edition get the nation and the response. */
   @ResolveField(() => UserModel, { description: 'The delegate who cast this revision; for signed-in readers only.' })
   @Allow('SIGNED_IN')
-  castBy(@Parent() response: NationalResponseModel, @Ctx() ctx: GqlContext) {
-    return userLoader(ctx, this.users).load(response.castById);
+  castBy(@Parent() response: ResponseRow, @Ctx() ctx: GqlContext) {
+    return response.castBy !== undefined ? response.castBy : userLoader(ctx, this.users).load(response.castById);
   }
 }
 

@@ -21,8 +21,9 @@ import { entitiesFromJson, entityJsonArray, findPlain, readPrepared } from '../d
 import { Visibility } from '../standards/standard.entity';
 import { maySee } from '../standards/visibility';
 import { userJson, usersFromJson } from '../accounts/users.service';
+import { UserModel } from '../accounts/models/user.model';
 import { UserEntity } from '../accounts/user.entity';
-import { allianceNations } from '../accounts/nations-cache';
+import { allianceNations, nationsByCode } from '../accounts/nations-cache';
 
 export interface OpenBallotCommand {
   standardId: string;
@@ -76,6 +77,9 @@ export const toResponseModel = (r: BallotResponseEntity): NationalResponseModel 
   castAt: r.castAt,
   revision: r.revision,
 });
+
+/** A response read with its ballot: its nation and caster on it, for NationalResponse.nation and castBy. */
+export type ResponseRow = NationalResponseModel & { nation?: Nation | null; castBy?: UserModel | null };
 
 /** The tally of some responses; pending lists the nations not heard yet. */
 export function tally(threshold: number, nations: Nation[], responses: Pick<NationalResponseModel, 'nationCode' | 'response' | 'reservations'>[]): TallyModel {
@@ -222,6 +226,11 @@ export class BallotsService implements OnModuleInit {
       [keys.map((k) => k.ballotId), keys.map((k) => k.nationCode)],
     );
     return rows.map(toResponseModel);
+  }
+
+  /** The Alliance's nations by code, for responses read with their ballot (ResponseRow). */
+  nationsByCode(): Promise<Map<string, Nation>> {
+    return nationsByCode(this.dataSource);
   }
 
   allNations(m: EntityManager = this.dataSource.manager): Promise<Nation[]> {

@@ -31,7 +31,6 @@ export class CommentRoundsResolver {
     private readonly comments: CommentsService,
     private readonly standards: StandardsService,
     private readonly versions: VersionsService,
-    private readonly users: UsersService,
   ) {}
 
   @Query(() => CommentRoundModel, {

@@ -113,11 +113,14 @@ export async function getManyPlain<T extends ObjectLiteral>(qb: SelectQueryBuild
   const raw: Record<string, unknown>[] = await qb.connection.query(sql, params, runner);
   const prefix = `${main!.name}_`;
   const extras = map.selects.flatMap((s) => (s.aliasName ? [s.aliasName] : []));
+  // The raw rows' keys, built once per statement rather than once per column per row.
+  const keys = shape.columns.map((c) => prefix + c.column);
+  const properties = shape.columns.map((c) => c.property);
   return raw.map((r) => {
     const entity = new shape.target();
-    for (const c of shape.columns) {
-      const value = r[prefix + c.column];
-      if (value !== undefined) entity[c.property as keyof typeof entity] = value as never;
+    for (let i = 0; i < keys.length; i++) {
+      const value = r[keys[i]];
+      if (value !== undefined) entity[properties[i] as keyof typeof entity] = value as never;
     }
     for (const name of extras) entity[name as keyof typeof entity] = r[name] as never;
     return entity as T;
