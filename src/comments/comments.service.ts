@@ -15,7 +15,6 @@ import { toUserModel, userJson, usersFromJson } from '../accounts/users.service'
 import { nationsByCode } from '../accounts/nations-cache';
 import { UserModel } from '../accounts/models/user.model';
 import { NationEntity } from '../accounts/nation.entity';
-import { UserEntity } from '../accounts/user.entity';
 import { StandardVersionEntity } from '../standards/standard-version.entity';
 import { StandardsService } from '../standards/standards.service';
 import { VersionsService } from '../standards/versions.service';
