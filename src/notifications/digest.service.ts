@@ -127,8 +127,23 @@ export class DigestService {
         [this.config.DIGEST_HOUR_OF_WEEK],
       );
       if (!run) return 0;
+      await this.pruneUnconfirmed(m);
       return (await this.publicDigest(m, run.week, new Date(run.since))) + (await this.personalDigests(m, run.week));
     });
+  }
+
+  /**
+   * Sign-ups never confirmed are forgotten PRUNE_AFTER_DAYS after their link
+   * expired: an address nobody confirmed is not kept for ever. Once a week, in
+   * the run's transaction, so one replica does it.
+   */
+  private async pruneUnconfirmed(m: EntityManager): Promise<number> {
+    const [, n] = await m.query(
+      `DELETE FROM digest_subscriber WHERE confirmed_at IS NULL
+          AND confirmation_expires_at < ${this.clock.now()} - make_interval(days => $1)`,
+      [this.config.PRUNE_AFTER_DAYS],
+    );
+    return n;
   }
 
   private async publicDigest(m: EntityManager, week: string, since: Date): Promise<number> {
