@@ -25,7 +25,7 @@ import { UsersService } from './users.service';
     PersonalAccessTokensService, PersonalAccessTokensResolver, OrganizationAccessTokensResolver,
     JoinRequestsService, JoinRequestsResolver, InvitationsService, InvitationsResolver, PruneWorker,
   ],
-  exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
+  exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService, TokensService],
 })
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {
