@@ -8,7 +8,8 @@
  * code ticks, list and quote markers, table pipes and rules, pinned keys.
  *
  * Each rule is [PostgreSQL ARE pattern, replacement, flags]; `n` makes ^ and $
- * match at line ends. Order matters: table rules and horizontal rules before
+ * match at line ends. (Whitespace is collapsed in Node after ts_headline: the
+ * costliest pass here, for nothing.) Order matters: table rules and horizontal rules before
  * list markers (`- - -`), line-start markers before lines are joined.
  */
 const RULES: [pattern: string, replacement: string, flags: string][] = [
@@ -34,8 +35,6 @@ const RULES: [pattern: string, replacement: string, flags: string][] = [
   ['`+', '', 'g'],
   [String.raw`[ \t]*(?<!\\)\|[ \t]*`, ' ', 'g'],
   [String.raw`\\([][\\` + '`' + String.raw`*_{}()#+.!|>~-])`, '\\1', 'g'],
-  // One line: a snippet is a passage, not a layout.
-  [String.raw`\s+`, ' ', 'g'],
 ];
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
