@@ -12,6 +12,7 @@ import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 import { OrganizationAccessTokensResolver, PersonalAccessTokensResolver } from './personal-access-tokens.resolver';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+import { PruneWorker } from './prune.worker';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { AuditActorResolver, UsersResolver } from './users.resolver';
@@ -22,9 +23,9 @@ import { UsersService } from './users.service';
     AccountsService, AuthService, CallerCache, MailService, SessionsService, TokensService, UsersService, OrganizationsService,
     AccountsResolver, UsersResolver, OrganizationsResolver, AuditActorResolver,
     PersonalAccessTokensService, PersonalAccessTokensResolver, OrganizationAccessTokensResolver,
-    JoinRequestsService, JoinRequestsResolver, InvitationsService, InvitationsResolver,
+    JoinRequestsService, JoinRequestsResolver, InvitationsService, InvitationsResolver, PruneWorker,
   ],
-  exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService],
+  exports: [AuthService, SessionsService, UsersService, OrganizationsService, MailService, TokensService],
 })
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import { AppConfig } from '../config/config';
@@ -36,6 +36,31 @@ export class TokensService {
   codeDigest(userId: string, purpose: string, code: string): string {
     const key = createHmac('sha256', this.secret).update('verification-code').digest();
     return createHmac('sha256', key).update(`${userId}:${purpose}:${code}`).digest('hex');
+  }
+
+  /**
+   * A link token that stands for `subject` for one `purpose` without a session
+   * (the one-click unsubscribe of a mail): `<subject>.<HMAC>`, the key derived
+   * from the server secret and the purpose, so it cannot be made without the
+   * secret nor used for another purpose. Nothing is stored.
+   */
+  signLink(purpose: string, subject: string): string {
+    return `${subject}.${this.linkMac(purpose, subject).toString('base64url')}`;
+  }
+
+  /** The subject of a link token made by signLink for this purpose, or null for anything else. */
+  verifyLink(purpose: string, token: string): string | null {
+    const dot = token.lastIndexOf('.');
+    if (dot <= 0 || token.length > 200) return null;
+    const subject = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), 'base64url');
+    const expected = this.linkMac(purpose, subject);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? subject : null;
+  }
+
+  private linkMac(purpose: string, subject: string): Buffer {
+    const key = createHmac('sha256', this.secret).update(`link:${purpose}`).digest();
+    return createHmac('sha256', key).update(subject).digest();
   }
 
   /** An access token names its session (sid), so ending the session ends the token at once. */

@@ -44,6 +44,19 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(300)
   SESSION_MAX_SECONDS = 30 * 86400;
 
+  /**
+   * Rows that stopped working (ended or expired sessions with their refresh
+   * tokens, used or expired verification codes, digest sign-ups never
+   * confirmed) are deleted this many days after they stopped, kept meanwhile
+   * for the operator who asks why someone was signed out.
+   */
+  @Type(() => Number) @IsInt() @Min(1)
+  PRUNE_AFTER_DAYS = 30;
+
+  /** How often each replica deletes what PRUNE_AFTER_DAYS lets go, in milliseconds; 0 turns it off. */
+  @Type(() => Number) @IsInt() @Min(0)
+  PRUNE_INTERVAL_MS = 3_600_000;
+
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 

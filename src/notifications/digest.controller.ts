@@ -24,6 +24,8 @@ ${body}
 </main></body></html>`;
 }
 
+const INVALID_PERSONAL_LINK = page('Link not valid', `<p>This unsubscribe link is not valid. Sign in and choose under Notification preferences what reaches you by mail.</p>`);
+
 /**
  * The public pages of the weekly digest, server-rendered and without script:
  * sign up, confirm (a GET shows a button; only the POST confirms, so a mail
@@ -84,6 +86,28 @@ We send a confirmation link first; nothing else is sent until you confirm. Every
   unsubscribeForm(@Query('token') token: string | undefined, @Res() res: Response) {
     this.send(res, 200, page('Unsubscribe from the weekly digest', `<form method="post" action="/digest/unsubscribe?token=${encodeURIComponent(token ?? '')}">
 <p>Press Unsubscribe and the digest stops; your address is deleted.</p><button type="submit">Unsubscribe</button></form>`));
+  }
+
+  /** A person's own weekly digest: the GET page asks, and does nothing (mail scanners follow links). */
+  @Get('personal/unsubscribe')
+  @Allow('ANYONE')
+  personalUnsubscribeForm(@Query('token') token: string | undefined, @Res() res: Response) {
+    if (!this.digest.isPersonalToken(String(token ?? ''))) return this.send(res, 400, INVALID_PERSONAL_LINK);
+    this.send(res, 200, page('Stop your weekly digest', `<form method="post" action="/digest/personal/unsubscribe?token=${encodeURIComponent(token ?? '')}">
+<p>Press Stop and the weekly mail of your notifications stops; you still see them in the app, and can choose again under Notification preferences.</p><button type="submit">Stop the weekly digest</button></form>`));
+  }
+
+  /**
+   * RFC 8058 one-click POST of a person's own digest, without a session: the
+   * token is signed, so a forged or altered one is refused (400) and turns off nothing.
+   */
+  @Post('personal/unsubscribe')
+  @HttpCode(200)
+  @Allow('ANYONE')
+  async personalUnsubscribe(@Query('token') token: string | undefined, @Res() res: Response) {
+    const done = await this.digest.unsubscribePersonal(String(token ?? ''));
+    if (!done) return this.send(res, 400, INVALID_PERSONAL_LINK);
+    this.send(res, 200, page('Weekly digest stopped', `<p>You will receive no more weekly digests. Your notifications stay in the app; choose again at any time under Notification preferences.</p>`));
   }
 
   /** RFC 8058: the mail client POSTs List-Unsubscribe=One-Click to the List-Unsubscribe URL; the GET page's button posts here too. */

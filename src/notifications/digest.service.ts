@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { TokensService } from '../accounts/tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { badInput } from '../common/errors';
 import { RateLimitService } from '../common/rate-limit';
 import { AppConfig } from '../config/config';
+import { ALL_KINDS, defaultChannel, NotificationChannel } from './notification-kind';
 import { NotificationsService } from './notifications.service';
 
 /** One line of the digest: what, and where to read it. */
@@ -25,6 +28,8 @@ export interface NeedsDigestSource {
 export const NEEDS_DIGEST_SOURCE = Symbol('NEEDS_DIGEST_SOURCE');
 
 const CONFIRMATION_HOURS = 72;
+/** The purpose a personal digest's unsubscribe token is signed for (see TokensService.signLink). */
+const PERSONAL_UNSUBSCRIBE = 'personal-digest-unsubscribe';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -44,6 +49,7 @@ export class DigestService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly limits: RateLimitService,
+    private readonly tokens: TokensService,
     @Optional() @Inject(NEEDS_DIGEST_SOURCE) private readonly needs?: NeedsDigestSource,
   ) {}
 
@@ -109,6 +115,55 @@ export class DigestService {
   }
 
   /**
+   * The one-click unsubscribe address of a person's own digest: the token is
+   * the user id signed with the server secret (nothing stored, nothing to
+   * guess), valid for this one purpose only.
+   */
+  personalUnsubscribeUrl(userId: string): string {
+    return this.notifications.url(`/digest/personal/unsubscribe?token=${this.tokens.signLink(PERSONAL_UNSUBSCRIBE, userId)}`);
+  }
+
+  /** Whether a personal unsubscribe token is one this service signed (a forged or altered one is not). */
+  isPersonalToken(token: string): boolean {
+    const userId = this.tokens.verifyLink(PERSONAL_UNSUBSCRIBE, token);
+    return !!userId && isUUID(userId);
+  }
+
+  /**
+   * Turns a person's digest off with the token of its List-Unsubscribe link,
+   * without a session: every kind whose channel is DIGEST (chosen or by
+   * default) becomes IN_APP, so the events stay in the app and no weekly mail
+   * goes; what was waiting for the next digest stays in the app too. False
+   * for a token this service did not sign.
+   */
+  async unsubscribePersonal(token: string): Promise<boolean> {
+    const userId = this.tokens.verifyLink(PERSONAL_UNSUBSCRIBE, token);
+    if (!userId || !isUUID(userId)) return false;
+    await this.dataSource.transaction(async (m) => {
+      const changed: { kind: string }[] = await m.query(
+        `INSERT INTO notification_preference (user_id, kind, channel)
+         SELECT u.id, k.kind, 'IN_APP' FROM app_user u
+           CROSS JOIN unnest($2::text[], $3::text[]) AS k(kind, default_channel)
+           LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = k.kind
+          WHERE u.id = $1 AND coalesce(p.channel, k.default_channel) = 'DIGEST'
+         ON CONFLICT (user_id, kind) DO UPDATE SET channel = EXCLUDED.channel
+         RETURNING kind`,
+        [userId, ALL_KINDS, ALL_KINDS.map(defaultChannel)],
+      );
+      await m.query(
+        `UPDATE notification SET channel = $2 WHERE user_id = $1 AND channel = 'DIGEST' AND digested_at IS NULL`,
+        [userId, NotificationChannel.IN_APP],
+      );
+      if (!changed.length) return;
+      await this.audit.record(m, { id: userId }, {
+        action: 'notification.preferences_updated', entityType: 'User', entityId: userId,
+        detail: `weekly digest turned off by its unsubscribe link: ${changed.map((c) => `${c.kind}: IN_APP`).join(', ')}`,
+      });
+    });
+    return true;
+  }
+
+  /**
    * The week's digest, once per ISO week whichever replica gets there first:
    * due from DIGEST_HOUR_OF_WEEK hours after Monday 00:00 UTC by the database
    * clock; the digest_run row of the week is the claim. Answers how many mails it queued.
@@ -127,8 +182,23 @@ export class DigestService {
         [this.config.DIGEST_HOUR_OF_WEEK],
       );
       if (!run) return 0;
+      await this.pruneUnconfirmed(m);
       return (await this.publicDigest(m, run.week, new Date(run.since))) + (await this.personalDigests(m, run.week));
     });
+  }
+
+  /**
+   * Sign-ups never confirmed are forgotten PRUNE_AFTER_DAYS after their link
+   * expired: an address nobody confirmed is not kept for ever. Once a week, in
+   * the run's transaction, so one replica does it.
+   */
+  private async pruneUnconfirmed(m: EntityManager): Promise<number> {
+    const [, n] = await m.query(
+      `DELETE FROM digest_subscriber WHERE confirmed_at IS NULL
+          AND confirmation_expires_at < ${this.clock.now()} - make_interval(days => $1)`,
+      [this.config.PRUNE_AFTER_DAYS],
+    );
+    return n;
   }
 
   private async publicDigest(m: EntityManager, week: string, since: Date): Promise<number> {
@@ -178,11 +248,16 @@ export class DigestService {
     );
     let queued = 0;
     for (const p of people) {
+      const unsubscribe = this.personalUnsubscribeUrl(p.userId);
       const sent = await this.notifications.enqueueMail(m, {
         key: `digest:${week}:user:${p.userId}`, to: p.email, kind: 'DIGEST',
         subject: `Your week at the Space Standards Workbench (${week})`,
         text: `What happened this week that you follow:\n\n${p.items.map((i) => `  - ${i.title}\n    ${this.notifications.url(i.link)}`).join('\n')}\n\n` +
-          `--\nChoose what reaches you, and how: ${this.notifications.url('/app/notifications/preferences')}\n`,
+          `--\nChoose what reaches you, and how: ${this.notifications.url('/app/notifications/preferences')}\n` +
+          `Stop this weekly mail with one click: ${unsubscribe}\n`,
+        // RFC 8058: a mail client's one-click POST to this address turns the digest off, without a sign-in.
+        // No mailto: the service receives no mail.
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
       if (sent) queued++;
     }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../common/caller';
 import { badInput } from '../common/errors';
 import { entityColumns, entityFrom } from '../database/plain-rows';
+import { markdownPlainSql } from './search-snippet';
 import { StandardVersionEntity } from './standard-version.entity';
 import { StandardEntity } from './standard.entity';
 import { visibleTo } from './visibility';
@@ -14,6 +15,8 @@ const START = '\u0002';
 const STOP = '\u0003';
 /** How many of the current text's blocks (paragraphs, lists, tables) a snippet is drawn from: those matching best. */
 const SNIPPET_BLOCKS = 3;
+/** The contract's snippet is a passage people read: the blocks lose their Markdown before ts_headline cuts fragments. */
+const PLAIN_BLOCK = markdownPlainSql('m.content');
 
 export interface SearchRow {
   standard: StandardEntity;
@@ -56,7 +59,7 @@ export class SearchService {
          FROM hits h JOIN standard s ON s.id = h.id CROSS JOIN q
          LEFT JOIN LATERAL (SELECT * FROM standard_version WHERE standard_id = s.id ORDER BY number DESC LIMIT 1) v ON true
          LEFT JOIN LATERAL (
-           SELECT string_agg(m.content, E'\\n' ORDER BY m.ord) AS text
+           SELECT string_agg(${PLAIN_BLOCK}, E'\\n' ORDER BY m.ord) AS text
              FROM (SELECT b.content, u.ord
                      FROM unnest(v.blocks) WITH ORDINALITY AS u(hash, ord) JOIN text_block b ON b.hash = u.hash
                     WHERE b.search @@ q.anyq
@@ -69,7 +72,8 @@ export class SearchService {
       standard: entityFrom(this.dataSource, StandardEntity, r, 'standard.')!,
       version: entityFrom(this.dataSource, StandardVersionEntity, r, 'version.'),
       rank: r.rank,
-      snippet: escapeHtml(r.snippet).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>'),
+      // One line: the title, scope and blocks it was cut from are joined by line breaks.
+      snippet: escapeHtml(r.snippet.replace(/\s+/g, ' ').trim()).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>'),
     }));
   }
 }

@@ -70,6 +70,14 @@ describe('story: a need is raised, supported and accepted', () => {
     await page.getByRole('link', { name: /^NEED-\d+$/ }).first().waitFor();
     await expectAccessible(page, 'needs');
     await shoot(page, 'needs');
+    // On a phone the register is read without scrolling sideways: the mission area, priority and date move under the title.
+    const desktop = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fit = await page.evaluate(`(() => { const w = document.querySelector('table.data.needs').parentElement;
+      return { scrolls: w.scrollWidth > w.clientWidth, columns: [...document.querySelectorAll('table.data.needs thead th')].filter((th) => th.offsetParent).length,
+               line: document.querySelector('table.data.needs tbody .narrow-only').innerText }; })()`);
+    expect(fit).toEqual({ scrolls: false, columns: 4, line: expect.stringMatching(/^.+ · .+ · .+$/) });
+    await page.setViewportSize(desktop);
     await page.getByRole('link', { name: /^NEED-\d+$/ }).first().click();
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByText('Accepted', { exact: true }).first().waitFor();

@@ -8,10 +8,10 @@ export interface Column<Row> {
 }
 
 /** The default way to show a list: a dense, semantic table, scrolled sideways on a narrow screen rather than widening the page. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: { caption: ReactNode; columns: Column<Row>[]; rows: readonly Row[]; rowKey: (row: Row) => string; empty: ReactNode }) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, empty, className }: { caption: ReactNode; columns: Column<Row>[]; rows: readonly Row[]; rowKey: (row: Row) => string; empty: ReactNode; className?: string }) {
   return (
     <div className="table-scroll">
-      <table className="data">
+      <table className={className ? `data ${className}` : 'data'}>
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -75,18 +75,30 @@ export default function NeedsList() {
       </form>
       <ErrorBanner error={result.error} />
       <DataTable
+        className="needs"
         caption={data ? t('needs.count', { n: data.totalCount }) : t('app.loading')}
         rows={data?.edges.map((e) => e.node) ?? []}
         rowKey={(n) => n.id}
         empty={t('needs.none')}
         columns={[
           { header: t('need.reference'), cell: (n) => <Link to={`/needs/${n.id}`}>{n.reference}</Link> },
-          { header: t('need.titleField'), cell: (n) => n.title },
-          { header: t('need.missionArea'), cell: (n) => t(`mission.${n.missionArea}`) },
-          { header: t('need.priority'), cell: (n) => t(`priority.${n.priority}`) },
+          {
+            header: t('need.titleField'),
+            cell: (n) => (
+              <>
+                {n.title}
+                {/* On a phone the mission area, priority and date columns give way to this line, so the table fits without scrolling sideways. */}
+                <div className="narrow-only muted small">
+                  {t(`mission.${n.missionArea}`)} · {t(`priority.${n.priority}`)} · <When at={n.createdAt} dateOnly />
+                </div>
+              </>
+            ),
+          },
+          { header: t('need.missionArea'), cell: (n) => t(`mission.${n.missionArea}`), className: 'wide-only' },
+          { header: t('need.priority'), cell: (n) => t(`priority.${n.priority}`), className: 'wide-only' },
           { header: t('need.status'), cell: (n) => <NeedStatusBadge status={n.status} /> },
           { header: t('need.support'), cell: (n) => (n.supportedByMyNation ? t('needs.supportMine', { n: n.supportCount }) : n.supportCount), className: 'num' },
-          { header: t('need.raised'), cell: (n) => <When at={n.createdAt} dateOnly /> },
+          { header: t('need.raised'), cell: (n) => <When at={n.createdAt} dateOnly />, className: 'wide-only' },
         ]}
       />
       <nav className="actions" aria-label={t('paging.label')}>
