@@ -12,7 +12,7 @@ import { AccessGuard } from './common/access';
 import { CommonModule } from './common/common.module';
 import { GqlContext, Loaders } from './common/context';
 import { badInput } from './common/errors';
-import { describeValidation, formatError } from './common/graphql-errors';
+import { describeValidation, formatError, logUnexpectedErrors } from './common/graphql-errors';
 import { GraphqlHttpMiddleware } from './common/graphql-http.middleware';
 import { GraphqlLimits } from './common/graphql-limits';
 import { FieldResolvers } from './common/field-resolvers';
@@ -80,7 +80,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits, fieldResolvers
     // The same limits as the websocket (common/graphql-ws.server.ts), which Nest does not serve: see there.
     // No field carries a cache hint, so Apollo's cache-control plugin computed nothing, but it
     // wrapped every field resolver to do so (a promise and a hook call per field per row).
-    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled()] as ApolloDriverConfig['plugins'],
+    plugins: [...limits.plugins, logUnexpectedErrors, ApolloServerPluginCacheControlDisabled()] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     validationOptions: limits.validationOptions,
     parseOptions: limits.parseOptions,

@@ -1,4 +1,6 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ValidationError } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
@@ -77,9 +79,23 @@ function toDomainError(original: unknown): DomainError | null {
 }
 
 /**
+ * What formatError masks as INTERNAL_SERVER_ERROR: the error the operation
+ * failed with when it is neither a DomainError (nor a database refusal a
+ * person can act on) nor one of Apollo's own pre-execution errors; else null.
+ */
+export function unexpectedCause(error: unknown, code: unknown = (error as GraphQLError | null)?.extensions?.code): { cause: unknown } | null {
+  const original = unwrapResolverError(error);
+  if (toDomainError(original)) return null;
+  if (typeof code === 'string' && APOLLO_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) return null;
+  return { cause: original };
+}
+
+/**
  * The one place where errors become what a client sees. A DomainError keeps
  * its code and message; Apollo's own pre-execution errors pass through;
- * anything else is logged and masked, so no stack, SQL or internal detail leaks.
+ * anything else is masked, so no stack, SQL or internal detail leaks. The
+ * masked error is logged with the request's id by logUnexpectedErrors
+ * (Apollo hands formatError no request), here only for an error met outside one.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -93,9 +109,33 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && APOLLO_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+  if (!unexpectedCause(error, code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  rootLogger.error({ err: original }, 'unexpected error in a GraphQL operation');
+  if (!(error instanceof GraphQLError) || !logged.has(error)) rootLogger.error({ err: original }, UNEXPECTED);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+const UNEXPECTED = 'unexpected error in a GraphQL operation';
+/** The errors logUnexpectedErrors has logged with their request, so formatError does not log them again. */
+const logged = new WeakSet<GraphQLError>();
+
+/**
+ * Logs each error formatError will mask on the request's own logger
+ * (pino-http's `req.log`), so the line carries the request's id (reqId),
+ * the id the client got in x-request-id. Apollo calls this before formatError.
+ */
+export const logUnexpectedErrors: ApolloServerPlugin<{ req?: { log?: Logger } }> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const unexpected = unexpectedCause(error);
+          if (!unexpected) continue;
+          (contextValue?.req?.log ?? rootLogger).error({ err: unexpected.cause }, UNEXPECTED);
+          logged.add(error);
+        }
+      },
+    };
+  },
+};
