@@ -3,8 +3,8 @@ import { countLines, splitLines } from './lines';
 import { clauseAtLine, inlinePlainText, numberClauses, Markdown, Token } from './markdown';
 import type { HeadingLine } from './markdown';
 import { HEADING_PLACEHOLDER, headingId, renderPieceTokens } from './render';
-import { diffSequences, pushRun } from './sequence';
-import type { Run } from './sequence';
+import { diffSequences, pushRun, uniqueIndex } from './sequence';
+import type { Run, UniqueIndex } from './sequence';
 import { diceSimilarity, words } from './similarity';
 import { formatUnified, lineChangesFromRuns } from './unified';
 import type { LineChange } from './unified';
@@ -80,6 +80,8 @@ export interface Rendition {
   /** The storage blocks (splitBlocks), and the index in `lines` where each starts. */
   blocks: string[];
   blockLine: number[];
+  /** Where each block that occurs once stands (uniqueIndex): the block diff anchors on these, so a redline does not index both versions again. */
+  blockIndex: UniqueIndex;
   pieces: DocumentPiece[];
   nodeHtml: string[];
   /** Source lines [start, end) of each top-level block (-1 when unknown), its piece and its index in the piece. */
@@ -268,12 +270,13 @@ export function rendition(text: string, cache: PieceCache = new Map()): Renditio
     });
   });
   // The HTML is counted although the cached pieces share it: a rendition keeps it alive when they are evicted.
-  const bytes = 2 * text.length + nodeHtml.reduce((sum, html) => sum + 2 * html.length + 48, 0) + 64 * (lines.length + blocks.length + pieces.length);
+  const bytes = 2 * text.length + nodeHtml.reduce((sum, html) => sum + 2 * html.length + 48, 0) + 64 * (lines.length + pieces.length) + 112 * blocks.length;
   return {
     bytes,
     lines,
     blocks,
     blockLine,
+    blockIndex: uniqueIndex(blocks),
     pieces,
     nodeHtml,
     nodeStart,
@@ -358,7 +361,7 @@ function blockLineChanges(old: Rendition, next: Rendition): LineChange[] {
     nl = next.blockLine[nb];
     removed = added = 0;
   };
-  for (const { kind, count } of diffSequences(old.blocks, next.blocks, { anchorFirst: true })) {
+  for (const { kind, count } of diffSequences(old.blocks, next.blocks, { anchorFirst: true, uniques: [old.blockIndex, next.blockIndex] })) {
     if (kind === 'removed') {
       ob += count;
       removed += count;
@@ -396,10 +399,7 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
   };
   const oldChanged = lineMap('old');
   const newChanged = lineMap('new');
-  const newNodeAt = new Map<number, number>();
-  next.nodeStart.forEach((start, j) => {
-    if (start >= 0) newNodeAt.set(start, j);
-  });
+  const newNodeAt = nodeAtLine(next.nodeStart);
   const untouched = (changed: Uint8Array, start: number, end: number): boolean => {
     for (let l = start; l < Math.min(end, changed.length); l++) if (changed[l] !== 0) return false;
     return true;
@@ -419,7 +419,7 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
       c++;
     }
     if (!untouched(oldChanged, start, end)) continue;
-    const nj = newNodeAt.get(start + shift);
+    const nj = newNodeAt(start + shift);
     if (nj === undefined || nj < j) continue;
     const [newStart, newEnd] = [next.nodeStart[nj], next.nodeEnd[nj]];
     if (newEnd - newStart !== end - start || !untouched(newChanged, newStart, newEnd)) continue;
@@ -436,6 +436,38 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
   push('removed', old.nodeHtml.length - i);
   push('added', next.nodeHtml.length - j);
   return runs;
+}
+
+/**
+ * The top-level block that starts at a line (the last one, should two
+ * start there), for lines asked in increasing order, as topLevelRuns asks
+ * them (unchanged lines, mapped old to new, keep their order). Blocks start
+ * in increasing order, so a pointer walks them once instead of a map of
+ * every block being built for each redline; when they do not (lines
+ * unknown, -1, are skipped), a map it is.
+ */
+function nodeAtLine(starts: readonly number[]): (line: number) => number | undefined {
+  let last = -1;
+  for (const start of starts) {
+    if (start < 0) continue;
+    if (start <= last) {
+      const at = new Map<number, number>();
+      starts.forEach((s, j) => {
+        if (s >= 0) at.set(s, j);
+      });
+      return (line) => at.get(line);
+    }
+    last = start;
+  }
+  let j = 0;
+  let previous = -1;
+  return (line) => {
+    // Asked out of order (never, as topLevelRuns asks): search from the start again.
+    if (line < previous) j = 0;
+    previous = line;
+    while (j < starts.length && starts[j] < line) j++;
+    return j < starts.length && starts[j] === line ? j : undefined;
+  };
 }
 
 // ─────────────────────────── changed clauses ───────────────────────────

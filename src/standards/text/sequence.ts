@@ -34,25 +34,46 @@ export function pushRun(runs: Run[], kind: Run['kind'], count: number): void {
  * unique (a document's paragraphs), where the Myers pass would cost
  * (n + m) · MAX_EDITS before giving up on a large document with many edits.
  */
-export function diffSequences(a: readonly string[], b: readonly string[], options: { anchorFirst?: boolean } = {}): Run[] {
+export function diffSequences(a: readonly string[], b: readonly string[], options: { anchorFirst?: boolean; uniques?: readonly [UniqueIndex, UniqueIndex] } = {}): Run[] {
   const runs: Run[] = [];
   const push = (kind: Run['kind'], count: number): void => pushRun(runs, kind, count);
-  diffRange(a.slice(), b.slice(), true, push, options.anchorFirst ?? false);
+  diffRange(a, b, true, push, options.anchorFirst ?? false, options.uniques);
   return orderReplacements(runs);
 }
 
-function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['kind'], count: number) => void, anchorFirst = false): void {
+/**
+ * Where each element of a sequence occurs when it occurs exactly once
+ * (-1 when it repeats). A sequence that is diffed often against others (a
+ * version's blocks) keeps its index, so anchoring costs one lookup per
+ * element instead of building three maps over both sequences each time.
+ */
+export type UniqueIndex = ReadonlyMap<string, number>;
+
+export function uniqueIndex(a: readonly string[]): UniqueIndex {
+  const index = new Map<string, number>();
+  a.forEach((x, i) => index.set(x, index.has(x) ? -1 : i));
+  return index;
+}
+
+function diffRange(
+  a: readonly string[],
+  b: readonly string[],
+  anchor: boolean,
+  push: (kind: Run['kind'], count: number) => void,
+  anchorFirst = false,
+  uniques?: readonly [UniqueIndex, UniqueIndex],
+): void {
   if (a.length === 0 || b.length === 0) {
     push('removed', a.length);
     push('added', b.length);
     return;
   }
-  const changes = anchorFirst ? undefined : diffArrays(a, b, { maxEditLength: MAX_EDITS });
+  const changes = anchorFirst ? undefined : diffArrays(a as string[], b as string[], { maxEditLength: MAX_EDITS });
   if (changes) {
     for (const c of changes) push(c.added ? 'added' : c.removed ? 'removed' : 'equal', c.value.length);
     return;
   }
-  const anchors = anchor ? uniqueAnchors(a, b) : [];
+  const anchors = !anchor ? [] : uniques ? indexedAnchors(a, uniques) : uniqueAnchors(a, b);
   if (anchors.length === 0 && anchorFirst) return diffRange(a, b, false, push);
   if (anchors.length === 0) {
     push('removed', a.length);
@@ -63,7 +84,8 @@ function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['
   let j = 0;
   for (const [ai, bj] of anchors) {
     // One level of anchoring only: recursing again could cost a full pass per level.
-    diffRange(a.slice(i, ai), b.slice(j, bj), false, push);
+    // (Most anchors follow the one before: nothing to slice between them.)
+    if (ai > i || bj > j) diffRange(a.slice(i, ai), b.slice(j, bj), false, push);
     push('equal', 1);
     i = ai + 1;
     j = bj + 1;
@@ -88,6 +110,17 @@ function uniqueAnchors(a: readonly string[], b: readonly string[]): [number, num
   return longestIncreasing(candidates);
 }
 
+/** The same pairs as uniqueAnchors, from the indexes of both sides (uniqueIndex of `a` and of `b`). */
+function indexedAnchors(a: readonly string[], [inA, inB]: readonly [UniqueIndex, UniqueIndex]): [number, number][] {
+  const candidates: [number, number][] = [];
+  a.forEach((x, i) => {
+    if (inA.get(x) !== i) return;
+    const j = inB.get(x);
+    if (j !== undefined && j >= 0) candidates.push([i, j]);
+  });
+  return longestIncreasing(candidates);
+}
+
 /** Longest subsequence of pairs (already increasing in i) that is increasing in j: patience sorting, O(k log k). */
 function longestIncreasing(pairs: [number, number][]): [number, number][] {
   const tails: number[] = []; // index into pairs of the smallest tail of a chain of each length
@@ -95,6 +128,8 @@ function longestIncreasing(pairs: [number, number][]): [number, number][] {
   pairs.forEach(([, j], k) => {
     let lo = 0;
     let hi = tails.length;
+    // Mostly the pairs come in order (few moves): then j extends the longest chain, no search needed.
+    if (hi > 0 && pairs[tails[hi - 1]][1] < j) lo = hi;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (pairs[tails[mid]][1] < j) lo = mid + 1;
