@@ -538,7 +538,27 @@ interface Item {
   side: Side;
   node: BlockNode;
 }
-const itemHtml = ({ side, node }: Item): string => nodeHtml(side, node);
+/**
+ * A changed block's HTML and its pieces (tags and words), made once: a
+ * block is read to compare it with its siblings, to pair it with a block of
+ * the other version, and to merge its words, and rendering and cutting it
+ * up each time cost more than the comparisons. Keyed by the parsed node, so
+ * it lives as long as the redline's token streams.
+ */
+const blockText = new WeakMap<BlockNode, { html: string; pieces?: Piece[] }>();
+function readBlock({ side, node }: Item): { html: string; pieces?: Piece[] } {
+  let read = blockText.get(node);
+  if (read === undefined) {
+    read = { html: nodeHtml(side, node) };
+    blockText.set(node, read);
+  }
+  return read;
+}
+const itemHtml = (item: Item): string => readBlock(item).html;
+const itemPieces = (item: Item): Piece[] => {
+  const read = readBlock(item);
+  return (read.pieces ??= pieces(read.html));
+};
 const kindOf = ({ side, node }: Item): string => `${side.tokens[node.open].type}/${side.tokens[node.open].tag}`;
 /** Lists, list items, tables, rows, quotes: blocks made of blocks, compared child by child. */
 const isContainer = ({ side, node }: Item): boolean => node.children.length > 0 && node.children.every((c) => side.tokens[c.open].type !== 'inline');
@@ -614,8 +634,8 @@ function changedRegion(oldItems: Item[], newItems: Item[], counts: Counts): stri
 }
 
 function alignBlocks(oldItems: Item[], newItems: Item[]): [number, number][] {
-  const oldWords = oldItems.map((item) => words(plainText(itemHtml(item))));
-  const newWords = newItems.map((item) => words(plainText(itemHtml(item))));
+  const oldWords = oldItems.map((item) => words(plainText(itemPieces(item))));
+  const newWords = newItems.map((item) => words(plainText(itemPieces(item))));
   const score = (i: number, j: number): number => {
     if (kindOf(oldItems[i]) !== kindOf(newItems[j])) return 0;
     const s = diceSimilarity(oldWords[i], newWords[j]);
@@ -650,7 +670,7 @@ function editedBlock(oldItem: Item, newItem: Item, counts: Counts): string {
     const lastChild = newNode.children[newNode.children.length - 1];
     return renderRange(to, newNode.open, newNode.children[0].open - 1) + diffChildren(oldItem, newItem, counts) + renderRange(to, lastChild.close + 1, newNode.close);
   }
-  return mergeWords(itemHtml(oldItem), itemHtml(newItem), counts);
+  return mergeWords(itemPieces(oldItem), itemPieces(newItem), counts);
 }
 
 /** A block only one side has: marked with a class, its text wrapped so it reads as inserted or deleted. */
@@ -746,8 +766,8 @@ function textRuns(all: Piece[]): (string | TextPiece[])[] {
   return runs;
 }
 
-function plainText(html: string): string {
-  return pieces(html)
+function plainText(all: readonly Piece[]): string {
+  return all
     .map((p) => (typeof p === 'string' ? ' ' : p.text))
     .join('');
 }
@@ -758,9 +778,8 @@ function plainText(html: string): string {
  * <ins> (closed before and reopened after any tag; bare whitespace is left
  * unmarked), deleted text is put in a <del> where it was removed.
  */
-function mergeWords(oldHtml: string, newHtml: string, counts: Counts): string {
-  const oldText = pieces(oldHtml).filter((p): p is TextPiece => typeof p !== 'string');
-  const newPieces = pieces(newHtml);
+function mergeWords(oldPieces: readonly Piece[], newPieces: readonly Piece[], counts: Counts): string {
+  const oldText = oldPieces.filter((p): p is TextPiece => typeof p !== 'string');
   const newText = newPieces.filter((p): p is TextPiece => typeof p !== 'string');
   let html = '';
   let np = 0; // next piece of the new block to emit
