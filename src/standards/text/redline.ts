@@ -3,8 +3,8 @@ import { countLines, splitLines } from './lines';
 import { clauseAtLine, inlinePlainText, numberClauses, Markdown, Token } from './markdown';
 import type { HeadingLine } from './markdown';
 import { HEADING_PLACEHOLDER, headingId, renderPieceTokens } from './render';
-import { diffSequences, pushRun } from './sequence';
-import type { Run } from './sequence';
+import { diffSequences, pushRun, uniqueIndex } from './sequence';
+import type { Run, UniqueIndex } from './sequence';
 import { diceSimilarity, words } from './similarity';
 import { formatUnified, lineChangesFromRuns } from './unified';
 import type { LineChange } from './unified';
@@ -80,6 +80,8 @@ export interface Rendition {
   /** The storage blocks (splitBlocks), and the index in `lines` where each starts. */
   blocks: string[];
   blockLine: number[];
+  /** Where each block that occurs once stands (uniqueIndex): the block diff anchors on these, so a redline does not index both versions again. */
+  blockIndex: UniqueIndex;
   pieces: DocumentPiece[];
   nodeHtml: string[];
   /** Source lines [start, end) of each top-level block (-1 when unknown), its piece and its index in the piece. */
@@ -268,12 +270,13 @@ export function rendition(text: string, cache: PieceCache = new Map()): Renditio
     });
   });
   // The HTML is counted although the cached pieces share it: a rendition keeps it alive when they are evicted.
-  const bytes = 2 * text.length + nodeHtml.reduce((sum, html) => sum + 2 * html.length + 48, 0) + 64 * (lines.length + blocks.length + pieces.length);
+  const bytes = 2 * text.length + nodeHtml.reduce((sum, html) => sum + 2 * html.length + 48, 0) + 64 * (lines.length + pieces.length) + 112 * blocks.length;
   return {
     bytes,
     lines,
     blocks,
     blockLine,
+    blockIndex: uniqueIndex(blocks),
     pieces,
     nodeHtml,
     nodeStart,
@@ -358,7 +361,7 @@ function blockLineChanges(old: Rendition, next: Rendition): LineChange[] {
     nl = next.blockLine[nb];
     removed = added = 0;
   };
-  for (const { kind, count } of diffSequences(old.blocks, next.blocks, { anchorFirst: true })) {
+  for (const { kind, count } of diffSequences(old.blocks, next.blocks, { anchorFirst: true, uniques: [old.blockIndex, next.blockIndex] })) {
     if (kind === 'removed') {
       ob += count;
       removed += count;
@@ -396,10 +399,7 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
   };
   const oldChanged = lineMap('old');
   const newChanged = lineMap('new');
-  const newNodeAt = new Map<number, number>();
-  next.nodeStart.forEach((start, j) => {
-    if (start >= 0) newNodeAt.set(start, j);
-  });
+  const newNodeAt = nodeAtLine(next.nodeStart);
   const untouched = (changed: Uint8Array, start: number, end: number): boolean => {
     for (let l = start; l < Math.min(end, changed.length); l++) if (changed[l] !== 0) return false;
     return true;
@@ -419,7 +419,7 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
       c++;
     }
     if (!untouched(oldChanged, start, end)) continue;
-    const nj = newNodeAt.get(start + shift);
+    const nj = newNodeAt(start + shift);
     if (nj === undefined || nj < j) continue;
     const [newStart, newEnd] = [next.nodeStart[nj], next.nodeEnd[nj]];
     if (newEnd - newStart !== end - start || !untouched(newChanged, newStart, newEnd)) continue;
@@ -436,6 +436,38 @@ function topLevelRuns(old: Rendition, next: Rendition, changes: readonly LineCha
   push('removed', old.nodeHtml.length - i);
   push('added', next.nodeHtml.length - j);
   return runs;
+}
+
+/**
+ * The top-level block that starts at a line (the last one, should two
+ * start there), for lines asked in increasing order, as topLevelRuns asks
+ * them (unchanged lines, mapped old to new, keep their order). Blocks start
+ * in increasing order, so a pointer walks them once instead of a map of
+ * every block being built for each redline; when they do not (lines
+ * unknown, -1, are skipped), a map it is.
+ */
+function nodeAtLine(starts: readonly number[]): (line: number) => number | undefined {
+  let last = -1;
+  for (const start of starts) {
+    if (start < 0) continue;
+    if (start <= last) {
+      const at = new Map<number, number>();
+      starts.forEach((s, j) => {
+        if (s >= 0) at.set(s, j);
+      });
+      return (line) => at.get(line);
+    }
+    last = start;
+  }
+  let j = 0;
+  let previous = -1;
+  return (line) => {
+    // Asked out of order (never, as topLevelRuns asks): search from the start again.
+    if (line < previous) j = 0;
+    previous = line;
+    while (j < starts.length && starts[j] < line) j++;
+    return j < starts.length && starts[j] === line ? j : undefined;
+  };
 }
 
 // ─────────────────────────── changed clauses ───────────────────────────
@@ -506,7 +538,27 @@ interface Item {
   side: Side;
   node: BlockNode;
 }
-const itemHtml = ({ side, node }: Item): string => nodeHtml(side, node);
+/**
+ * A changed block's HTML and its pieces (tags and words), made once: a
+ * block is read to compare it with its siblings, to pair it with a block of
+ * the other version, and to merge its words, and rendering and cutting it
+ * up each time cost more than the comparisons. Keyed by the parsed node, so
+ * it lives as long as the redline's token streams.
+ */
+const blockText = new WeakMap<BlockNode, { html: string; pieces?: Piece[] }>();
+function readBlock({ side, node }: Item): { html: string; pieces?: Piece[] } {
+  let read = blockText.get(node);
+  if (read === undefined) {
+    read = { html: nodeHtml(side, node) };
+    blockText.set(node, read);
+  }
+  return read;
+}
+const itemHtml = (item: Item): string => readBlock(item).html;
+const itemPieces = (item: Item): Piece[] => {
+  const read = readBlock(item);
+  return (read.pieces ??= pieces(read.html));
+};
 const kindOf = ({ side, node }: Item): string => `${side.tokens[node.open].type}/${side.tokens[node.open].tag}`;
 /** Lists, list items, tables, rows, quotes: blocks made of blocks, compared child by child. */
 const isContainer = ({ side, node }: Item): boolean => node.children.length > 0 && node.children.every((c) => side.tokens[c.open].type !== 'inline');
@@ -582,8 +634,8 @@ function changedRegion(oldItems: Item[], newItems: Item[], counts: Counts): stri
 }
 
 function alignBlocks(oldItems: Item[], newItems: Item[]): [number, number][] {
-  const oldWords = oldItems.map((item) => words(plainText(itemHtml(item))));
-  const newWords = newItems.map((item) => words(plainText(itemHtml(item))));
+  const oldWords = oldItems.map((item) => words(plainText(itemPieces(item))));
+  const newWords = newItems.map((item) => words(plainText(itemPieces(item))));
   const score = (i: number, j: number): number => {
     if (kindOf(oldItems[i]) !== kindOf(newItems[j])) return 0;
     const s = diceSimilarity(oldWords[i], newWords[j]);
@@ -618,7 +670,7 @@ function editedBlock(oldItem: Item, newItem: Item, counts: Counts): string {
     const lastChild = newNode.children[newNode.children.length - 1];
     return renderRange(to, newNode.open, newNode.children[0].open - 1) + diffChildren(oldItem, newItem, counts) + renderRange(to, lastChild.close + 1, newNode.close);
   }
-  return mergeWords(itemHtml(oldItem), itemHtml(newItem), counts);
+  return mergeWords(itemPieces(oldItem), itemPieces(newItem), counts);
 }
 
 /** A block only one side has: marked with a class, its text wrapped so it reads as inserted or deleted. */
@@ -714,8 +766,8 @@ function textRuns(all: Piece[]): (string | TextPiece[])[] {
   return runs;
 }
 
-function plainText(html: string): string {
-  return pieces(html)
+function plainText(all: readonly Piece[]): string {
+  return all
     .map((p) => (typeof p === 'string' ? ' ' : p.text))
     .join('');
 }
@@ -726,9 +778,8 @@ function plainText(html: string): string {
  * <ins> (closed before and reopened after any tag; bare whitespace is left
  * unmarked), deleted text is put in a <del> where it was removed.
  */
-function mergeWords(oldHtml: string, newHtml: string, counts: Counts): string {
-  const oldText = pieces(oldHtml).filter((p): p is TextPiece => typeof p !== 'string');
-  const newPieces = pieces(newHtml);
+function mergeWords(oldPieces: readonly Piece[], newPieces: readonly Piece[], counts: Counts): string {
+  const oldText = oldPieces.filter((p): p is TextPiece => typeof p !== 'string');
   const newText = newPieces.filter((p): p is TextPiece => typeof p !== 'string');
   let html = '';
   let np = 0; // next piece of the new block to emit

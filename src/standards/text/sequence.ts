@@ -34,36 +34,59 @@ export function pushRun(runs: Run[], kind: Run['kind'], count: number): void {
  * unique (a document's paragraphs), where the Myers pass would cost
  * (n + m) · MAX_EDITS before giving up on a large document with many edits.
  */
-export function diffSequences(a: readonly string[], b: readonly string[], options: { anchorFirst?: boolean } = {}): Run[] {
+export function diffSequences(a: readonly string[], b: readonly string[], options: { anchorFirst?: boolean; uniques?: readonly [UniqueIndex, UniqueIndex] } = {}): Run[] {
   const runs: Run[] = [];
   const push = (kind: Run['kind'], count: number): void => pushRun(runs, kind, count);
-  diffRange(a.slice(), b.slice(), true, push, options.anchorFirst ?? false);
+  diffRange(a, b, true, push, options.anchorFirst ?? false, options.uniques);
   return orderReplacements(runs);
 }
 
-function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['kind'], count: number) => void, anchorFirst = false): void {
+/**
+ * Where each element of a sequence occurs when it occurs exactly once
+ * (-1 when it repeats). A sequence that is diffed often against others (a
+ * version's blocks) keeps its index, so anchoring costs one lookup per
+ * element instead of building three maps over both sequences each time.
+ */
+export type UniqueIndex = ReadonlyMap<string, number>;
+
+export function uniqueIndex(a: readonly string[]): UniqueIndex {
+  const index = new Map<string, number>();
+  a.forEach((x, i) => index.set(x, index.has(x) ? -1 : i));
+  return index;
+}
+
+function diffRange(
+  a: readonly string[],
+  b: readonly string[],
+  anchor: boolean,
+  push: (kind: Run['kind'], count: number) => void,
+  anchorFirst = false,
+  uniques?: readonly [UniqueIndex, UniqueIndex],
+): void {
   if (a.length === 0 || b.length === 0) {
     push('removed', a.length);
     push('added', b.length);
     return;
   }
-  const changes = anchorFirst ? undefined : diffArrays(a, b, { maxEditLength: MAX_EDITS });
+  const changes = anchorFirst ? undefined : diffArrays(a as string[], b as string[], { maxEditLength: MAX_EDITS });
   if (changes) {
     for (const c of changes) push(c.added ? 'added' : c.removed ? 'removed' : 'equal', c.value.length);
     return;
   }
-  const anchors = anchor ? uniqueAnchors(a, b) : [];
-  if (anchors.length === 0 && anchorFirst) return diffRange(a, b, false, push);
-  if (anchors.length === 0) {
+  const anchors = !anchor ? NO_ANCHORS : uniques ? indexedAnchors(a, uniques) : uniqueAnchors(a, b);
+  if (anchors.a.length === 0 && anchorFirst) return diffRange(a, b, false, push);
+  if (anchors.a.length === 0) {
     push('removed', a.length);
     push('added', b.length);
     return;
   }
   let i = 0;
   let j = 0;
-  for (const [ai, bj] of anchors) {
+  for (let k = 0; k < anchors.a.length; k++) {
+    const [ai, bj] = [anchors.a[k], anchors.b[k]];
     // One level of anchoring only: recursing again could cost a full pass per level.
-    diffRange(a.slice(i, ai), b.slice(j, bj), false, push);
+    // (Most anchors follow the one before: nothing to slice between them.)
+    if (ai > i || bj > j) diffRange(a.slice(i, ai), b.slice(j, bj), false, push);
     push('equal', 1);
     i = ai + 1;
     j = bj + 1;
@@ -71,8 +94,19 @@ function diffRange(a: string[], b: string[], anchor: boolean, push: (kind: Run['
   diffRange(a.slice(i), b.slice(j), false, push);
 }
 
+/**
+ * Pairs of positions, anchor k at a[k] and b[k]: two arrays of small
+ * integers rather than an array of pairs, as a document's blocks make one
+ * candidate per block and a pair each would be that much garbage.
+ */
+interface Anchors {
+  a: number[];
+  b: number[];
+}
+const NO_ANCHORS: Anchors = { a: [], b: [] };
+
 /** Pairs (i, j) with a[i] === b[j] occurring once on each side, longest increasing chain of them. */
-function uniqueAnchors(a: readonly string[], b: readonly string[]): [number, number][] {
+function uniqueAnchors(a: readonly string[], b: readonly string[]): Anchors {
   const countA = new Map<string, number>();
   for (const x of a) countA.set(x, (countA.get(x) ?? 0) + 1);
   const inB = new Map<string, number>();
@@ -81,31 +115,54 @@ function uniqueAnchors(a: readonly string[], b: readonly string[]): [number, num
     countB.set(x, (countB.get(x) ?? 0) + 1);
     inB.set(x, j);
   });
-  const candidates: [number, number][] = [];
+  const candidates: Anchors = { a: [], b: [] };
   a.forEach((x, i) => {
-    if (countA.get(x) === 1 && countB.get(x) === 1) candidates.push([i, inB.get(x) as number]);
+    if (countA.get(x) !== 1 || countB.get(x) !== 1) return;
+    candidates.a.push(i);
+    candidates.b.push(inB.get(x) as number);
   });
   return longestIncreasing(candidates);
 }
 
-/** Longest subsequence of pairs (already increasing in i) that is increasing in j: patience sorting, O(k log k). */
-function longestIncreasing(pairs: [number, number][]): [number, number][] {
+/** The same pairs as uniqueAnchors, from the indexes of both sides (uniqueIndex of `a` and of `b`). */
+function indexedAnchors(a: readonly string[], [inA, inB]: readonly [UniqueIndex, UniqueIndex]): Anchors {
+  const candidates: Anchors = { a: [], b: [] };
+  a.forEach((x, i) => {
+    if (inA.get(x) !== i) return;
+    const j = inB.get(x);
+    if (j === undefined || j < 0) return;
+    candidates.a.push(i);
+    candidates.b.push(j);
+  });
+  return longestIncreasing(candidates);
+}
+
+/** Longest subsequence of pairs (already increasing in a) that is increasing in b: patience sorting, O(k log k). */
+function longestIncreasing(pairs: Anchors): Anchors {
+  const js = pairs.b;
   const tails: number[] = []; // index into pairs of the smallest tail of a chain of each length
-  const previous: number[] = [];
-  pairs.forEach(([, j], k) => {
+  const previous = new Int32Array(js.length);
+  for (let k = 0; k < js.length; k++) {
+    const j = js[k];
     let lo = 0;
     let hi = tails.length;
+    // Mostly the pairs come in order (few moves): then j extends the longest chain, no search needed.
+    if (hi > 0 && js[tails[hi - 1]] < j) lo = hi;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]][1] < j) lo = mid + 1;
+      if (js[tails[mid]] < j) lo = mid + 1;
       else hi = mid;
     }
     previous[k] = lo > 0 ? tails[lo - 1] : -1;
     tails[lo] = k;
-  });
-  const chain: [number, number][] = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) chain.push(pairs[k]);
-  return chain.reverse();
+  }
+  const length = tails.length;
+  const chain: Anchors = { a: new Array<number>(length), b: new Array<number>(length) };
+  for (let k = length > 0 ? tails[length - 1] : -1, n = length - 1; k >= 0; k = previous[k], n--) {
+    chain.a[n] = pairs.a[k];
+    chain.b[n] = js[k];
+  }
+  return chain;
 }
 
 /** Within each stretch of changes, removals first, as jsdiff and diff(1) print them. */

@@ -70,13 +70,14 @@ export function lineChanges(oldLines: readonly string[], newLines: readonly stri
 
 /** The same, from a diff of the two line arrays already made (for example block by block). */
 export function lineChangesFromRuns(oldLines: readonly string[], newLines: readonly string[], runs: readonly Run[]): LineChange[] {
-  const oldChanged = new Array<boolean>(oldLines.length).fill(false);
-  const newChanged = new Array<boolean>(newLines.length).fill(false);
+  // One byte a line (1 = changed): flags for every line of both files, made for each redline, so kept small.
+  const oldChanged = new Uint8Array(oldLines.length);
+  const newChanged = new Uint8Array(newLines.length);
   let o = 0;
   let n = 0;
   for (const { kind, count } of runs) {
-    if (kind === 'removed') for (let k = 0; k < count; k++) oldChanged[o++] = true;
-    else if (kind === 'added') for (let k = 0; k < count; k++) newChanged[n++] = true;
+    if (kind === 'removed') for (let k = 0; k < count; k++) oldChanged[o++] = 1;
+    else if (kind === 'added') for (let k = 0; k < count; k++) newChanged[n++] = 1;
     else {
       o += count;
       n += count;
@@ -93,12 +94,13 @@ export function lineChangesFromRuns(oldLines: readonly string[], newLines: reado
  * as possible (merging on the way), then back up as far as the last position
  * where its end lines up with a change in the other file.
  */
-function slideRuns(changed: boolean[], lines: readonly string[], otherChanged: readonly boolean[]): void {
+function slideRuns(changed: Uint8Array, lines: readonly string[], otherChanged: Uint8Array): void {
   // otherGap[u]: does the other file have changed lines right after its u-th unchanged line?
-  const otherGap = [false];
+  const otherGap = new Uint8Array(otherChanged.length + 1);
+  let gaps = 0;
   for (const c of otherChanged) {
-    if (c) otherGap[otherGap.length - 1] = true;
-    else otherGap.push(false);
+    if (c !== 0) otherGap[gaps] = 1;
+    else gaps++;
   }
   const size = changed.length;
   let i = 0;
@@ -117,30 +119,30 @@ function slideRuns(changed: boolean[], lines: readonly string[], otherChanged: r
     do {
       length = end - start;
       while (start > 0 && lines[start - 1] === lines[end - 1]) {
-        changed[--start] = true;
-        changed[--end] = false;
+        changed[--start] = 1;
+        changed[--end] = 0;
         unchanged--;
         while (start > 0 && changed[start - 1]) start--;
       }
-      aligned = otherGap[unchanged] ? end : size;
+      aligned = otherGap[unchanged] === 1 ? end : size;
       while (end < size && lines[start] === lines[end]) {
-        changed[start++] = false;
-        changed[end++] = true;
+        changed[start++] = 0;
+        changed[end++] = 1;
         unchanged++;
         while (end < size && changed[end]) end++;
-        if (otherGap[unchanged]) aligned = end;
+        if (otherGap[unchanged] === 1) aligned = end;
       }
     } while (length !== end - start);
     while (aligned < end) {
-      changed[--start] = true;
-      changed[--end] = false;
+      changed[--start] = 1;
+      changed[--end] = 0;
       unchanged--;
     }
     i = end;
   }
 }
 
-function collectChanges(oldChanged: readonly boolean[], newChanged: readonly boolean[]): LineChange[] {
+function collectChanges(oldChanged: Uint8Array, newChanged: Uint8Array): LineChange[] {
   const changes: LineChange[] = [];
   let o = 0;
   let n = 0;
