@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -11,6 +10,7 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { RemindersWorker } from '../src/notifications/reminders.worker';
 import { MissionArea } from '../src/common/mission-area';
 import { createTestApp, GqlResult, TestApp } from './helpers/app';
+import { Mail, mailsTo } from './helpers/mail';
 import { cast, dbNow, draft, openBallot, TEXT } from './helpers/ratification';
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions.code ?? 'OK';
@@ -20,28 +20,6 @@ const PREFS = `mutation($p:[NotificationPreferenceInput!]!){ updateNotificationP
 const SUBSCRIBE = `mutation($i:SubscribeInput!){ subscribe(input:$i){ confirmationSent subscription { id standardId needId missionArea } } }`;
 const UNSUBSCRIBE = `mutation($i:UnsubscribeInput!){ unsubscribe(input:$i) }`;
 const OPEN_ROUND = `mutation($i:OpenCommentRoundInput!){ openCommentRound(input:$i){ id } }`;
-
-interface Mail {
-  file: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** A written .eml: headers unfolded, a quoted-printable body decoded. */
-function parseMail(file: string): Mail {
-  const raw = readFileSync(file, 'utf8');
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers: Record<string, string> = {};
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
-  }
-  let body = rest.join('\n\n');
-  if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  }
-  return { file, headers, body };
-}
 
 describe('notifications', () => {
   let t: TestApp;
@@ -55,8 +33,7 @@ describe('notifications', () => {
   let deDelegate: { id: string; email: string; token: string };
   let vendor: { id: string; email: string; token: string };
 
-  const mails = (email: string): Mail[] =>
-    readdirSync(outbox).filter((f) => f.endsWith(`-${email}.eml`)).sort().map((f) => parseMail(join(outbox, f)));
+  const mails = (email: string): Mail[] => mailsTo(outbox, email);
   const rows = (where: string, params: unknown[] = []) =>
     t.db.query(`SELECT id, recipient, kind, subject, status, attempts, idempotency_key AS key FROM mail_outbox WHERE ${where} ORDER BY created_at, id`, params);
   const notes = async (token: string, unread?: boolean) => (await t.ok(LIST, { u: unread ?? null, f: 100 }, token)).notifications;

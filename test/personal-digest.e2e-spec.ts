@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -7,26 +6,11 @@ import { MailOutboxWorker } from '../src/notifications/mail-outbox.worker';
 import { NotificationKind } from '../src/notifications/notification-kind';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { createTestApp, TestApp } from './helpers/app';
+import { mailsTo } from './helpers/mail';
 
 const PREFS = `{ notificationPreferences { kind channel isDefault } }`;
 const SET_PREFS = `mutation($p:[NotificationPreferenceInput!]!){ updateNotificationPreferences(preferences:$p){ kind } }`;
 const LIST = `{ notifications(first: 50) { edges { node { title channel } } } }`;
-
-/** A written .eml: headers unfolded, a quoted-printable body decoded. */
-function parseMail(file: string): { headers: Record<string, string>; body: string } {
-  const raw = readFileSync(file, 'utf8');
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers: Record<string, string> = {};
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
-  }
-  let body = rest.join('\n\n');
-  if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  }
-  return { headers, body };
-}
 
 describe('the personal weekly digest: List-Unsubscribe with one click (RFC 8058)', () => {
   let t: TestApp;
@@ -39,10 +23,7 @@ describe('the personal weekly digest: List-Unsubscribe with one click (RFC 8058)
   });
   after(() => t.close());
 
-  const mails = (email: string) => {
-    const dir = join(t.config.DATA_DIR, 'outbox');
-    return readdirSync(dir).filter((f) => f.endsWith(`-${email}.eml`)).sort().map((f) => parseMail(join(dir, f)));
-  };
+  const mails = (email: string) => mailsTo(join(t.config.DATA_DIR, 'outbox'), email);
   /** An event for these people, as a feature module reports it. */
   const event = (n: number, userIds: string[], kind = NotificationKind.EDITION_PUBLISHED) =>
     t.db.transaction((m) => t.app.get(NotificationsService).notify(m, {

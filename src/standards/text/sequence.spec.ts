@@ -2,18 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { diffSequences, uniqueIndex } from './sequence';
 import type { Run } from './sequence';
-
-/** mulberry32, so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
+import { prng as random } from '../../../bench/data';
 
 /** Applies runs to `a`, taking added elements from `b`: must give `b` back, with equal runs equal. */
 function apply(a: readonly string[], b: readonly string[], runs: readonly Run[]): string[] {
