@@ -551,10 +551,17 @@ export class CommentsService implements OnModuleInit {
   /** DRAFT comments only for their own nation's experts and delegates; SUBMITTED ones for every reader. */
   private visibleComments(caller: Caller | null, roundIds: readonly string[]) {
     const qb = this.dataSource.getRepository(CommentEntity).createQueryBuilder('c').where('c.roundId IN (:...roundIds)', { roundIds });
+    return qb.andWhere(this.visibleSql(caller, (nation) => (qb.setParameter('nation', nation), ':nation')));
+  }
+
+  /**
+   * SQL, for comments aliased `c`: the ones a comment reader may see, i.e.
+   * submitted comments and the reader's own nation's drafts. `param` places
+   * the nation as a parameter in the caller's style (`:name` or `$n`).
+   */
+  private visibleSql(caller: Caller | null, param: (nation: string) => string): string {
     const nation = this.nationOfReader(caller);
-    if (nation) qb.andWhere(`(c.status = 'SUBMITTED' OR c.nationCode = :nation)`, { nation });
-    else qb.andWhere(`c.status = 'SUBMITTED'`);
-    return qb;
+    return nation ? `(c.status = 'SUBMITTED' OR c.nation_code = ${param(nation)})` : `c.status = 'SUBMITTED'`;
   }
 
   /**
@@ -569,12 +576,9 @@ export class CommentsService implements OnModuleInit {
   ): Promise<Page<CommentRow>> {
     if (!this.mayRead(caller)) return { edges: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO };
     const ds = this.dataSource;
-    // The same rule as visibleComments: submitted comments, and the reader's own nation's drafts.
-    const where = ['c.round_id = $1'];
     const params: unknown[] = [roundId];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const nation = this.nationOfReader(caller);
-    where.push(nation ? `(c.status = 'SUBMITTED' OR c.nation_code = ${param(nation)})` : `c.status = 'SUBMITTED'`);
+    const where = ['c.round_id = $1', this.visibleSql(caller, param)];
     const f = args.filter ?? {};
     if (f.nationCode) where.push(`c.nation_code = ${param(f.nationCode.trim().toUpperCase())}`);
     if (f.type) where.push(`c.type = ${param(f.type)}`);
