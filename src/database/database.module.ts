@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { rootLogger } from '../common/logger';
 import { createDataSource } from './data-source';
-import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import { EmbeddedDatabase, startEmbeddedDatabase, takeEarlyStart } from './embedded';
 import { runMigrations } from './migrate';
 
 /** The embedded cluster the service started, or null with DATABASE_URL. */
@@ -26,7 +26,9 @@ const EMBEDDED_POOL_SIZE = 3;
       useFactory: async (config: AppConfig): Promise<EmbeddedDatabase | null> => {
         if (config.DATABASE_URL) return null;
         const log = rootLogger.child({ component: 'postgres' });
-        const db = await startEmbeddedDatabase(config.DATA_DIR, { log: (line) => log.debug(line) });
+        const toLog = (line: string) => log.debug(line);
+        // `npm start` began it before loading the application (src/main.ts); anything else starts it here.
+        const db = await (takeEarlyStart(config.DATA_DIR, toLog) ?? startEmbeddedDatabase(config.DATA_DIR, { log: toLog }));
         rootLogger.info({ dataDir: db.dataDir, port: db.port }, 'embedded PostgreSQL started');
         if (existsSync(join(config.DATA_DIR, 'pgdata'))) {
           rootLogger.warn(`${join(config.DATA_DIR, 'pgdata')} holds a PGlite database of an earlier version; it is not used (README, "From PGlite")`);
