@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, ConfigError, loadConfig, trustProxy } from './config/config';
@@ -13,6 +14,10 @@ import { boundHeapGrowth, startEmbeddedEarly } from './database/embedded';
  */
 const nest = () => require('@nestjs/core') as typeof import('@nestjs/core');
 const logging = () => require('./common/logger') as typeof import('./common/logger');
+
+/** Milestones of `npm start`, in ms since the process started: logged at debug level once it listens. */
+const phases: Record<string, number> = {};
+const mark = (phase: string) => (phases[phase] = Math.round(performance.now()));
 
 /** The HTTP-level settings, shared by the service and the e2e tests. */
 export function configureApp(app: NestExpressApplication): INestApplication {
@@ -34,7 +39,10 @@ export function configureApp(app: NestExpressApplication): INestApplication {
 
 export async function createApp(): Promise<NestExpressApplication> {
   const { AppModule } = require('./app.module') as typeof import('./app.module');
+  mark('modulesLoaded');
+  // Builds every provider: the database (started, connected, migrated) first of all.
   const app = await nest().NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  mark('created');
   configureApp(app);
   return app;
 }
@@ -55,10 +63,15 @@ async function bootstrap() {
     boundHeapGrowth();
     // Returns once the postmaster runs; DatabaseModule takes the cluster over (and reports a failure to start).
     await startEmbeddedEarly(config.DATA_DIR);
+    mark('postgresSpawned');
   }
   const app = await createApp();
+  // Initialises the modules (the GraphQL schema, the workers, the LISTEN connection), then listens.
   await app.listen(config.PORT, config.HOST);
-  logging().rootLogger.info(`Space Standards Workbench listening on http://${config.HOST}:${config.PORT}/graphql`);
+  mark('listening');
+  const { rootLogger } = logging();
+  rootLogger.info(`Space Standards Workbench listening on http://${config.HOST}:${config.PORT}/graphql`);
+  rootLogger.debug({ ms: phases }, 'start phases, in ms since the process started');
 }
 
 if (require.main === module) void bootstrap();
