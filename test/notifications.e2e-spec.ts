@@ -215,7 +215,7 @@ describe('notifications', () => {
     const ids: string[] = [];
     await t.db.transaction(async (m) => {
       for (let i = 0; i < 40; i++) {
-        await service.enqueueMail(m, { key: `race:${i}`, to: `race${i % 4}@test.example`, subject: `Race ${i}`, text: 'x', kind: 'TEST' });
+        await t.app.get(MailService).enqueue(m, { key: `race:${i}`, to: `race${i % 4}@test.example`, subject: `Race ${i}`, text: 'x', kind: 'TEST' });
       }
     });
     for (const r of await rows(`idempotency_key LIKE 'race:%'`)) ids.push(r.id);
@@ -233,7 +233,7 @@ describe('notifications', () => {
   });
 
   it('retries a failed send with exponential backoff, and gives up after the last attempt', async () => {
-    await t.db.transaction((m) => service.enqueueMail(m, { key: 'flaky', to: 'flaky@test.example', subject: 'Flaky', text: 'x', kind: 'TEST' }));
+    await t.db.transaction((m) => t.app.get(MailService).enqueue(m, { key: 'flaky', to: 'flaky@test.example', subject: 'Flaky', text: 'x', kind: 'TEST' }));
     const mail = t.app.get(MailService);
     const send = mail.send;
     mail.send = async () => {
@@ -259,7 +259,7 @@ describe('notifications', () => {
   it('crash test: a sender killed mid-batch (SIGKILL) loses nothing and sends nothing twice', async () => {
     const total = 40;
     await t.db.transaction(async (m) => {
-      for (let i = 0; i < total; i++) await service.enqueueMail(m, { key: `crash:${i}`, to: `crash${i % 5}@test.example`, subject: `Crash ${i}`, text: 'x', kind: 'TEST' });
+      for (let i = 0; i < total; i++) await t.app.get(MailService).enqueue(m, { key: `crash:${i}`, to: `crash${i % 5}@test.example`, subject: `Crash ${i}`, text: 'x', kind: 'TEST' });
     });
     const ids: string[] = (await rows(`idempotency_key LIKE 'crash:%'`)).map((r: { id: string }) => r.id);
     const sentFiles = () => [0, 1, 2, 3, 4].flatMap((i) => mails(`crash${i}@test.example`));
