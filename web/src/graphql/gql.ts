@@ -59,7 +59,7 @@ type Documents = {
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
     "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": typeof types.NeedPageDocument,
-    "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n": typeof types.NeedLinkCandidatesDocument,
+    "\n  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }\n": typeof types.NeedLinkCandidatesDocument,
     "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": typeof types.SupportNeedDocument,
     "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": typeof types.WithdrawNeedSupportDocument,
     "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": typeof types.AcceptNeedDocument,
@@ -172,7 +172,7 @@ const documents: Documents = {
     "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
     "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": types.NeedPageDocument,
-    "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n": types.NeedLinkCandidatesDocument,
+    "\n  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }\n": types.NeedLinkCandidatesDocument,
     "mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": types.SupportNeedDocument,
     "mutation WithdrawNeedSupport($needId: ID!) { withdrawNeedSupport(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }": types.WithdrawNeedSupportDocument,
     "mutation AcceptNeed($needId: ID!) { acceptNeed(needId: $needId) { id status statusChangedAt history { from to reason at } } }": types.AcceptNeedDocument,
@@ -437,7 +437,7 @@ export function graphql(source: "\n  query NeedPage($id: ID!) {\n    interoperab
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n"): (typeof documents)["\n  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }\n"];
+export function graphql(source: "\n  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }\n"): (typeof documents)["\n  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
