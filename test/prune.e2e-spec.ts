@@ -134,8 +134,8 @@ describe('pruning of ended sessions, refresh tokens, codes and unconfirmed diges
 /**
  * Finished work goes PRUNE_AFTER_DAYS (30) after it finished: mails sent or
  * given up, webhook deliveries delivered or given up, and the reminder claims
- * of rounds and ballots that ended. Pending work stays however old, and so do
- * the claims of a subject that may still remind (open, or an undecided ballot).
+ * of deadlines past or of rounds and ballots ended early. Pending work stays
+ * however old, and so do the claims of a deadline still ahead.
  * Rows are written in SQL at set ages: 31 days is past the period, 29 within it.
  */
 describe('pruning of finished mail, webhook deliveries and reminder claims', () => {
@@ -193,54 +193,70 @@ describe('pruning of finished mail, webhook deliveries and reminder claims', () 
     await deliveries(hook.id, 'PENDING', 90, 1);
     const [gone] = await t.db.query(`SELECT id FROM webhook_delivery WHERE webhook_id = $1 AND status = 'DELIVERED' AND delivered_at < ${ago(30)} LIMIT 1`, [hook.id]);
 
-    // Rounds and ballots of one standard, and claims of two nations at both offsets for each (4 claims a subject).
+    // Rounds and ballots, and the reminder claims of two nations at both offsets for a deadline of each (4 claims).
     const expert = await t.user('Pruned Expert', [{ role: 'EXPERT', nationCode: 'NLD' }]);
-    const standard = await draftingStandard(t, expert.token, { designation: 'PR 1' });
-    const round = async (opens: number, closes: number, closed: number | null) =>
-      ['CommentRound', (await t.db.query(
+    const first = await draftingStandard(t, expert.token, { designation: 'PR 1' });
+    const second = await draftingStandard(t, expert.token, { designation: 'PR 2' });
+    type Subject = { type: string; id: string; closes: number };
+    const round = async (opens: number, closes: number, closed: number | null): Promise<Subject> => ({
+      type: 'CommentRound', closes,
+      id: (await t.db.query(
         `INSERT INTO comment_round (standard_id, version_id, title, opens_at, closes_at, closed_at, opened_by)
          VALUES ($1, $2, 'Round', ${ago(opens)}, ${ago(closes)}, ${closed === null ? 'NULL' : ago(closed)}, $3) RETURNING id`,
-        [standard.id, standard.v1, adminId],
-      ))[0].id as string] as const;
-    const ballot = async (opens: number, closes: number, decided: number | null) =>
-      ['Ballot', (await t.db.query(
+        [first.id, first.v1, adminId],
+      ))[0].id,
+    });
+    const ballot = async (standard: { id: string; v1: string }, opens: number, closes: number, decided: number | null): Promise<Subject> => ({
+      type: 'Ballot', closes,
+      id: (await t.db.query(
         `INSERT INTO ballot (standard_id, version_id, opens_at, closes_at, threshold, opened_by, closed_at, outcome)
          VALUES ($1, $2, ${ago(opens)}, ${ago(closes)}, 2, $3, ${decided === null ? 'NULL' : ago(decided)}, ${decided === null ? `'PENDING'` : `'FAILED'`}) RETURNING id`,
         [standard.id, standard.v1, adminId],
-      ))[0].id as string] as const;
-    const ended = [
-      await round(100, 60, null), // reached its closes_at 60 days ago
-      await round(45, -5, 35), // closed early 35 days ago; its closes_at is still ahead
-      await ballot(70, 40, 40), // decided 40 days ago
-    ];
-    const live = [
-      await round(20, 10, null), // ended 10 days ago: within the period
-      await round(1, -2, null), // open
-      await ballot(20, 8, 5), // decided 5 days ago
-      await ballot(60, 40, null), // past its closes_at 40 days ago but undecided: may still be extended, and remind again
-    ];
-    const claims = async (type: string, id: string) =>
+      ))[0].id,
+    });
+    const claims = (s: Subject, closes = s.closes) =>
       t.db.query(
-        `INSERT INTO notification_reminder (subject_type, subject_id, nation_code, offset_days, sent_at)
-         SELECT $1, $2, n, d, ${ago(61)} FROM unnest(ARRAY['NLD', 'FRA']) n, unnest(ARRAY[3, 1]) d`,
-        [type, id],
+        `INSERT INTO notification_reminder (subject_type, subject_id, nation_code, offset_days, closes_at, sent_at)
+         SELECT $1, $2, n, d, ${ago(closes)}, ${ago(closes)} - make_interval(days => d) FROM unnest(ARRAY['NLD', 'FRA']) n, unnest(ARRAY[3, 1]) d`,
+        [s.type, s.id],
       );
-    for (const [type, id] of [...ended, ...live]) await claims(type, id);
-    // A claim whose subject is not found is kept: nothing says it ended.
-    await claims('Ballot', '00000000-0000-4000-8000-000000000001');
-    const claimsOf = (subjects: (readonly [string, string])[]) =>
-      count(`SELECT count(*)::int AS n FROM notification_reminder WHERE subject_id = ANY($1::uuid[])`, [subjects.map(([, id]) => id)]);
-    expect(await claimsOf(ended)).toBe(12);
+    const orphan: Subject = { type: 'Ballot', id: '00000000-0000-4000-8000-000000000001', closes: 0 };
+    const extended = await ballot(second, 70, -3, null); // undecided, extended: its deadline now 3 days ahead
+    const ended: Subject[] = [
+      await round(100, 60, null), // its deadline passed 60 days ago
+      await round(45, -5, 35), // closed early 35 days ago, its deadline still ahead
+      await ballot(first, 70, -5, 40), // decided early 40 days ago, its deadline still ahead
+      await ballot(first, 60, 40, null), // undecided, its deadline passed 40 days ago: a reminder for a new deadline would need an extension
+    ];
+    const live: Subject[] = [
+      await round(20, 10, null), // its deadline passed 10 days ago: within the period
+      await round(1, -2, null), // open
+      await ballot(first, 20, 8, 5), // decided 5 days ago
+    ];
+    for (const s of [...ended, ...live]) await claims(s);
+    await claims(extended, 40); // for the deadline before the extension, 40 days ago: goes
+    await claims(extended); // for the new deadline: stays
+    // Claims whose subject is not found go by their deadline alone.
+    await claims(orphan, 40);
+    await claims(orphan, 10);
+    const claimsOf = (subjects: Subject[]) =>
+      count(`SELECT count(*)::int AS n FROM notification_reminder WHERE subject_id = ANY($1::uuid[])`, [subjects.map((s) => s.id)]);
+    expect(await claimsOf(ended)).toBe(16);
+    const prunedClaims = 16 + 4 + 4;
 
     const mailCount = (status: string) => count(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'TEST' AND status = $1`, [status]);
     const deliveryCount = (status: string) => count(`SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1 AND status = $2`, [hook.id, status]);
 
-    expect(await prune.runOnce()).toBe(5 + 5 + 12);
+    expect(await prune.runOnce()).toBe(5 + 5 + prunedClaims);
     expect([await mailCount('SENT'), await mailCount('FAILED'), await mailCount('PENDING')]).toEqual([1, 1, 1]);
     expect([await deliveryCount('DELIVERED'), await deliveryCount('FAILED'), await deliveryCount('PENDING')]).toEqual([1, 1, 1]);
     expect(await claimsOf(ended)).toBe(0);
-    expect(await claimsOf(live)).toBe(16);
-    expect(await count(`SELECT count(*)::int AS n FROM notification_reminder`)).toBe(16 + 4);
+    expect(await claimsOf(live)).toBe(12);
+    const deadlinesLeft = async (s: Subject) =>
+      (await t.db.query(`SELECT DISTINCT closes_at > now() AS ahead, count(*)::int AS n FROM notification_reminder WHERE subject_id = $1 GROUP BY 1`, [s.id]));
+    expect(await deadlinesLeft(extended)).toEqual([{ ahead: true, n: 4 }]);
+    expect(await deadlinesLeft(orphan)).toEqual([{ ahead: false, n: 4 }]);
+    expect(await count(`SELECT count(*)::int AS n FROM notification_reminder`)).toBe(12 + 4 + 4);
     expect(await prune.runOnce()).toBe(0);
 
     // The API's delivery log holds what the period keeps; a pruned delivery is no longer found to resend.
@@ -254,7 +270,7 @@ describe('pruning of finished mail, webhook deliveries and reminder claims', () 
     expect(await prune.runOnce()).toBe(2 + 2);
     expect([await mailCount('SENT'), await mailCount('FAILED'), await mailCount('PENDING')]).toEqual([0, 0, 1]);
     expect([await deliveryCount('DELIVERED'), await deliveryCount('FAILED'), await deliveryCount('PENDING')]).toEqual([0, 0, 1]);
-    expect(await claimsOf(live)).toBe(16);
+    expect(await claimsOf([...live, extended, orphan])).toBe(12 + 4 + 4);
     t.clock.offsetSeconds = 0;
   });
 

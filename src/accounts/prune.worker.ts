@@ -22,17 +22,17 @@ export const PRUNE_BATCH = 1000;
  *   which name people and carry links and codes. Nothing queues one of them
  *   again once its row is gone: a person's mail is queued only with the
  *   notification it reports (notification is unique per person and event, and
- *   kept), a digest only by the week's run (digest_run, kept), a confirmation
- *   under a key made of a new token. PENDING mails stay, however old.
+ *   kept), a digest only by the week's run (digest_run, kept), a join
+ *   request's decision once (it is final), a confirmation under a key made of
+ *   a new token. PENDING mails stay, however old.
  * - webhook deliveries DELIVERED or FAILED (given up): `webhookDeliveries`
  *   lists and `resendWebhookDelivery` resends those of the last
  *   PRUNE_AFTER_DAYS (README, The API for integrators). PENDING ones stay, a
  *   disabled webhook's too.
- * - reminder claims (notification_reminder) of a round or ballot that has
- *   ended: a reminder fires only while its subject is open, so the claim that
- *   keeps it from firing twice is needed until then. A round ends at
- *   closed_at, or at closes_at, which never moves; a ballot only when it is
- *   decided (closed_at): an undecided one may be extended, and keeps its claims.
+ * - reminder claims (notification_reminder) once their deadline has passed,
+ *   or their round or ballot has ended early (closed, decided): the claim
+ *   that keeps a reminder from firing twice is needed only while its deadline
+ *   is ahead, and a subject's deadline only moves later.
  * The audit log is never pruned.
  *
  * Every replica runs it; batches are claimed FOR UPDATE SKIP LOCKED, so two
@@ -80,13 +80,15 @@ export class PruneWorker extends PollingWorker {
          SELECT id FROM webhook_delivery WHERE status <> 'PENDING' AND coalesce(delivered_at, last_attempt_at, created_at) < ${before}
           LIMIT $1 FOR UPDATE SKIP LOCKED)`,
     );
-    // A claim whose subject is not found (none is ever deleted) stays: the end is NULL.
+    // A claim is for one deadline (closes_at), which it is needed until: no reminder is due past its deadline, and
+    // deadlines only move later (a round's never moves; a ballot's moves only with an extension, which makes a new
+    // deadline and new claims). A subject that ended early (closed_at: a round closed, a ballot decided) ends its claims.
     const reminders = await this.drain(
-      `DELETE FROM notification_reminder WHERE (subject_type, subject_id, nation_code, offset_days) IN (
-         SELECT r.subject_type, r.subject_id, r.nation_code, r.offset_days FROM notification_reminder r
+      `DELETE FROM notification_reminder WHERE (subject_type, subject_id, nation_code, offset_days, closes_at) IN (
+         SELECT r.subject_type, r.subject_id, r.nation_code, r.offset_days, r.closes_at FROM notification_reminder r
            LEFT JOIN comment_round c ON r.subject_type = 'CommentRound' AND c.id = r.subject_id
            LEFT JOIN ballot b ON r.subject_type = 'Ballot' AND b.id = r.subject_id
-          WHERE CASE r.subject_type WHEN 'CommentRound' THEN coalesce(c.closed_at, c.closes_at) ELSE b.closed_at END < ${before}
+          WHERE least(r.closes_at, c.closed_at, b.closed_at) < ${before}
           LIMIT $1 FOR UPDATE OF r SKIP LOCKED)`,
     );
     return sessions + codes + mails + deliveries + reminders;
