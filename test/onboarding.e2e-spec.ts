@@ -297,5 +297,31 @@ describe('vendor onboarding', () => {
       expect((await t.http.get('/providers')).text).not.toContain('Listed Launch');
       await t.ok(`mutation{ setPublicListing(listed:true){ publicListing } }`, {}, listed.token);
     });
+
+    it('pages the public directory by name, 50 at a time, each provider once', async () => {
+      await t.db.query(`INSERT INTO organization (name, kind, nation_code, public_listing)
+        SELECT 'Paged Provider ' || lpad(g::text, 3, '0'), 'VENDOR', 'ITA', true FROM generate_series(1, 60) g`);
+      const [{ listed: total }] = await t.db.query(`SELECT count(*)::int AS listed FROM organization WHERE public_listing`);
+      const seen: string[] = [];
+      let path: string | null = '/providers';
+      const pagesRead: { providers: number; first: boolean }[] = [];
+      while (path) {
+        const res = await t.http.get(path);
+        expect(res.status).toBe(200);
+        const names = [...res.text.matchAll(/<h2 id="p-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
+        seen.push(...names);
+        pagesRead.push({ providers: names.length, first: res.text.includes('rel="first"') });
+        path = /href="(\/providers\?after=[^"]+)" rel="next"/.exec(res.text)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      }
+      expect(pagesRead).toEqual([{ providers: 50, first: false }, { providers: total - 50, first: true }]);
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen).size).toBe(total);
+      expect(seen.filter((n) => n.startsWith('Paged Provider'))).toEqual(Array.from({ length: 60 }, (_, i) => `Paged Provider ${String(i + 1).padStart(3, '0')}`));
+      // A cursor the directory did not write is a 400 page that says what to do, not a 500.
+      const forged = await t.http.get('/providers?after=bm90LWEtY3Vyc29y');
+      expect(forged.status).toBe(400);
+      expect(forged.text).toContain('Start from the first page');
+      expect((await t.http.get('/providers?after=a&after=b')).status).toBe(400);
+    });
   });
 });
