@@ -27,7 +27,8 @@ async function launch(dataDir: string): Promise<Started> {
   let text = '';
   child.stdout!.on('data', (d) => (text += d));
   child.stderr!.on('data', (d) => (text += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => (children.delete(child), r(code))));
+  // 'close': the process has exited and its output has all been read.
+  const exited = new Promise<number | null>((r) => child.once('close', (code) => (children.delete(child), r(code))));
   return { child, base: `http://127.0.0.1:${port}`, output: () => text, exited };
 }
 
@@ -45,7 +46,16 @@ async function stop(s: Started): Promise<void> {
   await s.exited;
 }
 
-const lines = (s: Started) => s.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+const PHASES = 'start phases, in ms since the process started';
+
+/** The service's log lines so far; /health may answer before the line logged after listen() has reached this process. */
+async function lines(s: Started, last = PHASES): Promise<any[]> {
+  for (let waited = 0; !s.output().includes(last); waited += 50) {
+    if (waited > 10_000) throw new Error(`no "${last}" in the log:\n${s.output()}`);
+    await sleep(50);
+  }
+  return s.output().split('\n').filter((l) => l.startsWith('{') && l.endsWith('}')).map((l) => JSON.parse(l));
+}
 
 /**
  * `npm start` starts the embedded PostgreSQL before it loads the application
@@ -60,15 +70,15 @@ describe('the start of the embedded mode', () => {
     const first = await launch(dataDir);
     await ready(first);
     try {
-      const log = lines(first);
-      const phases = log.find((l) => l.msg === 'start phases, in ms since the process started')?.ms;
+      const log = await lines(first);
+      const phases = log.find((l) => l.msg === PHASES)?.ms;
       // Spawned before the modules were loaded, the application created (database migrated) after, listening last.
       expect(phases.postgresSpawned).toBeLessThan(phases.modulesLoaded);
       expect(phases.modulesLoaded).toBeLessThan(phases.created);
       expect(phases.created).toBeLessThanOrEqual(phases.listening);
       const at = (msg: string) => log.findIndex((l) => l.msg === msg);
       expect(at('migrations applied')).toBeGreaterThan(at('embedded PostgreSQL started'));
-      expect(at('start phases, in ms since the process started')).toBeGreaterThan(at('migrations applied'));
+      expect(at(PHASES)).toBeGreaterThan(at('migrations applied'));
       // PostgreSQL's own lines from before the take-over reach the log too.
       expect(log.some((l) => l.component === 'postgres' && /starting PostgreSQL/.test(l.msg))).toBe(true);
       const health = await (await fetch(`${first.base}/health`)).json();
