@@ -37,7 +37,139 @@ export function isSafeLink(url: string): boolean {
 export function createMarkdown(): Markdown {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
+  installPlainStates(md);
   return md;
+}
+
+/** What the states below set and read, beyond what @types/markdown-it declares. */
+interface LooseState {
+  [field: string]: unknown;
+  level: number;
+  pending: string;
+  pendingLevel: number;
+  delimiters: unknown[];
+  _prev_delimiters: unknown[][];
+  tokens: Token[];
+  tokens_meta: unknown[];
+  pushPending(): Token;
+}
+type Nesting = -1 | 0 | 1;
+type TokenClass = new (type: string, tag: string, nesting: Nesting) => Token;
+
+/**
+ * markdown-it 15's bundle builds every Token, and every inline parser state
+ * (one per paragraph and heading), through its class-field helper
+ * (`_defineProperty`, then `toPropertyKey` and `toPrimitive` for each
+ * field), which took 12-18% of a parse and a tenth of a cold redline.
+ * Here the same objects are built with plain assignments, in the same
+ * order, on the same prototypes, for this instance's parsers only: a Token
+ * and an inline state get the very fields, values and key order markdown-it
+ * gives them (checked here before installing, else markdown-it's own stay),
+ * and `push`/`pushPending` are markdown-it 15.0.3's, building the plain
+ * Token. render.spec compares whole token streams with a stock instance's.
+ */
+function installPlainStates(md: Markdown): void {
+  const Stock = new md.core.State('', md, {}).Token as unknown as TokenClass;
+  const PlainToken = function (this: Token, type: string, tag: string, nesting: Nesting): void {
+    this.map = null;
+    this.level = 0;
+    this.children = null;
+    this.content = '';
+    this.markup = '';
+    this.info = '';
+    this.block = false;
+    this.hidden = false;
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
+  } as unknown as TokenClass;
+  PlainToken.prototype = Stock.prototype;
+
+  const StockInline = md.inline.State as unknown as new (src: string, md: Markdown, env: object, tokens: Token[]) => LooseState;
+  const inline = Object.create(StockInline.prototype) as LooseState;
+  const PlainInline = function (this: LooseState, src: string, parent: Markdown, env: object, outTokens: Token[]): void {
+    this.pos = 0;
+    this.level = 0;
+    this.pending = '';
+    this.pendingLevel = 0;
+    this.cache = {};
+    this.backticks = {};
+    this.backticksScanned = false;
+    this.skipHtmlSpecial = false;
+    this.linkLevel = 0;
+    this.delimiters = [];
+    this._prev_delimiters = [];
+    this.Token = PlainToken;
+    this.src = src;
+    this.env = env;
+    this.md = parent;
+    this.tokens = outTokens;
+    this.tokens_meta = Array<unknown>(outTokens.length);
+    this.posMax = src.length;
+  } as unknown as typeof StockInline;
+  PlainInline.prototype = inline;
+  inline.pushPending = function (this: LooseState): Token {
+    const token = new PlainToken('text', '', 0);
+    token.content = this.pending;
+    token.level = this.pendingLevel;
+    this.tokens.push(token);
+    this.pending = '';
+    return token;
+  };
+  inline.push = function (this: LooseState, type: string, tag: string, nesting: Nesting): Token {
+    if (this.pending) this.pushPending();
+    const token = new PlainToken(type, tag, nesting);
+    let meta: { delimiters: unknown[] } | undefined = undefined;
+    if (nesting < 0) {
+      this.level--;
+      this.delimiters = this._prev_delimiters.pop()!;
+    }
+    token.level = this.level;
+    if (nesting > 0) {
+      this.level++;
+      this._prev_delimiters.push(this.delimiters);
+      this.delimiters = [];
+      meta = { delimiters: this.delimiters };
+    }
+    this.pendingLevel = this.level;
+    this.tokens.push(token);
+    this.tokens_meta.push(meta);
+    return token;
+  };
+
+  // The same shape as markdown-it's own, or nothing is installed (another markdown-it version).
+  const shape = (o: object): string => JSON.stringify(Object.entries(o).map(([k, v]) => [k, typeof v === 'function' || k === 'md' ? typeof v : v]));
+  const env = {};
+  if (shape(new PlainToken('p', 'q', 1)) !== shape(new Stock('p', 'q', 1))) return;
+  if (shape(new PlainInline('a *b*', md, env, [])) !== shape(new StockInline('a *b*', md, env, []))) return;
+
+  const StockBlock = md.block.State;
+  md.block.State = class extends StockBlock {
+    constructor(...args: ConstructorParameters<typeof StockBlock>) {
+      super(...args);
+      this.Token = PlainToken as unknown as typeof this.Token;
+    }
+
+    push(type: string, tag: string, nesting: Nesting): Token {
+      const token = new PlainToken(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    }
+  };
+  const StockCore = md.core.State;
+  md.core.State = class extends StockCore {
+    constructor(...args: ConstructorParameters<typeof StockCore>) {
+      super(...args);
+      this.Token = PlainToken as unknown as typeof this.Token;
+    }
+  };
+  md.inline.State = PlainInline as unknown as typeof md.inline.State;
 }
 
 const parser = createMarkdown();
