@@ -1,11 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import MarkdownIt from 'markdown-it';
-import { editStandard, generateStandard } from '../../../bench/data';
 import { auditHtml, XSS_CORPUS } from './html-audit';
-import { createMarkdown, isSafeLink, Markdown } from './markdown';
+import { isSafeLink } from './markdown';
 import { renderMarkdown } from './render';
 
 describe('renderMarkdown', () => {
@@ -99,41 +95,3 @@ describe('isSafeLink', () => {
     it(`refuses ${JSON.stringify(url)}`, () => expect(isSafeLink(url)).toBe(false));
   }
 });
-
-describe('createMarkdown', () => {
-  // It builds tokens and inline states with plain assignments instead of
-  // markdown-it's class-field helper (markdown.ts): the token streams must be
-  // markdown-it's own, field for field, in the same key order.
-  const stock = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  stock.validateLink = isSafeLink;
-  const ours = createMarkdown();
-  const stream = (md: Markdown, text: string): string => JSON.stringify(md.parse(text, {}));
-  const dir = join(process.cwd(), 'standards');
-  const corpus = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-  const generated = generateStandard(200_000, 11);
-  const texts = [
-    ...corpus,
-    generated.join(''),
-    editStandard(generated, 0.1, 12).join(''),
-    ...XSS_CORPUS,
-    '*a **b** _c_ ~~d~~* `code` [l](http://x.y "t") ![i](data:image/png;base64,AA==) <http://auto.link> &amp; \\* x  \nhard\nsoft',
-    '- [ ] a\n  1. b\n     > c\n\n| h | i |\n|:-|-:|\n| *j* | `k` |\n\nterm\n===\n\n    code\n\n```js\nfenced\n```\n\n[ref]: http://r.example\n\nSee [ref] and [ref][].\n',
-  ];
-
-  it('gives the token streams a stock markdown-it gives', () => {
-    expect(Object.getPrototypeOf(ours.parse('a', {})[0])).toBe(Object.getPrototypeOf(stock.parse('a', {})[0]));
-    for (const text of texts) expect(stream(ours, text)).toBe(stream(stock, text));
-  });
-
-  it('renders what a stock markdown-it renders', () => {
-    for (const text of texts) expect(ours.render(text)).toBe(stock.render(text));
-  });
-
-  it('installs its plain states (else the test above proves nothing new)', () => {
-    expect(ours.inline.State).not.toBe(stock.inline.State);
-    expect(ours.block.State).not.toBe(stock.block.State);
-  });
-});
-
