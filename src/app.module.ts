@@ -1,4 +1,4 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ArgumentMetadata, MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -84,7 +84,11 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits, fieldResolvers
     // The same limits as the websocket (common/graphql-ws.server.ts), which Nest does not serve: see there.
     // No field carries a cache hint, so Apollo's cache-control plugin computed nothing, but it
     // wrapped every field resolver to do so (a promise and a hook call per field per row).
-    plugins: [...limits.plugins, logUnexpectedErrors, ApolloServerPluginCacheControlDisabled()] as ApolloDriverConfig['plugins'],
+    // Apollo installs its inline-trace plugin by default, to trace only if the schema is a federated
+    // subgraph, which this one is not; it was still called at the start of every request to find that out.
+    plugins: [
+      ...limits.plugins, logUnexpectedErrors, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
+    ] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     validationOptions: limits.validationOptions,
     parseOptions: limits.parseOptions,
