@@ -1,7 +1,5 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /**
  * What every case shares: time a function several times, summarise the
@@ -57,33 +55,19 @@ export function stats(samples: readonly number[]): Stats {
 }
 
 /**
- * A full garbage collection, for a case that asks for one before each timed
- * run (node runs without --expose-gc; the flag set at run time exposes `gc`
- * to a new context only).
- */
-let collector: (() => void) | undefined;
-export function collectGarbage(): void {
-  if (collector === undefined) {
-    setFlagsFromString('--expose-gc');
-    collector = runInNewContext('gc') as () => void;
-  }
-  collector();
-}
-
-/**
  * Times `fn` (after `warmup` untimed calls) and prints its median and spread,
  * in wall time and in CPU time. `fn` may return its own CPU milliseconds (a
- * child process's); otherwise this process's CPU time is taken. With `gc`,
- * a full collection runs before each call, untimed, so that one run does
- * not pay for collecting the garbage of the runs before it (or of the
- * previous case) at a cost that grows with whatever else the heap holds.
+ * child process's); otherwise this process's CPU time is taken. No forced
+ * garbage collection between runs: tried in round 5, it made every run pay
+ * for the collector's concurrent sweeping and the heap's regrowth (the 1 MB
+ * cached redline measured 37 ms instead of 16), so runs share the heap as
+ * the service's requests do; the min and p95 show the spread.
  */
-export async function measure(label: string, runs: number, fn: (i: number) => unknown, warmup = 1, options: { gc?: boolean } = {}): Promise<Stats> {
+export async function measure(label: string, runs: number, fn: (i: number) => unknown, warmup = 1): Promise<Stats> {
   await time(warmup, fn);
   const cpu: number[] = [];
   const wall: number[] = [];
   for (let i = 0; i < runs; i++) {
-    if (options.gc) collectGarbage();
     const start = performance.now();
     const before = process.cpuUsage();
     const own = await fn(i);

@@ -42,7 +42,6 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
   const runs = options.smoke ? 1 : 9;
   // The cached redline of 1 MB takes 10-25 ms, and one slow sample moved the growth ratio by 2x: more runs of it (and of the cold ones).
   const warmRuns = (size: number) => (options.smoke ? 1 : size <= 1_000_000 ? 31 : 15);
-  const gc = { gc: true };
   const small = options.smoke ? 20_000 : 1_000_000;
   const large = options.smoke ? 100_000 : 5_000_000;
   const figures: Record<string, Stats> = {};
@@ -54,7 +53,7 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
     console.log(`  ${label}: ${a.length} blocks, ${b.length - a.length >= 0 ? '+' : ''}${b.length - a.length} after edits`);
     const git = await measure(`git diff --word-diff=porcelain ${label}`, options.smoke ? 1 : 15, gitWordDiff(dir, from, to));
     // Nothing cached: renders the pieces of both texts (those they share once).
-    const cold = await measure(`redline ${label}, cold (renders both)`, options.smoke ? 1 : 15, () => computeRedline(from, to, 'a', 'b'), 1, gc);
+    const cold = await measure(`redline ${label}, cold (renders both)`, options.smoke ? 1 : 15, () => computeRedline(from, to, 'a', 'b'), 1);
     // What a save prepares: the new version's rendition from the pieces the previous version's left in the cache.
     const previous = new Map<string, PieceRendition>();
     const ra = rendition(from, previous);
@@ -62,9 +61,9 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
       const added = new Map<string, PieceRendition>();
       const cache = { get: (k: string) => added.get(k) ?? previous.get(k), set: (k: string, v: PieceRendition) => added.set(k, v) };
       return void computeRedline(ra, rendition(to, cache), 'a', 'b');
-    }, 1, gc);
+    }, 1);
     const rb = rendition(to, previous);
-    const warm = await measure(`redline ${label}, renditions cached`, warmRuns(size), () => computeRedline(ra, rb, 'a', 'b'), 2, gc);
+    const warm = await measure(`redline ${label}, renditions cached`, warmRuns(size), () => computeRedline(ra, rb, 'a', 'b'), 2);
     figures[`git ${size}`] = git;
     figures[`warm ${size}`] = warm;
     figures[`cold ${size}`] = cold;
