@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * its own, without the designation (which would make every "ASpP-n" alike).
  * It built that vector with to_tsvector for each of the ~50 to 60 candidate
  * standards on every check: parsing and stemming their titles and scopes was
- * about 2 ms of the check's ~24 ms of server CPU on the case 6 data set
+ * 1.5 to 2 ms of the check's ~24 ms of server CPU on the case 6 data set
  * (BENCHMARKS.md, case 6, round 5). The same expression, stored, is computed
  * once when the title or scope is written. Same vector, so the same scores.
  */
