@@ -215,7 +215,7 @@ describe('notifications', () => {
     const ids: string[] = [];
     await t.db.transaction(async (m) => {
       for (let i = 0; i < 40; i++) {
-        await service.enqueueMail(m, { key: `race:${i}`, to: `race${i % 4}@test.example`, subject: `Race ${i}`, text: 'x', kind: 'TEST' });
+        await t.app.get(MailService).enqueue(m, { key: `race:${i}`, to: `race${i % 4}@test.example`, subject: `Race ${i}`, text: 'x', kind: 'TEST' });
       }
     });
     for (const r of await rows(`idempotency_key LIKE 'race:%'`)) ids.push(r.id);
@@ -233,7 +233,7 @@ describe('notifications', () => {
   });
 
   it('retries a failed send with exponential backoff, and gives up after the last attempt', async () => {
-    await t.db.transaction((m) => service.enqueueMail(m, { key: 'flaky', to: 'flaky@test.example', subject: 'Flaky', text: 'x', kind: 'TEST' }));
+    await t.db.transaction((m) => t.app.get(MailService).enqueue(m, { key: 'flaky', to: 'flaky@test.example', subject: 'Flaky', text: 'x', kind: 'TEST' }));
     const mail = t.app.get(MailService);
     const send = mail.send;
     mail.send = async () => {
@@ -259,7 +259,7 @@ describe('notifications', () => {
   it('crash test: a sender killed mid-batch (SIGKILL) loses nothing and sends nothing twice', async () => {
     const total = 40;
     await t.db.transaction(async (m) => {
-      for (let i = 0; i < total; i++) await service.enqueueMail(m, { key: `crash:${i}`, to: `crash${i % 5}@test.example`, subject: `Crash ${i}`, text: 'x', kind: 'TEST' });
+      for (let i = 0; i < total; i++) await t.app.get(MailService).enqueue(m, { key: `crash:${i}`, to: `crash${i % 5}@test.example`, subject: `Crash ${i}`, text: 'x', kind: 'TEST' });
     });
     const ids: string[] = (await rows(`idempotency_key LIKE 'crash:%'`)).map((r: { id: string }) => r.id);
     const sentFiles = () => [0, 1, 2, 3, 4].flatMap((i) => mails(`crash${i}@test.example`));
@@ -305,6 +305,9 @@ describe('notifications', () => {
     const b = await draft(t, sec.token, 'STANAG 4907');
     const ballotId = (await openBallot(t, sec.token, b.standardId, b.versionId, 1, 5 * 86_400)).data.openBallot.id;
     await cast(t, deDelegate.token, ballotId, 'RATIFIED_IMPLEMENTING');
+    const deadline = async (table: string, id: string) => ((await t.db.query(`SELECT closes_at FROM ${table} WHERE id = $1`, [id]))[0].closes_at as Date).toISOString();
+    const roundCloses = await deadline('comment_round', roundId);
+    const ballotCloses = await deadline('ballot', ballotId);
     const reminded = async (kind: string, subject: string) =>
       (await t.db.query(`SELECT u.email, n.event_key AS key FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.kind = $1 AND n.subject_id = $2 ORDER BY u.email`, [kind, subject]));
 
@@ -314,21 +317,53 @@ describe('notifications', () => {
     const [x, y] = await Promise.all([reminders.sendReminders(), t.app.get(RemindersWorker).sendReminders()]);
     expect(x + y).toBeGreaterThanOrEqual(2);
     // The round: Germany has not submitted, France has. The ballot: France has not responded, Germany has.
-    expect(await reminded('ROUND_REMINDER', roundId)).toEqual([{ email: deDelegate.email, key: `ROUND_REMINDER:${roundId}:DEU:3` }]);
+    expect(await reminded('ROUND_REMINDER', roundId)).toEqual([{ email: deDelegate.email, key: `ROUND_REMINDER:${roundId}:DEU:3:${roundCloses}` }]);
     expect(await reminded('BALLOT_REMINDER', ballotId)).toEqual([
-      { email: frExpert.email, key: `BALLOT_REMINDER:${ballotId}:FRA:3` }, { email: frDelegate.email, key: `BALLOT_REMINDER:${ballotId}:FRA:3` }]);
+      { email: frExpert.email, key: `BALLOT_REMINDER:${ballotId}:FRA:3:${ballotCloses}` }, { email: frDelegate.email, key: `BALLOT_REMINDER:${ballotId}:FRA:3:${ballotCloses}` }]);
     expect(await reminders.sendReminders()).toBe(0);
     t.clock.advance(2 * 86_400);
     await reminders.sendReminders();
     // Both rows are the same person's, so they are compared as a set.
-    expect((await reminded('ROUND_REMINDER', roundId)).map((n: { key: string }) => n.key).sort()).toEqual([`ROUND_REMINDER:${roundId}:DEU:1`, `ROUND_REMINDER:${roundId}:DEU:3`]);
-    expect((await reminded('BALLOT_REMINDER', ballotId)).filter((n: { key: string }) => n.key.endsWith(':1'))).toHaveLength(2);
+    expect((await reminded('ROUND_REMINDER', roundId)).map((n: { key: string }) => n.key).sort()).toEqual([`ROUND_REMINDER:${roundId}:DEU:1:${roundCloses}`, `ROUND_REMINDER:${roundId}:DEU:3:${roundCloses}`]);
+    expect((await reminded('BALLOT_REMINDER', ballotId)).filter((n: { key: string }) => n.key === `BALLOT_REMINDER:${ballotId}:FRA:1:${ballotCloses}`)).toHaveLength(2);
     expect(await reminders.sendReminders()).toBe(0);
     // The French delegate chose EMAIL for everything: the reminder reaches the outbox, then the mail.
     await worker.drain();
     expect(mails(frDelegate.email).filter((m) => m.headers.subject.includes('left: ballot on STANAG 4907')).map((m) => m.headers.subject.slice(0, 8))).toEqual(['3 days l', 'One day ']);
     // After the close, nothing more.
     t.clock.advance(86_400);
+    expect(await reminders.sendReminders()).toBe(0);
+  });
+
+  it('reminds again before the new deadline of an extended ballot, and never with more days than are left', async () => {
+    const b = await draft(t, sec.token, 'STANAG 4910');
+    const ballotId = (await openBallot(t, sec.token, b.standardId, b.versionId, 2, 5 * 86_400)).data.openBallot.id;
+    await cast(t, deDelegate.token, ballotId, 'RATIFIED_IMPLEMENTING');
+    const EXTEND = `mutation($b:ID!,$c:DateTime!,$r:String!){ extendBallot(ballotId:$b, closesAt:$c, reason:$r){ closesAt } }`;
+    /** France's reminders of this ballot, as (offset, deadline), in the order they were written. */
+    const franceReminded = async () =>
+      (await t.db.query(`SELECT n.event_key AS key FROM notification n WHERE n.kind = 'BALLOT_REMINDER' AND n.subject_id = $1 AND n.user_id = $2 ORDER BY n.created_at, n.id`, [ballotId, frDelegate.id]))
+        .map((n: { key: string }) => n.key.split(':').slice(3).join(':'));
+    const firstClose = ((await t.db.query(`SELECT closes_at FROM ballot WHERE id = $1`, [ballotId]))[0].closes_at as Date).toISOString();
+
+    t.clock.advance(4 * 86_400 + 60);
+    await reminders.sendReminders();
+    expect(await franceReminded()).toEqual([`1:${firstClose}`]);
+    // Ten more days: France, which has not answered, is reminded 3 days and 1 day before the new close; Germany, which has, is not.
+    const secondClose = (await t.ok(EXTEND, { b: ballotId, c: await inSeconds(10 * 86_400), r: 'Eleven nations still consulting.' }, sec.token)).extendBallot.closesAt;
+    expect(await reminders.sendReminders()).toBe(0);
+    t.clock.advance(7 * 86_400 + 60);
+    await reminders.sendReminders();
+    t.clock.advance(2 * 86_400);
+    await reminders.sendReminders();
+    expect(await franceReminded()).toEqual([`1:${firstClose}`, `3:${secondClose}`, `1:${secondClose}`]);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.kind = 'BALLOT_REMINDER' AND n.subject_id = $1 AND u.nation_code = 'DEU'`, [ballotId]))[0].n).toBe(0);
+    // A short extension, to two days from now: the 3-day moment was before the extension, so only the 1-day reminder.
+    const thirdClose = (await t.ok(EXTEND, { b: ballotId, c: await inSeconds(2 * 86_400), r: 'Two days more.' }, sec.token)).extendBallot.closesAt;
+    expect(await reminders.sendReminders()).toBe(0);
+    t.clock.advance(86_400 + 60);
+    await reminders.sendReminders();
+    expect(await franceReminded()).toEqual([`1:${firstClose}`, `3:${secondClose}`, `1:${secondClose}`, `1:${thirdClose}`]);
     expect(await reminders.sendReminders()).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
+import { MailOutboxWorker } from '../src/notifications/mail-outbox.worker';
 import { createTestApp, GqlResult, TestApp } from './helpers/app';
 import { draft } from './helpers/ratification';
 
@@ -118,7 +119,12 @@ describe('vendor onboarding', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['join.requested', 'organization.created', 'join.approved', 'role.granted']),
     );
+    // The mail is queued by the deciding transaction: one row for the approval that won, none for the one that lost.
+    const queued = await t.db.query(`SELECT kind, status FROM mail_outbox WHERE recipient = 'cleo.founder@test.example' AND kind = 'JOIN_DECISION'`);
+    expect(queued).toEqual([{ kind: 'JOIN_DECISION', status: 'PENDING' }]);
+    expect(await t.app.get(MailOutboxWorker).drain()).toBeGreaterThanOrEqual(1);
     await t.waitForMail(`cleo.founder@test.example`, 2);
+    expect(t.mailCount('cleo.founder@test.example')).toBe(2);
     expect(lastMail('cleo.founder@test.example')).toMatch(/approved[\s\S]*VENDOR of Cleo Space, and its VENDOR_ADMIN/);
     // Decided once: neither a later approval nor a rejection changes it.
     expect(code(await t.gql(REJECT, { id: req.id, r: 'Too late.' }, sec.token))).toBe('INVALID_STATE');
@@ -143,8 +149,11 @@ describe('vendor onboarding', () => {
     const eli = await t.user('Eli Applicant');
     const req = (await t.ok(REQUEST, application('Eli Ltd'), eli.token)).requestToJoin;
     expect(code(await t.gql(REJECT, { id: req.id, r: '  ' }, sec.token))).toBe('BAD_USER_INPUT');
+    // A refused decision queues nothing.
+    expect(await t.db.query(`SELECT id FROM mail_outbox WHERE recipient = 'eli.applicant@test.example'`)).toEqual([]);
     const rejected = (await t.ok(REJECT, { id: req.id, r: 'Your website does not name an Allied registration.' }, sec.token)).rejectJoinRequest;
     expect(rejected).toEqual({ id: req.id, status: 'REJECTED', decisionReason: 'Your website does not name an Allied registration.' });
+    await t.app.get(MailOutboxWorker).drain();
     await t.waitForMail('eli.applicant@test.example', 2);
     expect(lastMail('eli.applicant@test.example')).toContain('Your website does not name an Allied registration.');
     expect(code(await t.gql(APPROVE, { i: { id: req.id } }, sec.token))).toBe('INVALID_STATE');
@@ -287,6 +296,32 @@ describe('vendor onboarding', () => {
       await t.ok(`mutation{ setPublicListing(listed:false){ publicListing } }`, {}, listed.token);
       expect((await t.http.get('/providers')).text).not.toContain('Listed Launch');
       await t.ok(`mutation{ setPublicListing(listed:true){ publicListing } }`, {}, listed.token);
+    });
+
+    it('pages the public directory by name, 50 at a time, each provider once', async () => {
+      await t.db.query(`INSERT INTO organization (name, kind, nation_code, public_listing)
+        SELECT 'Paged Provider ' || lpad(g::text, 3, '0'), 'VENDOR', 'ITA', true FROM generate_series(1, 60) g`);
+      const [{ listed: total }] = await t.db.query(`SELECT count(*)::int AS listed FROM organization WHERE public_listing`);
+      const seen: string[] = [];
+      let path: string | null = '/providers';
+      const pagesRead: { providers: number; first: boolean }[] = [];
+      while (path) {
+        const res = await t.http.get(path);
+        expect(res.status).toBe(200);
+        const names = [...res.text.matchAll(/<h2 id="p-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
+        seen.push(...names);
+        pagesRead.push({ providers: names.length, first: res.text.includes('rel="first"') });
+        path = /href="(\/providers\?after=[^"]+)" rel="next"/.exec(res.text)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      }
+      expect(pagesRead).toEqual([{ providers: 50, first: false }, { providers: total - 50, first: true }]);
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen).size).toBe(total);
+      expect(seen.filter((n) => n.startsWith('Paged Provider'))).toEqual(Array.from({ length: 60 }, (_, i) => `Paged Provider ${String(i + 1).padStart(3, '0')}`));
+      // A cursor the directory did not write is a 400 page that says what to do, not a 500.
+      const forged = await t.http.get('/providers?after=bm90LWEtY3Vyc29y');
+      expect(forged.status).toBe(400);
+      expect(forged.text).toContain('Start from the first page');
+      expect((await t.http.get('/providers?after=a&after=b')).status).toBe(400);
     });
   });
 });

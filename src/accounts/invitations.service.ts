@@ -68,6 +68,8 @@ export class InvitationsService {
       });
       return { invitation: invitation as InvitationModel, org };
     });
+    // Sent at once, not queued in the outbox: the link carries the token, which the database keeps only as a digest.
+    // The admin is on the screen: a mail that fails is an error they see, and inviting again replaces the link.
     await this.mail.send({
       to: email,
       subject: `${caller.displayName} invites you to ${org.name} on the Space Standards Workbench`,

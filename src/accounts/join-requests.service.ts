@@ -6,7 +6,6 @@ import { Caller, hasRole, Role } from '../common/caller';
 import { Clock } from '../common/clock';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
-import { rootLogger } from '../common/logger';
 import { CallerCache } from './caller-cache';
 import { JoinRequestEntity, JoinRequestStatus } from './join-request.entity';
 import { MailService } from './mail.service';
@@ -104,27 +103,27 @@ export class JoinRequestsService {
   /**
    * In one transaction: the organization is created (or the chosen one
    * checked), the request approved, the applicant made VENDOR (and
-   * VENDOR_ADMIN of an organization they founded), each step audited. The
-   * applicant is mailed after the commit.
+   * VENDOR_ADMIN of an organization they founded), each step audited, and
+   * the applicant's mail queued.
    */
   async approve(caller: Caller, id: string, organizationId?: string): Promise<JoinRequestEntity> {
     this.requireSecretariat(caller);
-    const { request, org } = await this.dataSource.transaction(async (m) => {
+    const request = await this.dataSource.transaction(async (m) => {
       // Locks the request: of two approvals at once the second waits here, then finds it decided.
       const pending = await this.lockPending(m, id, 'APPROVE');
       const founded = !organizationId;
       const org = founded ? await this.createOrganization(m, caller, pending) : await this.existingVendor(m, organizationId);
       const request = await this.transition(m, caller, id, 'APPROVE', { organization_id: org.id, founded_organization: founded });
       await this.users.joinVendor(m, caller, pending.applicantId, org.id, founded);
-      return { request, org };
+      await this.tell(m, request, {
+        subject: `Welcome to the Space Standards Workbench: ${org.name}`,
+        text: `Your request to join the Space Standards Workbench for ${request.company} was approved.\n\n` +
+          `You are now a VENDOR of ${org.name}${request.foundedOrganization ? ", and its VENDOR_ADMIN: you may invite colleagues and choose whether the organization appears in the public provider directory" : ''}.\n` +
+          `Sign in again to use your new role.\n`,
+      });
+      return request;
     });
     this.callers.forget(request.applicantId);
-    await this.tell(request.applicantId, {
-      subject: `Welcome to the Space Standards Workbench: ${org.name}`,
-      text: `Your request to join the Space Standards Workbench for ${request.company} was approved.\n\n` +
-        `You are now a VENDOR of ${org.name}${request.foundedOrganization ? ", and its VENDOR_ADMIN: you may invite colleagues and choose whether the organization appears in the public provider directory" : ''}.\n` +
-        `Sign in again to use your new role.\n`,
-    });
     return request;
   }
 
@@ -132,16 +131,16 @@ export class JoinRequestsService {
     this.requireSecretariat(caller);
     const why = reason.trim();
     if (!why) throw badInput('reason', 'Give the reason for the rejection; it is mailed to the applicant.');
-    const request = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       await this.lockPending(m, id, 'REJECT');
-      return this.transition(m, caller, id, 'REJECT', { decision_reason: why });
+      const request = await this.transition(m, caller, id, 'REJECT', { decision_reason: why });
+      await this.tell(m, request, {
+        subject: 'Your request to join the Space Standards Workbench',
+        text: `Your request to join the Space Standards Workbench for ${request.company} was not approved.\n\nThe secretariat's reason:\n\n${why}\n\n` +
+          'You may file a new request once the reason is addressed.\n',
+      });
+      return request;
     });
-    await this.tell(request.applicantId, {
-      subject: 'Your request to join the Space Standards Workbench',
-      text: `Your request to join the Space Standards Workbench for ${request.company} was not approved.\n\nThe secretariat's reason:\n\n${why}\n\n` +
-        'You may file a new request once the reason is addressed.\n',
-    });
-    return request;
   }
 
   async withdraw(caller: Caller, id: string): Promise<JoinRequestEntity> {
@@ -153,14 +152,10 @@ export class JoinRequestsService {
     });
   }
 
-  /** Mails the applicant after the decision committed; a mail that fails is logged, the decision stands. */
-  private async tell(userId: string, mail: { subject: string; text: string }): Promise<void> {
-    try {
-      const applicant = await this.users.byId(userId);
-      await this.mail.send({ to: applicant.email, ...mail });
-    } catch (err) {
-      rootLogger.error({ err, userId }, 'the decision on a join request could not be mailed');
-    }
+  /** Queues the decision's mail to the applicant in the deciding transaction: it leaves if and only if the decision commits. */
+  private async tell(m: EntityManager, request: JoinRequestEntity, mail: { subject: string; text: string }): Promise<void> {
+    const [applicant] = await m.query(`SELECT email FROM app_user WHERE id = $1`, [request.applicantId]);
+    await this.mail.enqueue(m, { key: `join-request:${request.id}:${request.status}`, to: applicant.email, kind: 'JOIN_DECISION', ...mail });
   }
 
   private requireSecretariat(caller: Caller) {

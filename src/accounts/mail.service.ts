@@ -2,7 +2,9 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { Transporter } from 'nodemailer';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
+import { Clock } from '../common/clock';
 import { rootLogger } from '../common/logger';
 
 export interface Mail {
@@ -15,6 +17,16 @@ export interface Mail {
   messageId?: string;
 }
 
+/** A mail for the outbox: `key` makes it written once, `kind` says what it is (logs, pruning). */
+export interface OutboxMail {
+  key: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * SMTP when SMTP_URL is set; otherwise every message is written as an .eml
  * file under DATA_DIR/outbox, which is where a developer (and the tests) read
@@ -25,7 +37,10 @@ export class MailService {
   private transport: Promise<Transporter> | null = null;
   readonly outbox: string | null;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.outbox = config.SMTP_URL ? null : resolve(config.DATA_DIR, 'outbox');
     if (this.outbox) mkdirSync(this.outbox, { recursive: true });
   }
@@ -38,6 +53,24 @@ export class MailService {
         : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
     );
     return this.transport;
+  }
+
+  /**
+   * Queues a mail in the outbox (mail_outbox) inside the caller's transaction:
+   * it leaves only if the change it tells of commits, and the outbox worker
+   * (notifications/mail-outbox.worker.ts) retries it until the server takes
+   * it. For mails to people who are not waiting on a screen; a code that
+   * someone waits for is sent at once with `send`. False when the key was
+   * queued already.
+   */
+  async enqueue(m: EntityManager, mail: OutboxMail): Promise<boolean> {
+    const now = this.clock.now();
+    const rows = await m.query(
+      `INSERT INTO mail_outbox (idempotency_key, recipient, subject, body, headers, kind, created_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, ${now}, ${now}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [mail.key, mail.to, mail.subject, mail.text, JSON.stringify(mail.headers ?? {}), mail.kind],
+    );
+    return rows.length > 0;
   }
 
   async send(mail: Mail): Promise<void> {

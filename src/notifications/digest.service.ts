@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { MailService } from '../accounts/mail.service';
 import { TokensService } from '../accounts/tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -50,6 +51,7 @@ export class DigestService {
     private readonly notifications: NotificationsService,
     private readonly limits: RateLimitService,
     private readonly tokens: TokensService,
+    private readonly mail: MailService,
     @Optional() @Inject(NEEDS_DIGEST_SOURCE) private readonly needs?: NeedsDigestSource,
   ) {}
 
@@ -76,7 +78,7 @@ export class DigestService {
       );
       // Already confirmed: nothing to send, nothing to tell.
       if (!row) return;
-      await this.notifications.enqueueMail(m, {
+      await this.mail.enqueue(m, {
         key: `digest-confirm:${row.id}:${hashToken(token).slice(0, 16)}`,
         to: address,
         kind: 'DIGEST_CONFIRMATION',
@@ -225,7 +227,7 @@ export class DigestService {
     let queued = 0;
     for (const s of subscribers) {
       const unsubscribe = this.notifications.url(`/digest/unsubscribe?token=${s.unsubscribeToken}`);
-      const sent = await this.notifications.enqueueMail(m, {
+      const sent = await this.mail.enqueue(m, {
         key: `digest:${week}:${s.id}`, to: s.email, kind: 'DIGEST',
         subject: `Space Standards Workbench: the week of ${week}`,
         text: `The week of ${week} at the Space Standards Workbench.\n\n${content}\n--\nUnsubscribe with one click: ${unsubscribe}\n`,
@@ -249,7 +251,7 @@ export class DigestService {
     let queued = 0;
     for (const p of people) {
       const unsubscribe = this.personalUnsubscribeUrl(p.userId);
-      const sent = await this.notifications.enqueueMail(m, {
+      const sent = await this.mail.enqueue(m, {
         key: `digest:${week}:user:${p.userId}`, to: p.email, kind: 'DIGEST',
         subject: `Your week at the Space Standards Workbench (${week})`,
         text: `What happened this week that you follow:\n\n${p.items.map((i) => `  - ${i.title}\n    ${this.notifications.url(i.link)}`).join('\n')}\n\n` +

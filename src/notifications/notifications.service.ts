@@ -157,20 +157,6 @@ export class NotificationsService {
     return row;
   }
 
-  /** A mail for the outbox that is no person's notification (digest, confirmation), keyed so it is written once. */
-  async enqueueMail(
-    m: EntityManager,
-    mail: { key: string; to: string; subject: string; text: string; kind: string; headers?: Record<string, string> },
-  ): Promise<boolean> {
-    const now = this.clock.now();
-    const rows = await m.query(
-      `INSERT INTO mail_outbox (idempotency_key, recipient, subject, body, headers, kind, created_at, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, ${now}, ${now}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [mail.key, mail.to, mail.subject, mail.text, JSON.stringify(mail.headers ?? {}), mail.kind],
-    );
-    return rows.length > 0;
-  }
-
   // ---- the caller's notifications
 
   /** An organization's access token is no person: it has no notifications. */

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow } from '../common/access';
+import { DomainError, ErrorCode } from '../common/errors';
 import { HeavyWork } from '../common/heavy-work';
 import { Caller, RequestAuth } from '../common/caller';
 import { BallotsService } from '../ballots/ballots.service';
@@ -10,7 +11,7 @@ import { EditionPdfService } from './edition-pdf';
 import { EditionEntity } from './edition.entity';
 import { editionVisibility, PublishingService } from './publishing.service';
 import { mayNameProvider, ProvidersService } from '../conformance/providers.service';
-import { providersPage } from './providers.view';
+import { PROVIDERS_PER_PAGE, providersPage } from './providers.view';
 import { RatificationService } from './ratification.service';
 import { editionPage, errorPage, homePage, PAGE_CSP, standardPage } from './pages.view';
 import { NeedsService } from '../needs/needs.service';
@@ -91,12 +92,22 @@ export class PagesController {
     this.html(res, req, 200, homePage(await this.publishing.inForce(req.auth?.caller ?? null)));
   }
 
-  /** The public directory lists only providers that opted in, whoever reads it, so the page is the same for all. */
+  /**
+   * The public directory lists only providers that opted in, whoever reads it, so the page is the same for all.
+   * By name, PROVIDERS_PER_PAGE at a time: "?after=" is the cursor of the previous page's last provider.
+   */
   @Get('providers')
   @Allow('ANYONE')
-  async providerDirectory(@Req() req: AuthedRequest, @Res() res: Response) {
-    const page = await this.providers.list(null, undefined, { first: 100 });
-    this.html(res, req, 200, providersPage(page.edges.map((e) => e.node), page.pageInfo.hasNextPage), Visibility.PUBLIC);
+  async providerDirectory(@Req() req: AuthedRequest, @Res() res: Response, @Query('after') after?: unknown) {
+    if (after !== undefined && typeof after !== 'string') return this.html(res, req, 400, errorPage('Not a page', 'Give one page link (after=…), as the directory wrote it.'));
+    try {
+      const page = await this.providers.list(null, undefined, { first: PROVIDERS_PER_PAGE, after: after || null });
+      this.html(res, req, 200, providersPage(page.edges.map((e) => e.node), { after: after || null, next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null }), Visibility.PUBLIC);
+    } catch (err) {
+      // A cursor the directory did not write (edited, or from an old link): say so, as a page.
+      if (err instanceof DomainError && err.code === ErrorCode.BAD_USER_INPUT) return this.html(res, req, 400, errorPage('Not a page of the directory', `${err.message} Start from the first page: /providers.`));
+      throw err;
+    }
   }
 
   @Get('standards/:designation')

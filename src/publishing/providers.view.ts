@@ -2,8 +2,13 @@ import { ProviderModel } from '../conformance/models/provider.model';
 import { designationSlug } from './edition.entity';
 import { esc, layout } from './pages.view';
 
-/** The public provider directory: only providers that agreed to be listed, with PUBLIC standards only. */
-export function providersPage(providers: ProviderModel[], more: boolean): string {
+export const PROVIDERS_PER_PAGE = 50;
+
+/**
+ * The public provider directory: only providers that agreed to be listed, with PUBLIC standards only.
+ * `after` is this page's cursor (null: the first page); `next` the cursor of the next page, if any.
+ */
+export function providersPage(providers: ProviderModel[], paging: { after: string | null; next: string | null | undefined }): string {
   const items = providers.map((p) => {
     const products = p.products.length
       ? `<ul>${p.products.map((x) => `<li>${esc(x.name)} ${esc(x.productVersion)}</li>`).join('')}</ul>`
@@ -21,9 +26,14 @@ ${products}
 ${standards}
 </section>`;
   });
-  const body = providers.length
-    ? items.join('\n') + (more ? '\n<p class="notice">More providers are listed in the workbench.</p>' : '')
-    : '<p>No provider has chosen to be listed publicly yet.</p>';
+  const links = [
+    paging.after ? '<a href="/providers" rel="first">First page</a>' : '',
+    paging.next ? `<a href="/providers?after=${esc(encodeURIComponent(paging.next))}" rel="next">Next ${PROVIDERS_PER_PAGE} providers</a>` : '',
+  ].filter(Boolean);
+  const body = (providers.length
+    ? items.join('\n')
+    : paging.after ? '<p>No more providers.</p>' : '<p>No provider has chosen to be listed publicly yet.</p>') +
+    (links.length ? `\n<nav class="pages" aria-label="Pages of the directory">${links.join(' · ')}</nav>` : '');
   return layout('Commercial space providers', `<h1>Commercial space providers</h1>
 <p class="subtitle">Approved providers from Allied nations that chose to be listed here, with the standards their products state conformance to.</p>
 ${body}`);

@@ -26,14 +26,15 @@ async function main() {
   });
   const db = createDataSource(config.DATABASE_URL!, 2);
   await db.initialize();
-  const mail = new MailService(config);
+  const clock = new OffsetClock(Number(process.env.CLOCK_OFFSET_SECONDS ?? 0));
+  const mail = new MailService(config, clock);
   const delay = Number(process.env.SEND_DELAY_MS ?? 50);
   const send = mail.send.bind(mail);
   mail.send = async (m) => {
     await new Promise((r) => setTimeout(r, delay));
     await send(m);
   };
-  const worker = new MailOutboxWorker(db, new OffsetClock(Number(process.env.CLOCK_OFFSET_SECONDS ?? 0)), config, mail);
+  const worker = new MailOutboxWorker(db, clock, config, mail);
   process.stdout.write('ready\n');
   for (;;) {
     if ((await worker.runOnce()) === 0) await new Promise((r) => setTimeout(r, 20));

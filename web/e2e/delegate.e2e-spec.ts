@@ -105,7 +105,7 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     expect(await count()).toBe(3);
     await page.getByLabel('or paste the CSV').fill(`${header}\nFRA,11,2.1,,te,Say which sensors.,,\n`);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: '1 comments imported.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '1 comment imported.' }).waitFor();
     await page.getByText('FRA has 4 draft comments.', { exact: false }).waitFor();
     expect(await count()).toBe(4);
   });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { CHANGE_LABELS, RESPONSE_LABELS } from '../../src/publishing/pages.view';
 
 const SRC = join(__dirname, '..', '..', '..', 'web', 'src');
@@ -51,6 +52,22 @@ describe('web app catalogues', () => {
       const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
       expect({ key, vars: vars(fr[key] ?? '') }).toEqual({ key, vars: vars(text) });
     }
+  });
+
+  it('every message is valid ICU, and counts agree with their noun in both languages', () => {
+    for (const [locale, messages] of [['en', en], ['fr', fr]] as const) {
+      for (const [key, text] of Object.entries(messages)) expect({ key, parses: (() => { try { new IntlMessageFormat(text, locale); return true; } catch { return false; } })() }).toEqual({ key, parses: true });
+    }
+    const say = (locale: 'en' | 'fr', key: string, values: Record<string, string | number>) => new IntlMessageFormat((locale === 'en' ? en : fr)[key], locale).format(values);
+    expect(say('en', 'import.done', { n: 1 })).toBe('1 comment imported.');
+    expect(say('en', 'import.done', { n: 3 })).toBe('3 comments imported.');
+    expect(say('fr', 'import.done', { n: 1 })).toBe('1 observation importée.');
+    expect(say('en', 'round.submit', { n: 1 })).toBe('Submit 1 comment');
+    expect(say('en', 'round.submitExplain', { nation: 'FRA', n: 1 })).toMatch(/^FRA has 1 draft comment\./);
+    expect(say('en', 'tally.passed', { ratifying: 1, threshold: 1 })).toBe('Passed with 1 ratification (1 needed).');
+    expect(say('en', 'home.thresholdMetPending', { n: 1 })).toBe('threshold met; 1 nation has not answered');
+    expect(say('en', 'tally.cannotPass', { needed: 2, pending: 1 })).toBe('Cannot pass any more: needs 2 more ratifications and only 1 nation has yet to answer.');
+    expect(say('fr', 'ballot.closeWillFail', { ratifying: 1, threshold: 17, pending: 0 })).toMatch(/^Avec 1 ratification sur .* Toutes les nations ont répondu\.$/);
   });
 
   it('words the national responses and ratification changes as the public pages do (NATO practice)', () => {

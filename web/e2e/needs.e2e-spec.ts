@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../test/helpers/app';
+import { draft } from '../../test/helpers/ratification';
 import { expectAccessible, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
 
 /**
@@ -83,6 +84,25 @@ describe('story: a need is raised, supported and accepted', () => {
     await page.getByText('Accepted', { exact: true }).first().waitFor();
     const [row] = await t.db.query(`SELECT status FROM interoperability_need`);
     expect(row.status).toBe('ACCEPTED');
+    // A standard to link is found by the server's search, not picked from a list of the first hundred.
+    const token = await t.login(secretariat.email);
+    for (const designation of ['STANAG 4711', 'STANAG 4712', 'ASpP-12']) await draft(t, token, designation);
+    await page.getByLabel('Find a standard').fill('STANAG 4712');
+    const choose = page.getByLabel('Link a standard');
+    await choose.locator('option', { hasText: 'STANAG 4712 ·' }).waitFor({ state: 'attached' });
+    // Only what matches: the placeholder and STANAG 4712 (the debounced search may first show every standard).
+    for (let i = 0; (await choose.locator('option').count()) !== 2; i++) {
+      if (i > 100) throw new Error(`the choice still holds ${await choose.locator('option').allInnerTexts()}`);
+      await page.waitForTimeout(50);
+    }
+    await choose.selectOption({ label: 'STANAG 4712 · Orbital data exchange STANAG 4712' });
+    await page.getByRole('button', { name: 'Link', exact: true }).click();
+    await page.getByRole('button', { name: 'Unlink STANAG 4712' }).waitFor();
+    const linked = await t.db.query(`SELECT s.designation FROM need_standard l JOIN standard s ON s.id = l.standard_id`);
+    expect(linked).toEqual([{ designation: 'STANAG 4712' }]);
+    await page.getByRole('button', { name: 'Unlink STANAG 4712' }).click();
+    await page.getByText('No standard addresses this need yet.').waitFor();
+    expect(await t.db.query(`SELECT standard_id FROM need_standard`)).toEqual([]);
     // The reject dialog asks for a reason; cancelled here.
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.getByRole('dialog').getByLabel('Reason').waitFor();

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser } from 'playwright-core';
+import { MailOutboxWorker } from '../../src/notifications/mail-outbox.worker';
 import type { TestApp } from '../../test/helpers/app';
 import { expectAccessible, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
 
@@ -57,6 +58,8 @@ describe('story: a provider joins and invites a colleague', () => {
     await page.getByText('No request.').waitFor();
     const roles = await t.db.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [pia.id]);
     expect(roles.map((r: { role: string }) => r.role)).toEqual(['VENDOR', 'VENDOR_ADMIN']);
+    // The decision's mail waits in the outbox (written by the approval's transaction) for the worker.
+    await t.app.get(MailOutboxWorker).drain();
     await t.waitForMail(pia.email, 2);
     expect(t.lastMail(pia.email)).toContain('was approved');
     expectNoProblems(page);

@@ -9,12 +9,14 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Select, SubmitRow, TextArea } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { Pager, usePages } from '../../ui/Pager';
 import { When } from '../../ui/time';
 
 const Queue = graphql(`
-  query JoinRequestQueue($status: JoinRequestStatus) {
-    joinRequests(filter: { status: $status }, first: 100) {
+  query JoinRequestQueue($status: JoinRequestStatus, $after: String) {
+    joinRequests(filter: { status: $status }, first: 50, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id company website reason status createdAt decisionReason applicant { displayName email } country { name } organization { name } } }
     }
     organizations(kind: VENDOR) { id name }
@@ -34,14 +36,15 @@ type Deciding = { id: string; company: string; kind: 'approve' | 'reject' };
 export default function JoinRequestsScreen() {
   const t = useT();
   const [status, setStatus] = useState<JoinRequestStatus | ''>('PENDING');
-  const [result, refetch] = useQuery({ query: Queue, variables: { status: status || null } });
+  const pages = usePages();
+  const [result, refetch] = useQuery({ query: Queue, variables: { status: status || null, after: pages.after } });
   const [deciding, setDeciding] = useState<Deciding | null>(null);
   const rows = result.data?.joinRequests.edges.map((e) => e.node) ?? [];
   return (
     <Page title={t('joinRequests.title')}>
       <ErrorBanner error={result.error} />
       <div className="filters">
-        <Select label={t('join.status')} value={status} onChange={(e) => setStatus(e.target.value as JoinRequestStatus | '')}>
+        <Select label={t('join.status')} value={status} onChange={(e) => { setStatus(e.target.value as JoinRequestStatus | ''); pages.reset(); }}>
           <option value="">{t('joinRequests.all')}</option>
           {STATUSES.map((s) => <option key={s} value={s}>{t(`joinStatus.${s}`)}</option>)}
         </Select>
@@ -69,6 +72,7 @@ export default function JoinRequestsScreen() {
           },
         ]}
       />
+      <Pager pages={pages} pageInfo={result.data?.joinRequests.pageInfo} />
       {deciding && (
         <Decide
           deciding={deciding}

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../../app/auth';
+import { useDebounced } from '../../app/useDebounced';
 import { graphql } from '../../graphql';
 import { T, useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Follow } from '../../ui/Follow';
-import { Select, TextArea } from '../../ui/Field';
+import { Select, TextArea, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { StatusBadge } from '../../ui/status';
 import { When } from '../../ui/time';
@@ -28,8 +29,9 @@ const NeedPage = graphql(`
   }
 `);
 
+// Found by the server's search, not a list of every standard: the register holds hundreds.
 const LinkCandidates = graphql(`
-  query NeedLinkCandidates { standards(first: 100) { edges { node { id designation title status } } } }
+  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }
 `);
 
 const Support = graphql(`mutation SupportNeed($needId: ID!) { supportNeed(needId: $needId) { id status supportCount supportedByMyNation supportingNations { code name } } }`);
@@ -56,7 +58,9 @@ export default function NeedScreen() {
   const [link, doLink] = useMutation(LinkStandard);
   const [unlink, doUnlink] = useMutation(Unlink);
   const secretariat = auth.hasRole('SECRETARIAT');
-  const [candidates] = useQuery({ query: LinkCandidates, pause: !secretariat });
+  const [find, setFind] = useState('');
+  const words = useDebounced(find.trim(), 250);
+  const [candidates] = useQuery({ query: LinkCandidates, variables: { text: words || null }, pause: !secretariat });
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [standardId, setStandardId] = useState('');
@@ -115,6 +119,15 @@ export default function NeedScreen() {
           />
           {secretariat && need.status !== 'CLOSED' && need.status !== 'REJECTED' && (
             <form className="inline-fields" onSubmit={(e) => { e.preventDefault(); if (standardId) void doLink({ needId: need.id, standardId }).then(() => setStandardId('')); }}>
+              <TextField
+                type="search"
+                label={t('need.findStandard')}
+                value={find}
+                onChange={(e) => { setFind(e.target.value); setStandardId(''); }}
+                hint={(candidates.data?.standards.totalCount ?? 0) > (candidates.data?.standards.edges.length ?? 0)
+                  ? t('need.findMore', { shown: candidates.data!.standards.edges.length, total: candidates.data!.standards.totalCount })
+                  : undefined}
+              />
               <Select label={t('need.linkStandard')} value={standardId} onChange={(e) => setStandardId(e.target.value)}>
                 <option value="">{t('need.chooseStandard')}</option>
                 {(candidates.data?.standards.edges ?? [])

@@ -5,11 +5,12 @@ import { useAuth } from '../../app/auth';
 import { useShortcuts } from '../../app/shortcuts';
 import { graphql } from '../../graphql';
 import type { MissionArea, NeedSort, NeedStatus } from '../../graphql/graphql';
-import { T, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Select, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { Pager, usePages } from '../../ui/Pager';
 import { When } from '../../ui/time';
 import { MISSION_AREAS, NEED_STATUSES, NeedStatusBadge } from '../need/labels';
 
@@ -31,7 +32,7 @@ export default function NeedsList() {
   const t = useT();
   const auth = useAuth();
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePages();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -42,12 +43,12 @@ export default function NeedsList() {
     missionArea: (params.get('area') as MissionArea) || undefined,
   };
   const sort = (params.get('sort') as NeedSort) || 'SUPPORT';
-  const [result] = useQuery({ query: Needs, variables: { filter, sort, first: PAGE_SIZE, after: cursors.at(-1) } });
+  const [result] = useQuery({ query: Needs, variables: { filter, sort, first: PAGE_SIZE, after: pages.after } });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setCursors([null]);
+    pages.reset();
     setParams(next, { replace: true });
   };
   const data = result.data?.interoperabilityNeeds;
@@ -101,11 +102,7 @@ export default function NeedsList() {
           { header: t('need.raised'), cell: (n) => <When at={n.createdAt} dateOnly />, className: 'wide-only' },
         ]}
       />
-      <nav className="actions" aria-label={t('paging.label')}>
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="paging.previous" /></button>
-        <span className="muted">{t('paging.page', { n: cursors.length })}</span>
-        <button type="button" disabled={!data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.pageInfo.endCursor ?? null])}><T id="paging.next" /></button>
-      </nav>
+      <Pager pages={pages} pageInfo={data?.pageInfo} />
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { TextArea, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { Pager, usePages } from '../../ui/Pager';
 import { Deadline, When } from '../../ui/time';
 
 const RoundPage = graphql(`
@@ -91,12 +92,12 @@ export default function Round() {
   const auth = useAuth();
   const { id = '' } = useParams();
   const [result, refetch] = useQuery({ query: RoundPage, variables: { id } });
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePages();
   const nation = auth.me?.nation?.code;
   // A delegate reviews the nation's compiled comments apart from other nations' submitted ones.
   const [onlyOurs, setOnlyOurs] = useState(false);
   const filter = onlyOurs && nation ? { nationCode: nation } : null;
-  const [list, refetchList] = useQuery({ query: RoundComments, variables: { id, after: cursors.at(-1), filter } });
+  const [list, refetchList] = useQuery({ query: RoundComments, variables: { id, after: pages.after, filter } });
   // The nation's count over every page, for the submission.
   const [ourList, refetchOurs] = useQuery({ query: RoundComments, variables: { id, after: null, filter: { nationCode: nation ?? '' } }, pause: !nation });
   const reload = () => {
@@ -196,7 +197,7 @@ export default function Round() {
 
       {nation && (
         <label className="check">
-          <input type="checkbox" checked={onlyOurs} onChange={(e) => { setOnlyOurs(e.target.checked); setCursors([null]); }} /> {t('round.onlyOurs', { nation })}
+          <input type="checkbox" checked={onlyOurs} onChange={(e) => { setOnlyOurs(e.target.checked); pages.reset(); }} /> {t('round.onlyOurs', { nation })}
         </label>
       )}
       <div className="table-scroll">
@@ -240,11 +241,7 @@ export default function Round() {
           </tbody>
         </table>
       </div>
-      <nav className="actions" aria-label={t('paging.label')}>
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>{t('paging.previous')}</button>
-        <span className="muted">{t('paging.page', { n: cursors.length })}</span>
-        <button type="button" disabled={!list.data?.commentRound?.comments.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, list.data?.commentRound?.comments.pageInfo.endCursor ?? null])}>{t('paging.next')}</button>
-      </nav>
+      <Pager pages={pages} pageInfo={list.data?.commentRound?.comments.pageInfo} />
       {editing && <EditComment comment={editing} onClose={() => { setEditing(null); reload(); }} />}
       <ConfirmDialog
         open={confirm}

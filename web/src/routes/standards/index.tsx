@@ -5,11 +5,12 @@ import { useShortcuts } from '../../app/shortcuts';
 import { useAuth } from '../../app/auth';
 import { graphql } from '../../graphql';
 import type { StandardStatus, Visibility } from '../../graphql/graphql';
-import { T, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Select, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { Pager, usePages } from '../../ui/Pager';
 import { When } from '../../ui/time';
 import { StatusBadge } from '../../ui/status';
 
@@ -39,7 +40,7 @@ export default function StandardsList() {
   const t = useT();
   const auth = useAuth();
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePages();
   const searchBox = useRef<HTMLInputElement>(null);
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
@@ -50,7 +51,7 @@ export default function StandardsList() {
     nationCode: params.get('nation') || undefined,
     mine: params.get('mine') === '1' || undefined,
   };
-  const [result] = useQuery({ query: Standards, variables: { filter, first: PAGE_SIZE, after: cursors.at(-1) } });
+  const [result] = useQuery({ query: Standards, variables: { filter, first: PAGE_SIZE, after: pages.after } });
   const [hits] = useQuery({ query: Search, variables: { query: q }, pause: !q });
   const snippets = new Map((hits.data?.search ?? []).map((h) => [h.standard.id, h.snippet]));
 
@@ -68,7 +69,7 @@ export default function StandardsList() {
     if (value) next.set(key, value);
     else next.delete(key);
     latest.current = next;
-    setCursors([null]);
+    pages.reset();
     setParams(next, { replace: true });
   };
 
@@ -130,15 +131,7 @@ export default function StandardsList() {
           { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} dateOnly /> },
         ]}
       />
-      <nav className="actions" aria-label={t('paging.label')}>
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          <T id="paging.previous" />
-        </button>
-        <span className="muted">{t('paging.page', { n: cursors.length })}</span>
-        <button type="button" disabled={!data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.pageInfo.endCursor ?? null])}>
-          <T id="paging.next" />
-        </button>
-      </nav>
+      <Pager pages={pages} pageInfo={data?.pageInfo} />
     </Page>
   );
 }
