@@ -1,5 +1,7 @@
 /* eslint-disable no-console -- a benchmark's output is its figures */
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * What every case shares: time a function several times, summarise the
@@ -16,6 +18,9 @@ export interface BenchOptions {
 export interface Stats {
   /** Median CPU time of this process (user + system), when measured: steadier than wall time on a loaded machine. */
   cpu?: number;
+  /** Spread of the CPU samples (min, p95), when measured: a ratio of two medians means little when they swing. */
+  cpuMin?: number;
+  cpuP95?: number;
   median: number;
   p95: number;
   min: number;
@@ -52,27 +57,49 @@ export function stats(samples: readonly number[]): Stats {
 }
 
 /**
+ * A full garbage collection, for a case that asks for one before each timed
+ * run (node runs without --expose-gc; the flag set at run time exposes `gc`
+ * to a new context only).
+ */
+let collector: (() => void) | undefined;
+export function collectGarbage(): void {
+  if (collector === undefined) {
+    setFlagsFromString('--expose-gc');
+    collector = runInNewContext('gc') as () => void;
+  }
+  collector();
+}
+
+/**
  * Times `fn` (after `warmup` untimed calls) and prints its median and spread,
  * in wall time and in CPU time. `fn` may return its own CPU milliseconds (a
- * child process's); otherwise this process's CPU time is taken.
+ * child process's); otherwise this process's CPU time is taken. With `gc`,
+ * a full collection runs before each call, untimed, so that one run does
+ * not pay for collecting the garbage of the runs before it (or of the
+ * previous case) at a cost that grows with whatever else the heap holds.
  */
-export async function measure(label: string, runs: number, fn: (i: number) => unknown, warmup = 1): Promise<Stats> {
+export async function measure(label: string, runs: number, fn: (i: number) => unknown, warmup = 1, options: { gc?: boolean } = {}): Promise<Stats> {
   await time(warmup, fn);
   const cpu: number[] = [];
-  const wall = await time(runs, async (i) => {
+  const wall: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (options.gc) collectGarbage();
+    const start = performance.now();
     const before = process.cpuUsage();
     const own = await fn(i);
     const used = process.cpuUsage(before);
+    wall.push(performance.now() - start);
     cpu.push(typeof own === 'number' ? own : (used.user + used.system) / 1000);
-  });
-  const result = { ...stats(wall), cpu: stats(cpu).median };
+  }
+  const cpuStats = stats(cpu);
+  const result = { ...stats(wall), cpu: cpuStats.median, cpuMin: cpuStats.min, cpuP95: cpuStats.p95 };
   console.log(`  ${label.padEnd(44)} ${fmt(result)}`);
   return result;
 }
 
 export const ms = (n: number) => (n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
 export const fmt = (s: Stats) =>
-  `median ${ms(s.median)}  p95 ${ms(s.p95)}  min ${ms(s.min)}  max ${ms(s.max)}  (${s.runs} runs)` + (s.cpu === undefined ? '' : `  cpu median ${ms(s.cpu)}`);
+  `median ${ms(s.median)}  p95 ${ms(s.p95)}  min ${ms(s.min)}  max ${ms(s.max)}  (${s.runs} runs)` + (s.cpu === undefined ? '' : `  cpu median ${ms(s.cpu)}`) + (s.cpuMin === undefined ? '' : ` (min ${ms(s.cpuMin)}, p95 ${ms(s.cpuP95!)})`);
 
 /**
  * Records a figure against its reference. `ratio` is figure / reference and

@@ -40,6 +40,9 @@ function gitWordDiff(dir: string, a: string, b: string): () => number {
 
 async function inProcess(options: BenchOptions, dir: string): Promise<void> {
   const runs = options.smoke ? 1 : 9;
+  // The cached redline of 1 MB takes 10-25 ms, and one slow sample moved the growth ratio by 2x: more runs of it (and of the cold ones).
+  const warmRuns = (size: number) => (options.smoke ? 1 : size <= 1_000_000 ? 31 : 15);
+  const gc = { gc: true };
   const small = options.smoke ? 20_000 : 1_000_000;
   const large = options.smoke ? 100_000 : 5_000_000;
   const figures: Record<string, Stats> = {};
@@ -49,9 +52,9 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
     const [from, to] = [a.join(''), b.join('')];
     const label = `${(size / 1e6).toFixed(2)} MB`;
     console.log(`  ${label}: ${a.length} blocks, ${b.length - a.length >= 0 ? '+' : ''}${b.length - a.length} after edits`);
-    const git = await measure(`git diff --word-diff=porcelain ${label}`, runs, gitWordDiff(dir, from, to));
+    const git = await measure(`git diff --word-diff=porcelain ${label}`, options.smoke ? 1 : 15, gitWordDiff(dir, from, to));
     // Nothing cached: renders the pieces of both texts (those they share once).
-    const cold = await measure(`redline ${label}, cold (renders both)`, runs, () => computeRedline(from, to, 'a', 'b'));
+    const cold = await measure(`redline ${label}, cold (renders both)`, options.smoke ? 1 : 15, () => computeRedline(from, to, 'a', 'b'), 1, gc);
     // What a save prepares: the new version's rendition from the pieces the previous version's left in the cache.
     const previous = new Map<string, PieceRendition>();
     const ra = rendition(from, previous);
@@ -59,9 +62,9 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
       const added = new Map<string, PieceRendition>();
       const cache = { get: (k: string) => added.get(k) ?? previous.get(k), set: (k: string, v: PieceRendition) => added.set(k, v) };
       return void computeRedline(ra, rendition(to, cache), 'a', 'b');
-    });
+    }, 1, gc);
     const rb = rendition(to, previous);
-    const warm = await measure(`redline ${label}, renditions cached`, runs, () => computeRedline(ra, rb, 'a', 'b'), 2);
+    const warm = await measure(`redline ${label}, renditions cached`, warmRuns(size), () => computeRedline(ra, rb, 'a', 'b'), 2, gc);
     figures[`git ${size}`] = git;
     figures[`warm ${size}`] = warm;
     figures[`cold ${size}`] = cold;
@@ -71,6 +74,11 @@ async function inProcess(options: BenchOptions, dir: string): Promise<void> {
     judge(options, `redline ${label} in-process, after a save, CPU`, afterSave.cpu!, { label: 'git', value: git.cpu! }, {});
   }
   const growth = `${(large / 1e6).toFixed(2)} MB / ${(small / 1e6).toFixed(2)} MB`;
+  // The judged growth is the ratio of the medians; the ratio of the minima (the least disturbed runs) is printed beside it.
+  for (const kind of ['warm', 'cold']) {
+    const [s, l] = [figures[`${kind} ${small}`], figures[`${kind} ${large}`]];
+    console.log(`  growth ${growth} (${kind === 'warm' ? 'cached' : 'cold'}), CPU: medians ${(l.cpu! / s.cpu!).toFixed(2)}x, minima ${(l.cpuMin! / s.cpuMin!).toFixed(2)}x, p95 ${(l.cpuP95! / s.cpuP95!).toFixed(2)}x`);
+  }
   judge(options, `redline growth ${growth} (cached), CPU`, figures[`warm ${large}`].cpu!, { label: 'smaller', value: figures[`warm ${small}`].cpu! }, { maxRatio: 6 });
   judge(options, `redline growth ${growth} (cold), CPU`, figures[`cold ${large}`].cpu!, { label: 'smaller', value: figures[`cold ${small}`].cpu! }, { maxRatio: 6 });
 

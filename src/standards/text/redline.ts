@@ -185,7 +185,17 @@ function renderPiece(text: string, used?: Set<string>): PieceRendition {
  * `cache` are reused, the others rendered and added. The result is what
  * rendering the whole text gives, byte for byte (the spec checks it).
  */
-export function rendition(text: string, cache: PieceCache = new Map()): Rendition {
+export function rendition(text: string, cache?: PieceCache): Rendition {
+  return build(text, cache ?? new Map(), cache !== undefined);
+}
+
+/**
+ * `copy`: the cache is the caller's and may outlive the text, so its pieces
+ * are rendered from copies. A cache of our own dies with the rendition,
+ * which keeps the text alive anyway (its lines are slices of it), and
+ * copying every piece was a few per cent of a cold redline.
+ */
+function build(text: string, cache: PieceCache, copy: boolean): Rendition {
   const lines = splitLines(text);
   const blocks = splitBlocks(text, lines);
   const blockLine: number[] = [];
@@ -206,8 +216,8 @@ export function rendition(text: string, cache: PieceCache = new Map()): Renditio
     const pieceText = to - from === 1 ? blocks[from] : text.slice(offsets[from], offsets[to]);
     let rendered = cache.get(pieceText);
     if (rendered === undefined) {
-      // Rendered from a copy: its HTML holds slices of what it was parsed from, not of the whole text.
-      rendered = renderPiece(ownCopy(pieceText));
+      // From a copy when the cache may outlive the text: the HTML then holds slices of the copy, not of the whole text.
+      rendered = renderPiece(copy ? ownCopy(pieceText) : pieceText);
       cache.set(pieceText, rendered);
     }
     parts.push({ text: pieceText, line: blockLine[from], rendered });
@@ -328,10 +338,11 @@ function pieceSides(r: Rendition): (p: number) => { side: Side; roots: BlockNode
  * numbering for removed lines and new version's for added ones, in the order
  * the changes occur; text before the first clause has no number and is left out.
  */
-export function computeRedline(from: string | Rendition, to: string | Rendition, fromName: string, toName: string, cache: PieceCache = new Map()): RedlineResult {
+export function computeRedline(from: string | Rendition, to: string | Rendition, fromName: string, toName: string, cache?: PieceCache): RedlineResult {
   // Two texts given: the pieces they share are rendered once.
-  const old = typeof from === 'string' ? rendition(from, cache) : from;
-  const next = typeof to === 'string' ? rendition(to, cache) : to;
+  const pieces = cache ?? new Map<string, PieceRendition>();
+  const old = typeof from === 'string' ? build(from, pieces, cache !== undefined) : from;
+  const next = typeof to === 'string' ? build(to, pieces, cache !== undefined) : to;
   const changes = blockLineChanges(old, next);
   const counts = { inserted: 0, deleted: 0 };
   const html = changes.length === 0 ? next.nodeHtml.join('') : diffSiblings(topItems(old), topItems(next), old.nodeHtml, next.nodeHtml, counts, topLevelRuns(old, next, changes));
