@@ -262,7 +262,9 @@ export default function AdjudicateScreen() {
                 rows.push(
                   <tr key={`clause-${lastClause}`} className="group-row">
                     <th colSpan={7} scope="colgroup">
-                      {t('adjudicate.clauseGroup', { clause: lastClause || t('adjudicate.noClause'), n: inClause.length, open: inClause.filter((x) => !x.disposition).length })}
+                      {lastClause
+                        ? t('adjudicate.clauseGroup', { clause: lastClause, n: inClause.length, open: inClause.filter((x) => !x.disposition).length })
+                        : t('adjudicate.noClauseGroup', { n: inClause.length, open: inClause.filter((x) => !x.disposition).length })}
                     </th>
                   </tr>,
                 );

@@ -112,7 +112,7 @@ export default function ProposeScreen() {
                   cell: (c) =>
                     c.external ? (
                       <>
-                        {externalName(c.external)}
+                        <span className="nowrap">{externalName(c.external)}</span>
                         {c.external.status !== 'CURRENT' && (
                           <div className="snippet">
                             {c.replacedBy.length
@@ -122,7 +122,7 @@ export default function ProposeScreen() {
                         )}
                       </>
                     ) : (
-                      c.standard?.designation
+                      <span className="nowrap">{c.standard?.designation}</span>
                     ),
                 },
                 { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title },
