@@ -105,10 +105,13 @@ export default function AuditScreen() {
           </tbody>
         </table>
       </div>
-      <div className="actions">
-        <button type="button" disabled={!after} onClick={() => setAfter(null)}><T id="admin.first" /></button>
-        <button type="button" disabled={!events?.pageInfo.hasNextPage} onClick={() => setAfter(events?.pageInfo.endCursor ?? null)}><T id="admin.next" /></button>
-      </div>
+      {/* Like the shared Pager: nothing under a list that fits one page. */}
+      {(after || events?.pageInfo.hasNextPage) && (
+        <div className="actions">
+          <button type="button" disabled={!after} onClick={() => setAfter(null)}><T id="admin.first" /></button>
+          <button type="button" disabled={!events?.pageInfo.hasNextPage} onClick={() => setAfter(events?.pageInfo.endCursor ?? null)}><T id="admin.next" /></button>
+        </div>
+      )}
     </Page>
   );
 }

@@ -84,7 +84,7 @@ export default function AdminUsersScreen() {
         <TextField label={t('admin.searchText')} type="search" value={text} onChange={(e) => { setText(e.target.value); resetPaging(); }} />
         <Select label={t('admin.role')} value={role} onChange={(e) => { setRole(e.target.value); resetPaging(); }}>
           <option value="">{t('adjudicate.all')}</option>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </Select>
         <Select label={t('admin.nation')} value={nation} onChange={(e) => { setNation(e.target.value); resetPaging(); }}>
           <option value="">{t('adjudicate.all')}</option>
@@ -117,7 +117,7 @@ export default function AdminUsersScreen() {
                   <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
                 </th>
                 <td>{u.email}</td>
-                <td>{u.roles.join(', ') || '—'}</td>
+                <td>{u.roles.map((r) => t(`role.${r}`)).join(', ') || '—'}</td>
                 <td>{u.nation?.code ?? ''}</td>
                 <td>{u.organization?.name ?? ''}</td>
                 <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
@@ -126,10 +126,13 @@ export default function AdminUsersScreen() {
           </tbody>
         </table>
       </div>
-      <div className="actions">
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="admin.previous" /></button>
-        <button type="button" disabled={!data?.users.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.users.pageInfo.endCursor ?? null])}><T id="admin.next" /></button>
-      </div>
+      {/* Like the shared Pager: nothing under a list that fits one page. */}
+      {(cursors.length > 1 || data?.users.pageInfo.hasNextPage) && (
+        <div className="actions">
+          <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="admin.previous" /></button>
+          <button type="button" disabled={!data?.users.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.users.pageInfo.endCursor ?? null])}><T id="admin.next" /></button>
+        </div>
+      )}
       {isAdmin && chosen && users.find((u) => u.id === chosen) && (
         <UserPanel key={chosen} user={users.find((u) => u.id === chosen)!} nations={data?.nations ?? []} organizations={data?.organizations ?? []} onChange={reload} self={auth.me?.id === chosen} />
       )}
@@ -165,13 +168,13 @@ function UserPanel({ user, nations, organizations, onChange, self }: { user: Use
         {user.roles.length === 0 && <span className="muted"><T id="admin.noRoles" /> </span>}
         {user.roles.map((r) => (
           <button key={r} type="button" className="chip" onClick={async () => (await revoke({ userId: user.id, role: r })).data && onChange()}>
-            {t('admin.revoke', { role: r })}
+            {t('admin.revoke', { role: t(`role.${r}`) })}
           </button>
         ))}
       </p>
       <form onSubmit={submit} className="inline-fields">
         <Select label={t('admin.grantRole')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.filter((r) => !user.roles.includes(r)).map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.filter((r) => !user.roles.includes(r)).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </Select>
         {needsNation && (
           <Select label={t('admin.nation')} required value={nation} onChange={(e) => setNation(e.target.value)}>
