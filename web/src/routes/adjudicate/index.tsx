@@ -345,7 +345,7 @@ function FilterSelect({ label, value, onChange, options }: { label: string; valu
     <label className="field">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('adjudicate.all')}</option>
+        <option value="">{t('filter.any')}</option>
         {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
       </select>
     </label>

@@ -67,12 +67,12 @@ export default function AuditScreen() {
     <Page title={t('admin.audit')} wide actions={<><Link to="/admin/users"><T id="admin.users" /></Link><button type="button" onClick={() => void exportCsv()}><T id="admin.exportCsv" /></button></>}>
       <div className="inline-fields" role="search" aria-label={t('admin.auditFilters')}>
         <Select label={t('admin.actor')} value={actorId} onChange={change(setActorId)}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {result.data?.users.edges.map((e) => <option key={e.node.id} value={e.node.id}>{e.node.displayName}</option>)}
         </Select>
         <TextField label={t('admin.action')} hint={t('admin.actionHint')} value={action} onChange={change(setAction)} />
         <Select label={t('admin.entityType')} value={entityType} onChange={change(setEntityType)}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {ENTITY_TYPES.map((e) => <option key={e} value={e}>{entityName(e)}</option>)}
         </Select>
         <TextField label={t('admin.since')} type="date" value={since} onChange={change(setSince)} />

@@ -83,15 +83,15 @@ export default function AdminUsersScreen() {
       <div className="inline-fields" role="search" aria-label={t('admin.search')}>
         <TextField label={t('admin.searchText')} type="search" value={text} onChange={(e) => { setText(e.target.value); resetPaging(); }} />
         <Select label={t('admin.role')} value={role} onChange={(e) => { setRole(e.target.value); resetPaging(); }}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </Select>
         <Select label={t('admin.nation')} value={nation} onChange={(e) => { setNation(e.target.value); resetPaging(); }}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {data?.nations.map((n) => <option key={n.code} value={n.code}>{`${n.code} · ${n.name}`}</option>)}
         </Select>
         <Select label={t('admin.organization')} value={organization} onChange={(e) => { setOrganization(e.target.value); resetPaging(); }}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {data?.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </Select>
       </div>
