@@ -3,7 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeRedline, PieceRendition, rendition } from '../src/standards/text/redline';
+import { createHash } from 'node:crypto';
+import { computeRedline, PieceRendition, pieceLayout, pieceTexts, rendition } from '../src/standards/text/redline';
+import { AuditService } from '../src/audit/audit.service';
+import { Caller, Role } from '../src/common/caller';
+import { HeavyWork } from '../src/common/heavy-work';
+import { AppConfig } from '../src/config/config';
+import { StandardsService } from '../src/standards/standards.service';
+import { VersionsService } from '../src/standards/versions.service';
 import { splitBlocks } from '../src/standards/text/blocks';
 import { parseDocument } from '../src/standards/text/document';
 import { assignKeys } from '../src/standards/text/keys';
@@ -133,6 +140,7 @@ async function throughApi(options: BenchOptions, dir: string): Promise<void> {
 
     // Then versions with 2% edits: save, then the first redline against the one before.
     const pairs = options.smoke ? 1 : 5;
+    let last = { fromId: '', toId: '', fromText: '', toText: '' };
     const apiSave: number[] = [];
     const apiRedline: number[] = [];
     const apiRepeat: number[] = [];
@@ -144,6 +152,7 @@ async function throughApi(options: BenchOptions, dir: string): Promise<void> {
       const before = saveTimes.length;
       const toId = await save(blocks.join(''));
       apiSave.push(saveTimes[before]);
+      last = { fromId, toId, fromText, toText: blocks.join('') };
       // Let the post-save warm-up run, as it does while the editor reads the save's answer.
       await new Promise((resolve) => setTimeout(resolve, 50));
       const git = gitWordDiff(dir, fromText, blocks.join(''));
@@ -167,10 +176,103 @@ async function throughApi(options: BenchOptions, dir: string): Promise<void> {
     show(`all saves of versions 1..${chain}`, saveTimes.slice(0, chain));
     judge(options, `save version ${chain + 1} of ${(one / 1e6).toFixed(2)} MB through the API`, median(apiSave), { label: 'git word diff', value: median(gitTimes) }, { limit: 500 });
     judge(options, 'redline through the API, first request', median(apiRedline), { label: 'git', value: median(gitTimes) }, { maxRatio: 3 });
+    await emptyMemory(options, t, dir, `${(one / 1e6).toFixed(2)} MB`, { id: editor.id, email: editor.email, displayName: 'Bench Editor', roles: [Role.EXPERT], nationCode: 'NLD', organizationId: null }, last);
     const versions = (await t.ok(VERSIONS, { id }, editor.token)).standard.versions.length;
     if (versions !== chain + pairs) throw new Error(`expected ${chain + pairs} versions, found ${versions}`);
   } finally {
     await t.close();
+  }
+}
+
+/**
+ * Case 1 as a replica serves it after a restart, or when the pair's first
+ * redline lands on another replica: the redline of two stored versions by a
+ * VersionsService whose memory caches are empty (a new one per run, on the
+ * same database), against git's word diff of the same pair in the same run.
+ * Then, for the record, the design measured in round 6 and not built:
+ * renditions of pieces kept in a table (emulated here in a scratch table:
+ * the texts and the pieces of both versions in one query each, renditions
+ * built from them, the redline), beside the same path rendering the pieces.
+ */
+async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size: string, caller: Caller, pair: { fromId: string; toId: string; fromText: string; toText: string }): Promise<void> {
+  const runs = options.smoke ? 1 : 15;
+  const fresh = () => new VersionsService(t.db, t.app.get(StandardsService), t.app.get(AuditService), t.app.get(AppConfig), t.app.get(HeavyWork));
+  console.log(`  redline of the last pair with empty memory caches (node's CPU; PostgreSQL's own CPU is outside it, in the wall time):`);
+  const git = await measure('git word diff of the pair', runs, gitWordDiff(dir, pair.fromText, pair.toText));
+  const service = await measure('service redline, memory caches empty', runs, () => fresh().redline(caller, pair.fromId, pair.toId), 1);
+  judge(options, `redline ${size} of two stored versions, memory caches empty, CPU`, service.cpu!, { label: 'git', value: git.cpu! }, { maxRatio: 2 });
+  judge(options, `redline ${size} of two stored versions, memory caches empty, wall`, service.median, { label: 'git', value: git.median }, { maxRatio: 2 });
+
+  // The table design, emulated. A piece's digest is the sha256 of its text: for a piece of one storage block, its hash in the version row.
+  const ids = [pair.fromId, pair.toId];
+  const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+  const read = async () => {
+    const rows: { id: string; text: string; blocks: string[] }[] = await t.db.query(
+      `SELECT v.id, v.blocks, coalesce(string_agg(b.content, '' ORDER BY u.ord), '') AS text
+         FROM standard_version v LEFT JOIN LATERAL unnest(v.blocks) WITH ORDINALITY AS u(hash, ord) ON true LEFT JOIN text_block b ON b.hash = u.hash
+        WHERE v.id = ANY($1::uuid[]) GROUP BY v.id`,
+      [ids],
+    );
+    return ids.map((id) => rows.find((r) => r.id === id)!);
+  };
+  const wanted = (versions: { text: string; blocks: string[] }[]) => {
+    const texts: string[] = [];
+    const digests: string[] = [];
+    const seen = new Set<string>();
+    const layouts = versions.map(({ text, blocks }) => {
+      const cut = pieceLayout(text);
+      pieceTexts(text, cut).forEach((piece, k) => {
+        const single = cut.starts[k + 1] - cut.starts[k] === 1;
+        const digest = single ? blocks[cut.starts[k]] : sha256(piece);
+        if (seen.has(digest)) return;
+        seen.add(digest);
+        texts.push(piece);
+        digests.push(digest);
+      });
+      return cut;
+    });
+    return { texts, digests, layouts };
+  };
+  const all = new Map<string, PieceRendition>();
+  const { texts, digests } = wanted(await read());
+  for (const text of [pair.fromText, pair.toText]) rendition(text, all);
+  await t.db.query(`CREATE TABLE bench_piece_rendition (digest char(64) PRIMARY KEY, rendition json NOT NULL)`);
+  try {
+    // json, not jsonb: jsonb refuses the NUL of the heading placeholders, and json is stored as sent.
+    const stored = texts.map((text) => {
+      const p = all.get(text)!;
+      return JSON.stringify([p.html, p.start, p.end, p.headings, p.startsWithH1, p.requirementIds, p.references, p.opensFence]);
+    });
+    await t.db.query(`INSERT INTO bench_piece_rendition SELECT * FROM unnest($1::text[], $2::json[])`, [digests, stored]);
+    const [{ bytes, rel }] = await t.db.query(`SELECT sum(octet_length(rendition::text))::int AS bytes, pg_total_relation_size('bench_piece_rendition')::int AS rel FROM bench_piece_rendition`);
+    console.log(`  the pair's ${texts.length} pieces as json: ${(bytes / 1e6).toFixed(2)} MB (${(rel / 1e6).toFixed(2)} MB with TOAST and index)`);
+    const rendered = await measure('texts read, pieces rendered (today, core)', runs, async () => {
+      const [a, b] = await read();
+      computeRedline(a.text, b.text, 'a', 'b');
+    });
+    const viaTable = async () => {
+      const versions = await read();
+      const want = wanted(versions);
+      const [{ list }]: { list: string }[] = await t.db.query(
+        `SELECT coalesce(json_agg(p.rendition ORDER BY u.i), '[]')::text AS list
+           FROM unnest($1::text[]) WITH ORDINALITY AS u(digest, i) LEFT JOIN bench_piece_rendition p ON p.digest = u.digest`,
+        [want.digests],
+      );
+      const cache = new Map<string, PieceRendition>();
+      (JSON.parse(list) as [string[], number[], number[], PieceRendition['headings'], boolean, string[], boolean, boolean][]).forEach((r, i) => {
+        const text = want.texts[i];
+        cache.set(text, { html: r[0], start: r[1], end: r[2], headings: r[3], startsWithH1: r[4], requirementIds: r[5], references: r[6], opensFence: r[7], bytes: 2 * text.length + 256 });
+      });
+      const [a, b] = versions.map((v, k) => rendition(v.text, cache, want.layouts[k]));
+      return computeRedline(a, b, 'a', 'b');
+    };
+    const [got, expected] = [await viaTable(), computeRedline(pair.fromText, pair.toText, 'a', 'b')];
+    if (got.html !== expected.html || got.unified !== expected.unified) throw new Error('the redline from stored pieces differs from the one rendered');
+    const fromTable = await measure('texts and stored pieces read (table design)', runs, () => viaTable().then(() => undefined));
+    judge(options, `redline ${size}, pieces from a table (emulated, not built), CPU`, fromTable.cpu!, { label: 'git', value: git.cpu! }, {});
+    judge(options, `redline ${size}, texts read and pieces rendered (emulated, today), CPU`, rendered.cpu!, { label: 'git', value: git.cpu! }, {});
+  } finally {
+    await t.db.query(`DROP TABLE bench_piece_rendition`);
   }
 }
 

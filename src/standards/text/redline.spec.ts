@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { auditHtml, XSS_CORPUS } from './html-audit';
-import { computeRedline, PieceRendition, rendition } from './redline';
+import { computeRedline, PieceRendition, pieceLayout, pieceTexts, rendition } from './redline';
 import { parseDocument } from './document';
 import { editStandard, generateStandard } from '../../../bench/data';
 import { renderMarkdown } from './render';
@@ -179,6 +179,26 @@ describe('computeRedline', () => {
         expect(r.nodeHtml.join('')).toBe(renderMarkdown(text));
         expect(r.clauses).toEqual(parseDocument(text).clauses.map(({ number, line }) => ({ number, line })));
       }
+    });
+
+    it('look up exactly the pieces pieceTexts names, in order, and cover the text with them', () => {
+      let runOn = 0;
+      for (const text of [...tricky, generateStandard(100_000, 8).join('')]) {
+        const cut = pieceLayout(text);
+        const named = pieceTexts(text, cut);
+        expect(named.join('')).toBe(text);
+        const asked: string[] = [];
+        const r = rendition(text, { get: (piece) => void asked.push(piece), set: () => undefined }, cut);
+        expect(r.nodeHtml.join('')).toBe(renderMarkdown(text));
+        if (asked.length === named.length) expect(asked).toEqual(named);
+        else {
+          // A fence markdown-it reads open where the scan saw it closed: piece k runs on to the end, asked for once more as one.
+          const k = asked.length - 2;
+          expect(asked).toEqual([...named.slice(0, k + 1), named.slice(k).join('')]);
+          runOn++;
+        }
+      }
+      expect(runOn).toBeGreaterThan(0);
     });
 
     it('render only the pieces a new version does not share with the one before', () => {

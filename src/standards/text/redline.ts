@@ -185,8 +185,53 @@ function renderPiece(text: string, used?: Set<string>): PieceRendition {
  * `cache` are reused, the others rendered and added. The result is what
  * rendering the whole text gives, byte for byte (the spec checks it).
  */
-export function rendition(text: string, cache?: PieceCache): Rendition {
-  return build(text, cache ?? new Map(), cache !== undefined);
+export function rendition(text: string, cache?: PieceCache, cut?: PieceLayout): Rendition {
+  return build(text, cache ?? new Map(), cache !== undefined, cut ?? pieceLayout(text));
+}
+
+/** How a text is cut into lines, storage blocks and pieces: what `rendition` looks its pieces up by. */
+export interface PieceLayout {
+  lines: string[];
+  blocks: string[];
+  /** The line where each block starts, and the line count after the last. */
+  blockLine: number[];
+  /** The block where each piece starts, and the block count after the last. */
+  starts: number[];
+  /** The offset in the text where each block starts, and the text's length after the last. */
+  offsets: number[];
+}
+
+export function pieceLayout(text: string): PieceLayout {
+  const lines = splitLines(text);
+  const blocks = splitBlocks(text, lines);
+  const blockLine: number[] = [];
+  const offsets = [0];
+  let line = 0;
+  for (const block of blocks) {
+    blockLine.push(line);
+    line += countLines(block);
+    offsets.push(offsets[offsets.length - 1] + block.length);
+  }
+  blockLine.push(line);
+  const starts = pieceStarts(lines, blockLine);
+  starts.push(blocks.length);
+  return { lines, blocks, blockLine, starts, offsets };
+}
+
+/**
+ * The texts of the pieces `rendition` will look up for this layout, in order
+ * (slices of the text). A fence that markdown-it reads open where the scan
+ * took it closed makes `rendition` ask for one more, longer piece: a store
+ * read by these texts misses it and it is rendered then.
+ */
+export function pieceTexts(text: string, cut: PieceLayout): string[] {
+  const { blocks, starts, offsets } = cut;
+  const texts: string[] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const [from, to] = [starts[k], starts[k + 1]];
+    texts.push(to - from === 1 ? blocks[from] : text.slice(offsets[from], offsets[to]));
+  }
+  return texts;
 }
 
 /**
@@ -195,21 +240,9 @@ export function rendition(text: string, cache?: PieceCache): Rendition {
  * which keeps the text alive anyway (its lines are slices of it), and
  * copying every piece was a few per cent of a cold redline.
  */
-function build(text: string, cache: PieceCache, copy: boolean): Rendition {
-  const lines = splitLines(text);
-  const blocks = splitBlocks(text, lines);
-  const blockLine: number[] = [];
-  let line = 0;
-  for (const block of blocks) {
-    blockLine.push(line);
-    line += countLines(block);
-  }
-  blockLine.push(line);
-  const starts = pieceStarts(lines, blockLine);
-  starts.push(blocks.length);
+function build(text: string, cache: PieceCache, copy: boolean, cut: PieceLayout): Rendition {
+  const { lines, blocks, blockLine, starts, offsets } = cut;
   let parts: { text: string; line: number; rendered: PieceRendition }[] = [];
-  const offsets = [0];
-  for (const block of blocks) offsets.push(offsets[offsets.length - 1] + block.length);
   const render = (from: number, to: number): PieceRendition => {
     // A slice shares the text's characters, so looking a piece up copies nothing
     // (and a block keeps the hash computed here for the block diff).
@@ -341,8 +374,8 @@ function pieceSides(r: Rendition): (p: number) => { side: Side; roots: BlockNode
 export function computeRedline(from: string | Rendition, to: string | Rendition, fromName: string, toName: string, cache?: PieceCache): RedlineResult {
   // Two texts given: the pieces they share are rendered once.
   const pieces = cache ?? new Map<string, PieceRendition>();
-  const old = typeof from === 'string' ? build(from, pieces, cache !== undefined) : from;
-  const next = typeof to === 'string' ? build(to, pieces, cache !== undefined) : to;
+  const old = typeof from === 'string' ? build(from, pieces, cache !== undefined, pieceLayout(from)) : from;
+  const next = typeof to === 'string' ? build(to, pieces, cache !== undefined, pieceLayout(to)) : to;
   const changes = blockLineChanges(old, next);
   const counts = { inserted: 0, deleted: 0 };
   const html = changes.length === 0 ? next.nodeHtml.join('') : diffSiblings(topItems(old), topItems(next), old.nodeHtml, next.nodeHtml, counts, topLevelRuns(old, next, changes));
