@@ -17,7 +17,7 @@ import { assignKeys } from '../src/standards/text/keys';
 import { createTestApp, TestApp } from '../test/helpers/app';
 import { CREATE_VERSION, PROPOSE, START } from '../test/helpers/standards';
 import { editStandard, generateStandard } from './data';
-import { BenchOptions, judge, measure, Stats } from './measure';
+import { BenchOptions, fmt, judge, measure, Stats, stats } from './measure';
 
 /**
  * Cases 1 and 2 of the performance issue, and the key-assignment bound:
@@ -185,6 +185,32 @@ async function throughApi(options: BenchOptions, dir: string): Promise<void> {
 }
 
 /**
+ * Runs the cases in turn, `runs` rounds after one untimed round, so that a
+ * swing of the machine's load falls on all of them alike. A case may return
+ * its own CPU milliseconds (git's); otherwise this process's are taken.
+ */
+async function alternately(runs: number, cases: Record<string, () => unknown>): Promise<Record<string, Stats>> {
+  const samples = Object.keys(cases).map(() => ({ cpu: [] as number[], wall: [] as number[] }));
+  for (let round = -1; round < runs; round++) {
+    for (const [k, fn] of Object.values(cases).entries()) {
+      const start = performance.now();
+      const before = process.cpuUsage();
+      const own = await fn();
+      const used = process.cpuUsage(before);
+      if (round < 0) continue;
+      samples[k].wall.push(performance.now() - start);
+      samples[k].cpu.push(typeof own === 'number' ? own : (used.user + used.system) / 1000);
+    }
+  }
+  return Object.fromEntries(Object.keys(cases).map((label, k) => {
+    const cpu = stats(samples[k].cpu);
+    const result: Stats = { ...stats(samples[k].wall), cpu: cpu.median, cpuMin: cpu.min, cpuP95: cpu.p95 };
+    console.log(`  ${label.padEnd(44)} ${fmt(result)}`);
+    return [label, result];
+  }));
+}
+
+/**
  * Case 1 as a replica serves it after a restart, or when the pair's first
  * redline lands on another replica: the redline of two stored versions by a
  * VersionsService whose memory caches are empty (a new one per run, on the
@@ -197,18 +223,14 @@ async function throughApi(options: BenchOptions, dir: string): Promise<void> {
 async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size: string, caller: Caller, pair: { fromId: string; toId: string; fromText: string; toText: string }): Promise<void> {
   const runs = options.smoke ? 1 : 15;
   const fresh = () => new VersionsService(t.db, t.app.get(StandardsService), t.app.get(AuditService), t.app.get(AppConfig), t.app.get(HeavyWork));
-  console.log(`  redline of the last pair with empty memory caches (node's CPU; PostgreSQL's own CPU is outside it, in the wall time):`);
-  const git = await measure('git word diff of the pair', runs, gitWordDiff(dir, pair.fromText, pair.toText));
-  const service = await measure('service redline, memory caches empty', runs, () => fresh().redline(caller, pair.fromId, pair.toId), 1);
-  judge(options, `redline ${size} of two stored versions, memory caches empty, CPU`, service.cpu!, { label: 'git', value: git.cpu! }, { maxRatio: 2 });
-  judge(options, `redline ${size} of two stored versions, memory caches empty, wall`, service.median, { label: 'git', value: git.median }, { maxRatio: 2 });
 
   // The table design, emulated. A piece's digest is the sha256 of its text: for a piece of one storage block, its hash in the version row.
   const ids = [pair.fromId, pair.toId];
   const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-  const read = async () => {
+  // The block hashes only for the table design (the service has them in the version rows it reads, a column TypeORM leaves out).
+  const read = async (blocks = true) => {
     const rows: { id: string; text: string; blocks: string[] }[] = await t.db.query(
-      `SELECT v.id, v.blocks, coalesce(string_agg(b.content, '' ORDER BY u.ord), '') AS text
+      `SELECT v.id, ${blocks ? 'v.blocks,' : ''} coalesce(string_agg(b.content, '' ORDER BY u.ord), '') AS text
          FROM standard_version v LEFT JOIN LATERAL unnest(v.blocks) WITH ORDINALITY AS u(hash, ord) ON true LEFT JOIN text_block b ON b.hash = u.hash
         WHERE v.id = ANY($1::uuid[]) GROUP BY v.id`,
       [ids],
@@ -245,11 +267,8 @@ async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size:
     });
     await t.db.query(`INSERT INTO bench_piece_rendition SELECT * FROM unnest($1::text[], $2::json[])`, [digests, stored]);
     const [{ bytes, rel }] = await t.db.query(`SELECT sum(octet_length(rendition::text))::int AS bytes, pg_total_relation_size('bench_piece_rendition')::int AS rel FROM bench_piece_rendition`);
+    console.log(`  redline of the last pair with empty memory caches, the cases in turn (node's CPU; PostgreSQL's own CPU is outside it, in the wall time):`);
     console.log(`  the pair's ${texts.length} pieces as json: ${(bytes / 1e6).toFixed(2)} MB (${(rel / 1e6).toFixed(2)} MB with TOAST and index)`);
-    const rendered = await measure('texts read, pieces rendered (today, core)', runs, async () => {
-      const [a, b] = await read();
-      computeRedline(a.text, b.text, 'a', 'b');
-    });
     const viaTable = async () => {
       const versions = await read();
       const want = wanted(versions);
@@ -268,8 +287,20 @@ async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size:
     };
     const [got, expected] = [await viaTable(), computeRedline(pair.fromText, pair.toText, 'a', 'b')];
     if (got.html !== expected.html || got.unified !== expected.unified) throw new Error('the redline from stored pieces differs from the one rendered');
-    const fromTable = await measure('texts and stored pieces read (table design)', runs, () => viaTable().then(() => undefined));
+    const figures = await alternately(runs, {
+      'git word diff of the pair': gitWordDiff(dir, pair.fromText, pair.toText),
+      'service redline, memory caches empty': () => fresh().redline(caller, pair.fromId, pair.toId),
+      'texts read, pieces rendered (today, core)': async () => {
+        const [a, b] = await read(false);
+        computeRedline(a.text, b.text, 'a', 'b');
+      },
+      'texts and stored pieces read (table design)': viaTable,
+    });
+    const [git, service, rendered, fromTable] = Object.values(figures);
+    judge(options, `redline ${size} of two stored versions, memory caches empty, CPU`, service.cpu!, { label: 'git', value: git.cpu! }, { maxRatio: 2 });
+    judge(options, `redline ${size} of two stored versions, memory caches empty, wall`, service.median, { label: 'git', value: git.median }, { maxRatio: 2 });
     judge(options, `redline ${size}, pieces from a table (emulated, not built), CPU`, fromTable.cpu!, { label: 'git', value: git.cpu! }, {});
+    judge(options, `redline ${size}, pieces from a table (emulated, not built), wall`, fromTable.median, { label: 'git', value: git.median }, {});
     judge(options, `redline ${size}, texts read and pieces rendered (emulated, today), CPU`, rendered.cpu!, { label: 'git', value: git.cpu! }, {});
   } finally {
     await t.db.query(`DROP TABLE bench_piece_rendition`);
