@@ -218,7 +218,8 @@ async function alternately(runs: number, cases: Record<string, () => unknown>): 
  * Then, for the record, the design measured in round 6 and not built:
  * renditions of pieces kept in a table (emulated here in a scratch table:
  * the texts and the pieces of both versions in one query each, renditions
- * built from them, the redline), beside the same path rendering the pieces.
+ * built from them, the redline), beside the same path rendering the pieces,
+ * and what reading a finished redline kept in a table would cost.
  */
 async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size: string, caller: Caller, pair: { fromId: string; toId: string; fromText: string; toText: string }): Promise<void> {
   const runs = options.smoke ? 1 : 15;
@@ -258,8 +259,12 @@ async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size:
   const all = new Map<string, PieceRendition>();
   const { texts, digests } = wanted(await read());
   for (const text of [pair.fromText, pair.toText]) rendition(text, all);
-  await t.db.query(`CREATE TABLE bench_piece_rendition (digest char(64) PRIMARY KEY, rendition json NOT NULL)`);
   try {
+    await t.db.query(`CREATE TABLE bench_piece_rendition (digest char(64) PRIMARY KEY, rendition json NOT NULL)`);
+    // And the pair's finished redline as one row: what keeping redlines (of each version against the one before, say) would read.
+    const whole = await fresh().redline(caller, pair.fromId, pair.toId);
+    await t.db.query(`CREATE TABLE bench_redline (from_id uuid, to_id uuid, unified text, html text, PRIMARY KEY (from_id, to_id))`);
+    await t.db.query(`INSERT INTO bench_redline VALUES ($1, $2, $3, $4)`, [pair.fromId, pair.toId, whole.unified, whole.html]);
     // json, not jsonb: jsonb refuses the NUL of the heading placeholders, and json is stored as sent.
     const stored = texts.map((text) => {
       const p = all.get(text)!;
@@ -295,15 +300,17 @@ async function emptyMemory(options: BenchOptions, t: TestApp, dir: string, size:
         computeRedline(a.text, b.text, 'a', 'b');
       },
       'texts and stored pieces read (table design)': viaTable,
+      'the stored redline read (one row)': () => t.db.query(`SELECT unified, html FROM bench_redline WHERE from_id = $1 AND to_id = $2`, ids),
     });
-    const [git, service, rendered, fromTable] = Object.values(figures);
+    const [git, service, rendered, fromTable, finished] = Object.values(figures);
     judge(options, `redline ${size} of two stored versions, memory caches empty, CPU`, service.cpu!, { label: 'git', value: git.cpu! }, { maxRatio: 2 });
     judge(options, `redline ${size} of two stored versions, memory caches empty, wall`, service.median, { label: 'git', value: git.median }, { maxRatio: 2 });
     judge(options, `redline ${size}, pieces from a table (emulated, not built), CPU`, fromTable.cpu!, { label: 'git', value: git.cpu! }, {});
     judge(options, `redline ${size}, pieces from a table (emulated, not built), wall`, fromTable.median, { label: 'git', value: git.median }, {});
     judge(options, `redline ${size}, texts read and pieces rendered (emulated, today), CPU`, rendered.cpu!, { label: 'git', value: git.cpu! }, {});
+    judge(options, `redline ${size}, the finished redline read from a table (emulated, not built), CPU`, finished.cpu!, { label: 'git', value: git.cpu! }, {});
   } finally {
-    await t.db.query(`DROP TABLE bench_piece_rendition`);
+    await t.db.query(`DROP TABLE IF EXISTS bench_piece_rendition, bench_redline`);
   }
 }
 
