@@ -125,7 +125,7 @@ export default function ProposeScreen() {
                       <span className="nowrap">{c.standard?.designation}</span>
                     ),
                 },
-                { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title },
+                { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title, className: 'prose' },
                 { header: t('propose.sharedTerms'), cell: (c) => c.sharedTerms.join(', ') },
               ]}
             />
