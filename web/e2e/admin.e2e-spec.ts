@@ -35,6 +35,9 @@ describe('story: an ADMIN grants a role', () => {
     await expectAccessible(admin, 'users');
     await panel.getByRole('button', { name: 'Grant', exact: true }).click();
     await admin.getByRole('button', { name: 'Revoke national expert' }).waitFor();
+    // The role shown is the role Grant sends: another one now, and no nation asked for an administrator.
+    expect(await panel.getByLabel('Role to grant').inputValue()).toBe('ADMIN');
+    expect(await panel.getByLabel('Nation', { exact: true }).count()).toBe(0);
     await shoot(admin, 'admin-users');
     const roles = await t.db.query(`SELECT r.role, u.nation_code FROM user_role r JOIN app_user u ON u.id = r.user_id WHERE r.user_id = $1`, [pat.id]);
     expect(roles.map((r: any) => [r.role, r.nation_code?.trim()])).toEqual([['EXPERT', 'FRA']]);

@@ -143,7 +143,11 @@ export default function AdminUsersScreen() {
 
 function UserPanel({ user, nations, organizations, onChange, self }: { user: User; nations: { code: string; name: string }[]; organizations: { id: string; name: string; kind: string }[]; onChange(): void; self: boolean }) {
   const t = useT();
-  const [role, setRole] = useState<Role>('EXPERT');
+  const grantable = ROLES.filter((r) => !user.roles.includes(r));
+  const [chosen, setRole] = useState<Role>('EXPERT');
+  // The choice shown is the choice sent: once the person holds the chosen role, the select shows
+  // another, and Grant must grant that one (it granted the hidden one before).
+  const role = grantable.includes(chosen) ? chosen : grantable[0];
   const [nation, setNation] = useState(user.nation?.code ?? '');
   const [org, setOrg] = useState(user.organization?.id ?? '');
   const [granted, grant] = useMutation(Grant);
@@ -172,9 +176,9 @@ function UserPanel({ user, nations, organizations, onChange, self }: { user: Use
           </button>
         ))}
       </p>
-      <form onSubmit={submit} className="inline-fields">
+      {role && <form onSubmit={submit} className="inline-fields">
         <Select label={t('admin.grantRole')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.filter((r) => !user.roles.includes(r)).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          {grantable.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </Select>
         {needsNation && (
           <Select label={t('admin.nation')} required value={nation} onChange={(e) => setNation(e.target.value)}>
@@ -189,7 +193,7 @@ function UserPanel({ user, nations, organizations, onChange, self }: { user: Use
           </Select>
         )}
         <button type="submit" className="primary" disabled={granted.fetching}><T id="admin.grant" /></button>
-      </form>
+      </form>}
       {!self && (
         <div className="actions">
           {user.deactivatedAt ? (
