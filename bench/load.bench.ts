@@ -305,46 +305,8 @@ function summarizeProfile(dir: string): void {
   );
 }
 
-/** Server CPU milliseconds per request for `amount` requests (10 connections), after `amount / 5` of warm-up. */
-async function cpuPerRequest(served: Served, path: string, body: unknown, headers: Record<string, string>, amount: number): Promise<number> {
-  const opts = { url: `${served.url}${path}`, method: 'POST' as const, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), connections: 10 };
-  await autocannon({ ...opts, amount: Math.max(10, Math.round(amount / 5)) });
-  const cpu = cpuOf(served.child.pid);
-  const r = await autocannon({ ...opts, amount });
-  if (r.errors || r.non2xx) throw new Error(`${served.url}${path}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-  return (cpuOf(served.child.pid) - cpu) / r.requests.total;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * `--executors`: graphql-js against graphql-jit (src/common/graphql-jit.gateway.ts),
- * the service's and the floor's, by the server's CPU per request, each
- * round running every target one after the other (the order turning each
- * round), so the machine's drift falls on all alike.
- */
-async function compareExecutors(
-  targets: { label: string; served: Served; path: string; body: unknown; headers: Record<string, string>; versus?: string }[],
-  rounds: number,
-  amount: number,
-): Promise<void> {
-  const cpu = new Map(targets.map((t) => [t.label, [] as number[]]));
-  for (let round = 0; round < rounds; round++) {
-    const order = targets.map((_, i) => targets[(i + round) % targets.length]);
-    for (const t of order) cpu.get(t.label)!.push(await cpuPerRequest(t.served, t.path, t.body, t.headers, amount));
-  }
-  for (const t of targets) {
-    const xs = cpu.get(t.label)!;
-    // Against its counterpart of the same round: the drift of the machine's load between rounds cancels out.
-    const base = t.versus ? cpu.get(t.versus)! : null;
-    const paired = base ? `; ${median(xs.map((x, i) => x / base[i])).toFixed(2)}x of ${t.versus}, median of the rounds' ratios` : '';
-    console.log(`  ${t.label.padEnd(40)} cpu ${median(xs).toFixed(2)} ms/request median of ${xs.length} (${xs.map((x) => x.toFixed(2)).join(' ')})${paired}`);
-  }
-}
-
 export async function run(options: BenchOptions): Promise<void> {
   const profile = process.argv.includes('--profile');
-  const executors = process.argv.includes('--executors');
   const seconds = options.smoke ? 1 : 10;
   const only = process.argv.find((x) => x.startsWith('--query='))?.slice('--query='.length);
   await withBenchDatabase(async (db) => {
@@ -367,44 +329,20 @@ export async function run(options: BenchOptions): Promise<void> {
     // The same statements through Express + Apollo Server + graphql-js with no application code: what the stack alone costs.
     const floor = await start([join(__dirname, 'reference-server.js')], { DATABASE_URL: url.toString(), PORT: '0', NODE_ENV: 'production', FRAMEWORK: 'apollo-express' }, /listening (\d+)/);
     let service: Served | null = null;
-    const others: Served[] = [];
-    const startService = async (env: Record<string, string>, prof: boolean) => start(
-      [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(__dirname, '..', 'src', 'main.js')],
-      {
-        NODE_ENV: 'production', DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1',
-        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-        SEED_STANDARDS: 'false', LOG_LEVEL: 'info', ...env,
-      },
-      /listening on http:\/\/[\d.]+:(\d+)\//,
-    );
     try {
-      service = await startService({}, profile);
+      service = await start(
+        [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(__dirname, '..', 'src', 'main.js')],
+        {
+          NODE_ENV: 'production', DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1',
+          JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+          SEED_STANDARDS: 'false', LOG_LEVEL: 'info',
+        },
+        /listening on http:\/\/[\d.]+:(\d+)\//,
+      );
       // The installation's first ADMIN, made SECRETARIAT too, signed in through the API.
       await db.query(`INSERT INTO user_role (user_id, role) SELECT id, 'SECRETARIAT' FROM app_user WHERE email = $1`, [ADMIN.email]);
       const login = await post(service.url, { query: 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ accessToken } }', variables: { e: ADMIN.email, p: ADMIN.password } });
       const token: string = login.login.accessToken;
-      if (executors) {
-        const serviceJs = await startService({ SSW_GRAPHQL_EXECUTOR: 'graphql-js' }, false);
-        others.push(serviceJs);
-        const floorJit = await start([join(__dirname, 'reference-server.js')], { DATABASE_URL: url.toString(), PORT: '0', NODE_ENV: 'production', FRAMEWORK: 'apollo-express-jit' }, /listening (\d+)/);
-        others.push(floorJit);
-        const rounds = options.smoke ? 1 : Number(process.argv.find((x) => x.startsWith('--rounds='))?.slice('--rounds='.length) ?? 5);
-        const amount = options.smoke ? 50 : Number(process.argv.find((x) => x.startsWith('--amount='))?.slice('--amount='.length) ?? 1000);
-        for (const c of cases(workload).filter((x) => !only || x.path.includes(only))) {
-          const body = { query: c.query, variables: c.variables };
-          const answers = [await post(service.url, body, token), await post(serviceJs.url, body, token), await post(floor.url, body), await post(floorJit.url, body)];
-          if (new Set(answers.map((a) => JSON.stringify(a))).size !== 1) throw new Error(`${c.name}: the executors answer differently:\n${answers.map((a) => JSON.stringify(a)).join('\n')}`);
-          console.log(`  ${c.name}:`);
-          await compareExecutors([
-            { label: 'service, graphql-js', served: serviceJs, path: '/graphql', body, headers: { authorization: `Bearer ${token}` } },
-            { label: 'service, graphql-jit', served: service, path: '/graphql', body, headers: { authorization: `Bearer ${token}` }, versus: 'service, graphql-js' },
-            { label: 'floor (Express + Apollo), graphql-js', served: floor, path: '/graphql', body, headers: {} },
-            { label: 'floor (Express + Apollo), graphql-jit', served: floorJit, path: '/graphql', body, headers: {}, versus: 'floor (Express + Apollo), graphql-js' },
-            { label: 'reference (bare node + pg)', served: reference, path: c.path, body: c.variables, headers: {} },
-          ], rounds, amount);
-        }
-        return;
-      }
       for (const c of cases(workload).filter((x) => !only || x.path.includes(only))) {
         const answer = await post(service.url, { query: c.query, variables: c.variables }, token);
         const problem = c.check(answer);
@@ -439,7 +377,6 @@ export async function run(options: BenchOptions): Promise<void> {
       await reference.stop();
       await floor.stop();
       if (service) await service.stop();
-      for (const other of others) await other.stop();
       if (profile) summarizeProfile(profileDir);
       if (!profile) rmSync(dataDir, { recursive: true, force: true });
     }

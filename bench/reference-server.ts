@@ -1,6 +1,5 @@
 import { createServer, Server, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
-import { JitGateway } from '../src/common/graphql-jit.gateway';
 
 /**
  * The references of the API-under-load case (bench/load.bench.ts): a bare
@@ -10,7 +9,7 @@ import { JitGateway } from '../src/common/graphql-jit.gateway';
  * /standards, /round {r}, /ballot {b}, /report {p, s}: the body holds the
  * GraphQL query's variables. No framework, no authentication, no GraphQL:
  * what each request costs at the least. Started as its own process:
- * DATABASE_URL, PORT, POOL_SIZE; FRAMEWORK=apollo-express for the floor (apollo-express-jit: with graphql-jit)
+ * DATABASE_URL, PORT, POOL_SIZE; FRAMEWORK=apollo-express for the floor
  * below.
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
@@ -183,28 +182,31 @@ const FLOOR_SCHEMA = `
   type Gap { key: Raw clause: Raw obligation: Raw text: Raw }
   type Stale { requirementKey: Raw level: Raw }`;
 
-async function floorServer(jit: boolean): Promise<Server> {
+async function floorServer(): Promise<Server> {
   const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
   const { expressMiddleware } = await import('@as-integrations/express5');
-  const { buildSchema } = await import('graphql');
+  const { GraphQLScalarType } = await import('graphql');
   const express = (await import('express')).default;
   const root = (path: string, vars: (args: Vars) => Vars, field: string) => async (_: unknown, args: Vars) => {
     const q = queries[path];
     const { rows } = await pool.query(q.sql, q.params(vars(args)));
     return (q.answer(rows) as Record<string, unknown>)[field];
   };
-  // Raw is a custom scalar with graphql-js's default serialize, which passes the value through.
-  const schema = buildSchema(FLOOR_SCHEMA);
-  const fields = schema.getQueryType()!.getFields();
-  fields.standards.resolve = root('/standards', () => ({}), 'standards');
-  fields.commentRound.resolve = root('/round', (a) => ({ r: a.id }), 'commentRound');
-  fields.ballot.resolve = root('/ballot', (a) => ({ b: a.id }), 'ballot');
-  fields.conformanceReport.resolve = root('/report', (a) => ({ p: a.productId, s: a.standardId }), 'conformanceReport');
-  // As the service: no cache hints, so no cache-control plugin wrapping every field.
-  const plugins = [ApolloServerPluginCacheControlDisabled()];
-  // FRAMEWORK=apollo-express-jit: the same with the service's graphql-jit executor (src/common/graphql-jit.gateway.ts).
-  const apollo = jit ? new ApolloServer({ gateway: new JitGateway(schema), plugins }) : new ApolloServer({ schema, plugins });
+  const apollo = new ApolloServer({
+    typeDefs: FLOOR_SCHEMA,
+    resolvers: {
+      Raw: new GraphQLScalarType({ name: 'Raw', serialize: (v) => v }),
+      Query: {
+        standards: root('/standards', () => ({}), 'standards'),
+        commentRound: root('/round', (a) => ({ r: a.id }), 'commentRound'),
+        ballot: root('/ballot', (a) => ({ b: a.id }), 'ballot'),
+        conformanceReport: root('/report', (a) => ({ p: a.productId, s: a.standardId }), 'conformanceReport'),
+      },
+    },
+    // As the service: no cache hints, so no cache-control plugin wrapping every field.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+  });
   await apollo.start();
   const app = express();
   app.use('/graphql', express.json(), expressMiddleware(apollo));
@@ -233,8 +235,7 @@ function bareServer(): Server {
 }
 
 void (async () => {
-  const framework = process.env.FRAMEWORK;
-  const server = framework === 'apollo-express' || framework === 'apollo-express-jit' ? await floorServer(framework.endsWith('-jit')) : bareServer();
+  const server = process.env.FRAMEWORK === 'apollo-express' ? await floorServer() : bareServer();
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     const address = server.address();
     process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);

@@ -1,6 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { ArgumentMetadata, Injectable, MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
@@ -35,24 +35,6 @@ import { WebAppModule } from './webapp/webapp.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExplorerController } from './explorer/explorer.controller';
-import { JitGateway } from './common/graphql-jit.gateway';
-
-/**
- * Nest's ApolloDriver, giving Apollo Server a JitGateway over the schema
- * Nest has built (code first, after transformSchema). Everything else of the
- * driver (Express registration, context, formatError, plugins) is its own.
- */
-@Injectable()
-export class JitApolloDriver extends ApolloDriver {
-  protected async registerExpress(options: ApolloDriverConfig, hooks?: { preStartHook?: () => void }): Promise<void> {
-    if (!options.schema) throw new Error('JitApolloDriver needs the schema Nest builds');
-    // Apollo takes its schema from the gateway; Nest's `schema` option is left for the driver's other uses.
-    await super.registerExpress({ ...options, gateway: new JitGateway(options.schema) } as ApolloDriverConfig, hooks);
-  }
-}
-
-// The experiment's switch, for bench/load.bench.ts --executors: SSW_GRAPHQL_EXECUTOR=graphql-js runs Nest's own driver.
-const DRIVER = process.env.SSW_GRAPHQL_EXECUTOR === 'graphql-js' ? ApolloDriver : JitApolloDriver;
 
 /** class-validator on the client's input only (see isClientInput): a resolver's parent is the service's own row. */
 class InputValidationPipe extends ValidationPipe {
@@ -79,7 +61,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
 
 function graphqlOptions(config: AppConfig, limits: GraphqlLimits, fieldResolvers: FieldResolvers): ApolloDriverConfig {
   return {
-    driver: DRIVER,
+    driver: ApolloDriver,
     path: '/graphql',
     // Generated in memory; scripts/generate-schema.ts writes schema.gql and a test keeps it current.
     autoSchemaFile: true,
@@ -140,7 +122,7 @@ function graphqlOptions(config: AppConfig, limits: GraphqlLimits, fieldResolvers
     PublishingModule,
     WebAppModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: DRIVER,
+      driver: ApolloDriver,
       imports: [AccountsModule],
       inject: [AppConfig, GraphqlLimits, FieldResolvers],
       useFactory: graphqlOptions,
