@@ -44,10 +44,13 @@ export interface RequirementDelta {
  * share, and each version's rendition assembled from them (about twice its
  * text). The two together hold what one level of token streams held before.
  *
- * In memory rather than in a table: markdown-it renders 1 MB in about as
- * long as the database takes to send 1 MB of stored HTML, a table would
- * double the stored text and the work of every save, and its rows would go
- * stale whenever the renderer changes.
+ * In memory rather than in a table of piece renditions keyed by digest
+ * (measured in round 6, BENCHMARKS.md case 1): node reads the 1.2 MB of
+ * stored pieces of a 1 MB pair in about 4 ms of CPU where markdown-it takes
+ * some 50 ms to render them, but a redline from a table still reads both
+ * texts, rebuilds both renditions and computes the diff: 2.6-3.6x git's CPU
+ * time against 3.7-5.4x rendering, a third less and far from the 2x target,
+ * for a table about as large as the stored text and a write after every save.
  */
 const CACHE_BYTES = { renditions: 16 << 20, pieces: 32 << 20, html: 32 << 20, redlines: 32 << 20, requirements: 32 << 20 };
 
