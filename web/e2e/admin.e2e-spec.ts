@@ -34,7 +34,10 @@ describe('story: an ADMIN grants a role', () => {
     await panel.getByLabel('Nation', { exact: true }).selectOption('FRA');
     await expectAccessible(admin, 'users');
     await panel.getByRole('button', { name: 'Grant', exact: true }).click();
-    await admin.getByRole('button', { name: 'Revoke EXPERT' }).waitFor();
+    await admin.getByRole('button', { name: 'Revoke national expert' }).waitFor();
+    // The role shown is the role Grant sends: another one now, and no nation asked for an administrator.
+    expect(await panel.getByLabel('Role to grant').inputValue()).toBe('ADMIN');
+    expect(await panel.getByLabel('Nation', { exact: true }).count()).toBe(0);
     await shoot(admin, 'admin-users');
     const roles = await t.db.query(`SELECT r.role, u.nation_code FROM user_role r JOIN app_user u ON u.id = r.user_id WHERE r.user_id = $1`, [pat.id]);
     expect(roles.map((r: any) => [r.role, r.nation_code?.trim()])).toEqual([['EXPERT', 'FRA']]);
@@ -103,7 +106,7 @@ describe('story: an ADMIN grants a role', () => {
     await signedIn(browser, base, pat.email);
 
     // Revoking Pat's role takes Pat out of the directory filtered by that role.
-    await patPanel.getByRole('button', { name: 'Revoke EXPERT' }).click();
+    await patPanel.getByRole('button', { name: 'Revoke national expert' }).click();
     await admin.getByText('Nobody matches.').waitFor();
     expect(await t.db.query(`SELECT role FROM user_role WHERE user_id = $1`, [pat.id])).toEqual([]);
 

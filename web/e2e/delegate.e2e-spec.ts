@@ -54,6 +54,10 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     expect(utc).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     const paris = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(`${utc.slice(0, 16).replace(' ', 'T')}:00Z`));
     expect(await deadline.innerText()).toBe(paris);
+    // Beside it, the zone's name and UTC: a deadline read in several capitals is unmistakable.
+    const zone = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'short' }).formatToParts(new Date(`${utc.slice(0, 16).replace(' ', 'T')}:00Z`)).find((p) => p.type === 'timeZoneName')!.value;
+    expect(zone).toMatch(/^GMT\+[12]$/);
+    expect(await roundRow.locator('.badge.deadline').innerText()).toContain(`· ${paris} ${zone} (${utc})`);
     await roundRow.getByRole('link', { name: 'National review of STANAG 4712' }).click();
     await page.waitForURL(`${base}/app/rounds/${roundId}`);
     await page.getByText('FRA has 2 draft comments. As delegate you submit them once, for the whole nation.').waitFor();

@@ -115,8 +115,35 @@ describe('story: a need is raised, supported and accepted', () => {
   });
 
   it('a proposal names the need it addresses, and the front door shows it to anyone', async () => {
+    // More open needs than the old list of the first hundred held: the oldest is found by the server's search.
+    const token = await t.login(expert.email);
+    const RAISE = `mutation($i:RaiseNeedInput!){ raiseNeed(input:$i){ id } }`;
+    const raise = (title: string) => t.ok(RAISE, { i: { title, statement: `${title}: a need raised to fill the register.`, missionArea: 'SPACE_DOMAIN_AWARENESS', priority: 'LOW', visibility: 'NATIONS' } }, token);
+    await raise('Lunar relay frequency coordination');
+    for (let n = 1; n <= 104; n++) await raise(`Ground station handover ${n}`);
     const page = await signedIn(browser, base, expert.email);
     await page.goto(`${base}/app/standards/new`);
+    // 105 raised here and the accepted one: the first 20 (most supported, then newest) and how many more match.
+    const findNeed = page.getByLabel('Find an open need');
+    await page.getByText('20 of 106 open needs shown: type words of the title or statement to narrow.').waitFor();
+    const addNeed = page.getByLabel('Add a need');
+    expect(await addNeed.locator('option').count()).toBe(21);
+    expect(await addNeed.locator('option', { hasText: 'Lunar relay' }).count()).toBe(0);
+    await findNeed.fill('lunar relay');
+    await addNeed.locator('option', { hasText: 'Lunar relay frequency coordination' }).waitFor({ state: 'attached' });
+    for (let i = 0; (await addNeed.locator('option').count()) !== 2; i++) {
+      if (i > 100) throw new Error(`the choice still holds ${await addNeed.locator('option').allInnerTexts()}`);
+      await page.waitForTimeout(50);
+    }
+    const [lunar] = await t.db.query(`SELECT id, number FROM interoperability_need WHERE title = 'Lunar relay frequency coordination'`);
+    await addNeed.selectOption(lunar.id);
+    const lunarBox = page.getByRole('checkbox', { name: `NEED-${lunar.number} · Lunar relay frequency coordination` });
+    expect(await lunarBox.isChecked()).toBe(true);
+    // The choice stays, named, when the search moves on; words that match nothing say so.
+    await findNeed.fill('zzzz nothing');
+    await page.getByText('No open need matches these words.').waitFor();
+    expect(await lunarBox.isChecked()).toBe(true);
+    await findNeed.fill('');
     await page.getByLabel('Designation').fill('ASpP-9');
     await page.getByLabel('Title', { exact: true }).fill('Conjunction warning messages');
     await page.getByLabel('Scope').fill('Message format and exchange of conjunction warnings between Allied space operations centres.');
@@ -127,8 +154,9 @@ describe('story: a need is raised, supported and accepted', () => {
     if (await justification.count()) await justification.fill('No existing standard covers the exchange between Allied centres.');
     await page.getByRole('button', { name: 'Propose', exact: true }).click();
     await page.waitForURL(/\/app\/standards\/[0-9a-f-]{36}$/);
-    const [link] = await t.db.query(`SELECT s.designation FROM need_standard l JOIN standard s ON s.id = l.standard_id`);
-    expect(link.designation).toBe('ASpP-9');
+    // Both the similar need ticked and the one found by search are linked.
+    const links = await t.db.query(`SELECT n.title FROM need_standard l JOIN standard s ON s.id = l.standard_id JOIN interoperability_need n ON n.id = l.need_id WHERE s.designation = 'ASpP-9' ORDER BY n.number`);
+    expect(links.map((l: { title: string }) => l.title)).toEqual(['Conjunction warnings between Allied space operations centres', 'Lunar relay frequency coordination']);
     await page.context().close();
 
     const anon = await openPage(browser);

@@ -56,7 +56,9 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     expect(product).toMatchObject({ product_version: '2.0.1', description: 'Relay terminal for orbit data' });
     expect((await t.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [product.id])).map((a: any) => a.action)).toEqual(['product.registered', 'product.updated']);
 
-    await page.getByLabel('Standard').selectOption({ label: 'STANAG 4790 · Orbital data exchange STANAG 4790' });
+    // The standard is found by the server's search (the register holds more than a list could), then chosen.
+    await page.getByLabel('Find a standard').fill('STANAG 4790');
+    await page.getByLabel('Standard', { exact: true }).selectOption({ label: 'STANAG 4790 · Orbital data exchange STANAG 4790' });
     const selects = page.getByRole('combobox', { name: /^Claim for / });
     await selects.first().waitFor();
     const n = await selects.count();

@@ -56,7 +56,7 @@ type Documents = {
     "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n": typeof types.CloseCommentRoundDocument,
     "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n": typeof types.OpenBallotDocument,
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": typeof types.CancelStandardDocument,
-    "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
+    "\n  query MatrixStandards {\n    standards(first: 50) { totalCount edges { node { id designation title } } }\n  }\n": typeof types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": typeof types.InteroperabilityMatrixDocument,
     "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": typeof types.NeedPageDocument,
     "\n  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }\n": typeof types.NeedLinkCandidatesDocument,
@@ -79,7 +79,9 @@ type Documents = {
     "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n": typeof types.InviteToOrganizationDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation SetPublicListing($listed: Boolean!) { setPublicListing(listed: $listed) { id publicListing } }\n": typeof types.SetPublicListingDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": typeof types.ProductPageDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n  }\n": typeof types.ProductPageDocument,
+    "\n  query ProductStandardCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title } } } }\n": typeof types.ProductStandardCandidatesDocument,
+    "\n  query ProductPickedStandard($id: ID!) {\n    standard(id: $id) { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } }\n  }\n": typeof types.ProductPickedStandardDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": typeof types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": typeof types.ProvisionRedlineDocument,
     "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": typeof types.SetConformanceDocument,
@@ -92,7 +94,7 @@ type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": typeof types.DuplicationCheckDocument,
     "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": typeof types.SimilarNeedsDocument,
-    "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": typeof types.ProposeOpenNeedsDocument,
+    "\n  query ProposeOpenNeeds($text: String) {\n    raised: interoperabilityNeeds(first: 20, filter: { status: RAISED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n    accepted: interoperabilityNeeds(first: 20, filter: { status: ACCEPTED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n  }\n": typeof types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": typeof types.ProposeStandardDocument,
     "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n": typeof types.ProviderDirectoryDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": typeof types.PublishPreviewDocument,
@@ -169,7 +171,7 @@ const documents: Documents = {
     "\n  mutation CloseCommentRound($id: ID!) {\n    closeCommentRound(roundId: $id) { id status }\n  }\n": types.CloseCommentRoundDocument,
     "\n  mutation OpenBallot($input: OpenBallotInput!) {\n    openBallot(input: $input) { id }\n  }\n": types.OpenBallotDocument,
     "\n  mutation CancelStandard($id: ID!, $reason: String!) {\n    cancelStandard(standardId: $id, reason: $reason) { id status }\n  }\n": types.CancelStandardDocument,
-    "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
+    "\n  query MatrixStandards {\n    standards(first: 50) { totalCount edges { node { id designation title } } }\n  }\n": types.MatrixStandardsDocument,
     "\n  query InteroperabilityMatrix($standardIds: [ID!]!) {\n    interoperabilityMatrix(standardIds: $standardIds) {\n      conformant coverage\n      product { id name productVersion organization { name } }\n      standard { id designation }\n    }\n  }\n": types.InteroperabilityMatrixDocument,
     "\n  query NeedPage($id: ID!) {\n    interoperabilityNeed(id: $id) {\n      id reference title statement missionArea priority visibility status rejectionReason supportCount supportedByMyNation createdAt statusChangedAt\n      raisingNation { code name }\n      raisedBy { id displayName }\n      sharingNations { code name }\n      supportingNations { code name }\n      standards { id designation title status }\n      history { from to reason at }\n    }\n  }\n": types.NeedPageDocument,
     "\n  query NeedLinkCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title status } } } }\n": types.NeedLinkCandidatesDocument,
@@ -192,7 +194,9 @@ const documents: Documents = {
     "\n  mutation InviteToOrganization($email: String!) { inviteToOrganization(input: { email: $email }) { id } }\n": types.InviteToOrganizationDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": types.RevokeInvitationDocument,
     "\n  mutation SetPublicListing($listed: Boolean!) { setPublicListing(listed: $listed) { id publicListing } }\n": types.SetPublicListingDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n": types.ProductPageDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n  }\n": types.ProductPageDocument,
+    "\n  query ProductStandardCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title } } } }\n": types.ProductStandardCandidatesDocument,
+    "\n  query ProductPickedStandard($id: ID!) {\n    standard(id: $id) { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } }\n  }\n": types.ProductPickedStandardDocument,
     "\n  query ProductClaims($productId: ID!, $standardId: ID!, $versionId: ID!) {\n    product(id: $productId) { id claims(standardId: $standardId) { id requirementKey level evidence stale updatedAt version { id number } } }\n    standardVersion(id: $versionId) { id number requirements { key clause obligation text } }\n    conformanceReport(productId: $productId, standardId: $standardId, versionId: $versionId) {\n      conformant coverage mandatoryMet mandatoryTotal\n      gaps { key clause text }\n      staleClaims { requirementKey }\n    }\n  }\n": types.ProductClaimsDocument,
     "\n  query ProvisionRedline($from: ID!, $to: ID!) {\n    redline(fromVersionId: $from, toVersionId: $to) { requirementChanges { key change before after } }\n  }\n": types.ProvisionRedlineDocument,
     "\n  mutation SetConformance($input: SetConformanceInput!) {\n    setConformance(input: $input) { id requirementKey level }\n  }\n": types.SetConformanceDocument,
@@ -205,7 +209,7 @@ const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  query DuplicationCheck($title: String!, $scope: String!) {\n    duplicationCheck(title: $title, scope: $scope, first: 8) {\n      score sharedTerms\n      external { id designation title body url status }\n      standard { id designation title }\n      replacedBy { id body designation }\n    }\n  }\n": types.DuplicationCheckDocument,
     "\n  query SimilarNeeds($title: String!, $scope: String!) {\n    similarNeeds(title: $title, scope: $scope, first: 5) { score need { id reference title status supportCount } }\n  }\n": types.SimilarNeedsDocument,
-    "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n": types.ProposeOpenNeedsDocument,
+    "\n  query ProposeOpenNeeds($text: String) {\n    raised: interoperabilityNeeds(first: 20, filter: { status: RAISED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n    accepted: interoperabilityNeeds(first: 20, filter: { status: ACCEPTED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n  }\n": types.ProposeOpenNeedsDocument,
     "\n  mutation ProposeStandard($input: ProposeStandardInput!) {\n    proposeStandard(input: $input) { id designation }\n  }\n": types.ProposeStandardDocument,
     "\n  query ProviderDirectory($filter: ProviderFilter, $after: String) {\n    providers(filter: $filter, first: 40, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name website publicListing country { name } products { id name productVersion } standards { standardId designation title conformantProducts } } }\n    }\n    nations { code name }\n  }\n": types.ProviderDirectoryDocument,
     "\n  query PublishPreview($id: ID!) {\n    ballot(id: $id) {\n      id status outcome closedAt threshold\n      tally { ratifying withReservations responded eligible }\n      standard { id designation title status visibility editions { id number label status } }\n      version { id number label html }\n    }\n  }\n": types.PublishPreviewDocument,
@@ -425,7 +429,7 @@ export function graphql(source: "\n  mutation CancelStandard($id: ID!, $reason: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n"): (typeof documents)["\n  query MatrixStandards {\n    standards(first: 50) { edges { node { id designation title } } }\n  }\n"];
+export function graphql(source: "\n  query MatrixStandards {\n    standards(first: 50) { totalCount edges { node { id designation title } } }\n  }\n"): (typeof documents)["\n  query MatrixStandards {\n    standards(first: 50) { totalCount edges { node { id designation title } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -517,7 +521,15 @@ export function graphql(source: "\n  mutation SetPublicListing($listed: Boolean!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }\n  }\n"];
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) { id name productVersion description organization { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductStandardCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title } } } }\n"): (typeof documents)["\n  query ProductStandardCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPickedStandard($id: ID!) {\n    standard(id: $id) { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } }\n  }\n"): (typeof documents)["\n  query ProductPickedStandard($id: ID!) {\n    standard(id: $id) { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -569,7 +581,7 @@ export function graphql(source: "\n  query SimilarNeeds($title: String!, $scope:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n"): (typeof documents)["\n  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }\n"];
+export function graphql(source: "\n  query ProposeOpenNeeds($text: String) {\n    raised: interoperabilityNeeds(first: 20, filter: { status: RAISED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n    accepted: interoperabilityNeeds(first: 20, filter: { status: ACCEPTED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n  }\n"): (typeof documents)["\n  query ProposeOpenNeeds($text: String) {\n    raised: interoperabilityNeeds(first: 20, filter: { status: RAISED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n    accepted: interoperabilityNeeds(first: 20, filter: { status: ACCEPTED, text: $text }) { totalCount edges { node { id reference title supportCount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

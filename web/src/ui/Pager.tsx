@@ -20,9 +20,11 @@ export function usePages(): Pages {
   return useMemo(() => ({ after: cursors.at(-1) ?? null, page: cursors.length, previous, next, reset }), [cursors, previous, next, reset]);
 }
 
-/** Previous, the page number and Next under a list; Next only while the server says there is more. */
+/** Previous, the page number and Next under a list; Next only while the server says there is more. Nothing when the list fits one page. */
 export function Pager({ pages, pageInfo }: { pages: Pages; pageInfo?: { hasNextPage: boolean; endCursor?: string | null } | null }) {
   const t = useT();
+  // Two greyed buttons and "Page 1" under a short list only add noise.
+  if (pages.page < 2 && !pageInfo?.hasNextPage) return null;
   return (
     <nav className="actions" aria-label={t('paging.label')}>
       <button type="button" disabled={pages.page < 2} onClick={pages.previous}>{t('paging.previous')}</button>

@@ -262,7 +262,9 @@ export default function AdjudicateScreen() {
                 rows.push(
                   <tr key={`clause-${lastClause}`} className="group-row">
                     <th colSpan={7} scope="colgroup">
-                      {t('adjudicate.clauseGroup', { clause: lastClause || t('adjudicate.noClause'), n: inClause.length, open: inClause.filter((x) => !x.disposition).length })}
+                      {lastClause
+                        ? t('adjudicate.clauseGroup', { clause: lastClause, n: inClause.length, open: inClause.filter((x) => !x.disposition).length })
+                        : t('adjudicate.noClauseGroup', { n: inClause.length, open: inClause.filter((x) => !x.disposition).length })}
                     </th>
                   </tr>,
                 );
@@ -343,7 +345,7 @@ function FilterSelect({ label, value, onChange, options }: { label: string; valu
     <label className="field">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('adjudicate.all')}</option>
+        <option value="">{t('filter.any')}</option>
         {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
       </select>
     </label>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { currentToken } from '../../app/auth';
 import { graphql } from '../../graphql';
-import { T, useT } from '../../i18n';
+import { T, useT, type MessageId } from '../../i18n';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Select, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
@@ -55,6 +55,9 @@ export default function AuditScreen() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // The entity types in the reader's language; a type this screen does not know yet keeps its code.
+  const entityName = (type: string) => (ENTITY_TYPES.includes(type) ? t(`admin.entity.${type}` as MessageId) : type);
+
   const change = (set: (v: string) => void) => (e: { target: { value: string } }) => {
     set(e.target.value);
     setAfter(null);
@@ -64,13 +67,13 @@ export default function AuditScreen() {
     <Page title={t('admin.audit')} wide actions={<><Link to="/admin/users"><T id="admin.users" /></Link><button type="button" onClick={() => void exportCsv()}><T id="admin.exportCsv" /></button></>}>
       <div className="inline-fields" role="search" aria-label={t('admin.auditFilters')}>
         <Select label={t('admin.actor')} value={actorId} onChange={change(setActorId)}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {result.data?.users.edges.map((e) => <option key={e.node.id} value={e.node.id}>{e.node.displayName}</option>)}
         </Select>
         <TextField label={t('admin.action')} hint={t('admin.actionHint')} value={action} onChange={change(setAction)} />
         <Select label={t('admin.entityType')} value={entityType} onChange={change(setEntityType)}>
-          <option value="">{t('adjudicate.all')}</option>
-          {ENTITY_TYPES.map((e) => <option key={e} value={e}>{e}</option>)}
+          <option value="">{t('filter.any')}</option>
+          {ENTITY_TYPES.map((e) => <option key={e} value={e}>{entityName(e)}</option>)}
         </Select>
         <TextField label={t('admin.since')} type="date" value={since} onChange={change(setSince)} />
         <TextField label={t('admin.until')} type="date" value={until} onChange={change(setUntil)} />
@@ -95,17 +98,20 @@ export default function AuditScreen() {
                 <td><When at={e.at} /></td>
                 <td>{e.actor?.displayName ?? t('admin.system')}</td>
                 <td className="mono">{e.action}</td>
-                <td>{e.entityType}</td>
+                <td>{entityName(e.entityType)}</td>
                 <td className="prose">{e.detail}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="actions">
-        <button type="button" disabled={!after} onClick={() => setAfter(null)}><T id="admin.first" /></button>
-        <button type="button" disabled={!events?.pageInfo.hasNextPage} onClick={() => setAfter(events?.pageInfo.endCursor ?? null)}><T id="admin.next" /></button>
-      </div>
+      {/* Like the shared Pager: nothing under a list that fits one page. */}
+      {(after || events?.pageInfo.hasNextPage) && (
+        <div className="actions">
+          <button type="button" disabled={!after} onClick={() => setAfter(null)}><T id="admin.first" /></button>
+          <button type="button" disabled={!events?.pageInfo.hasNextPage} onClick={() => setAfter(events?.pageInfo.endCursor ?? null)}><T id="admin.next" /></button>
+        </div>
+      )}
     </Page>
   );
 }

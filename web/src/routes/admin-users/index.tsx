@@ -83,15 +83,15 @@ export default function AdminUsersScreen() {
       <div className="inline-fields" role="search" aria-label={t('admin.search')}>
         <TextField label={t('admin.searchText')} type="search" value={text} onChange={(e) => { setText(e.target.value); resetPaging(); }} />
         <Select label={t('admin.role')} value={role} onChange={(e) => { setRole(e.target.value); resetPaging(); }}>
-          <option value="">{t('adjudicate.all')}</option>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          <option value="">{t('filter.any')}</option>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </Select>
         <Select label={t('admin.nation')} value={nation} onChange={(e) => { setNation(e.target.value); resetPaging(); }}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {data?.nations.map((n) => <option key={n.code} value={n.code}>{`${n.code} · ${n.name}`}</option>)}
         </Select>
         <Select label={t('admin.organization')} value={organization} onChange={(e) => { setOrganization(e.target.value); resetPaging(); }}>
-          <option value="">{t('adjudicate.all')}</option>
+          <option value="">{t('filter.any')}</option>
           {data?.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </Select>
       </div>
@@ -117,7 +117,7 @@ export default function AdminUsersScreen() {
                   <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
                 </th>
                 <td>{u.email}</td>
-                <td>{u.roles.join(', ') || '—'}</td>
+                <td>{u.roles.map((r) => t(`role.${r}`)).join(', ') || '—'}</td>
                 <td>{u.nation?.code ?? ''}</td>
                 <td>{u.organization?.name ?? ''}</td>
                 <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
@@ -126,10 +126,13 @@ export default function AdminUsersScreen() {
           </tbody>
         </table>
       </div>
-      <div className="actions">
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="admin.previous" /></button>
-        <button type="button" disabled={!data?.users.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.users.pageInfo.endCursor ?? null])}><T id="admin.next" /></button>
-      </div>
+      {/* Like the shared Pager: nothing under a list that fits one page. */}
+      {(cursors.length > 1 || data?.users.pageInfo.hasNextPage) && (
+        <div className="actions">
+          <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}><T id="admin.previous" /></button>
+          <button type="button" disabled={!data?.users.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.users.pageInfo.endCursor ?? null])}><T id="admin.next" /></button>
+        </div>
+      )}
       {isAdmin && chosen && users.find((u) => u.id === chosen) && (
         <UserPanel key={chosen} user={users.find((u) => u.id === chosen)!} nations={data?.nations ?? []} organizations={data?.organizations ?? []} onChange={reload} self={auth.me?.id === chosen} />
       )}
@@ -140,7 +143,11 @@ export default function AdminUsersScreen() {
 
 function UserPanel({ user, nations, organizations, onChange, self }: { user: User; nations: { code: string; name: string }[]; organizations: { id: string; name: string; kind: string }[]; onChange(): void; self: boolean }) {
   const t = useT();
-  const [role, setRole] = useState<Role>('EXPERT');
+  const grantable = ROLES.filter((r) => !user.roles.includes(r));
+  const [chosen, setRole] = useState<Role>('EXPERT');
+  // The choice shown is the choice sent: once the person holds the chosen role, the select shows
+  // another, and Grant must grant that one (it granted the hidden one before).
+  const role = grantable.includes(chosen) ? chosen : grantable[0];
   const [nation, setNation] = useState(user.nation?.code ?? '');
   const [org, setOrg] = useState(user.organization?.id ?? '');
   const [granted, grant] = useMutation(Grant);
@@ -165,13 +172,13 @@ function UserPanel({ user, nations, organizations, onChange, self }: { user: Use
         {user.roles.length === 0 && <span className="muted"><T id="admin.noRoles" /> </span>}
         {user.roles.map((r) => (
           <button key={r} type="button" className="chip" onClick={async () => (await revoke({ userId: user.id, role: r })).data && onChange()}>
-            {t('admin.revoke', { role: r })}
+            {t('admin.revoke', { role: t(`role.${r}`) })}
           </button>
         ))}
       </p>
-      <form onSubmit={submit} className="inline-fields">
+      {role && <form onSubmit={submit} className="inline-fields">
         <Select label={t('admin.grantRole')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.filter((r) => !user.roles.includes(r)).map((r) => <option key={r} value={r}>{r}</option>)}
+          {grantable.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </Select>
         {needsNation && (
           <Select label={t('admin.nation')} required value={nation} onChange={(e) => setNation(e.target.value)}>
@@ -186,7 +193,7 @@ function UserPanel({ user, nations, organizations, onChange, self }: { user: Use
           </Select>
         )}
         <button type="submit" className="primary" disabled={granted.fetching}><T id="admin.grant" /></button>
-      </form>
+      </form>}
       {!self && (
         <div className="actions">
           {user.deactivatedAt ? (

@@ -12,6 +12,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { BODIES, ExternalForm, externalInput } from '../../ui/ExternalForm';
 import { Select, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
+import { externalName } from '../../ui/external';
 
 const Catalogue = graphql(`
   query Catalogue($text: String, $body: StandardsBody, $first: Int, $after: ID) {
@@ -97,7 +98,7 @@ export default function CatalogueScreen() {
                 }]
               : []),
             { header: t('catalogue.body'), cell: (e) => e.body },
-            { header: t('catalogue.designation'), cell: (e) => (e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.designation}</a> : e.designation) },
+            { header: t('catalogue.designation'), cell: (e) => (e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.designation}</a> : e.designation), className: 'nowrap' },
             { header: t('catalogue.titleField'), cell: (e) => e.title },
             { header: t('catalogue.published'), cell: (e) => e.published ?? '', className: 'num' },
             {
@@ -106,10 +107,10 @@ export default function CatalogueScreen() {
                 e.status === 'CURRENT'
                   ? t('catalogue.current')
                   : e.replacedBy.length
-                    ? t('propose.supersededBy', { names: e.replacedBy.map((r) => `${r.body} ${r.designation}`).join(', ') })
+                    ? t('propose.supersededBy', { names: e.replacedBy.map((r) => externalName(r)).join(', ') })
                     : t('propose.withdrawn'),
             },
-            { header: t('catalogue.twins'), cell: (e) => e.equivalents.map((q) => `${q.body} ${q.designation}`).join(', ') },
+            { header: t('catalogue.twins'), cell: (e) => e.equivalents.map((q) => externalName(q)).join(', ') },
           ]}
         />
       </div>

@@ -125,7 +125,7 @@ export default function Editor() {
     >
       {restored && (
         <div className="notice" role="status">
-          {t('editor.restored')} <When at={restored.savedAt} />
+          {t('editor.restored')} <When at={restored.savedAt} />.{' '}
           <button
             type="button"
             className="link"

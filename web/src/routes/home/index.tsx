@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../../app/auth';
 import { graphql } from '../../graphql';
+import type { MyWorkQuery } from '../../graphql/graphql';
 import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -20,16 +21,20 @@ const MyWork = graphql(`
   }
 `);
 
+type Round = MyWorkQuery['myWork']['openRounds'][number];
+
 export default function Home() {
   const t = useT();
   const auth = useAuth();
   const [result] = useQuery({ query: MyWork, requestPolicy: 'cache-and-network' });
   const work = result.data?.myWork;
+  // A nation's drafts and submissions mean nothing to a reader without a nation (the secretariat, a vendor).
+  const ofNation = !!auth.me?.nation;
   return (
     <Page title={t('home.title')}>
       <p className="muted">
         {t('home.hello', { name: auth.me?.displayName ?? '' })}
-        {auth.me?.roles.length ? ` · ${auth.me.roles.join(', ')}${auth.me.nation ? ` · ${auth.me.nation.name}` : ''}` : ` · ${t('home.noRoles')}`}
+        {auth.me?.roles.length ? ` · ${auth.me.roles.map((r) => t(`role.${r}`)).join(', ')}${auth.me.nation ? ` · ${auth.me.nation.name}` : ''}` : ` · ${t('home.noRoles')}`}
       </p>
       {!auth.me?.roles.length && <p><Link to="/join">{t('home.join')}</Link></p>}
       <ErrorBanner error={result.error} />
@@ -43,8 +48,12 @@ export default function Home() {
             columns={[
               { header: t('round.title'), cell: (w) => <Link to={`/rounds/${w.round.id}`}>{w.round.title}</Link> },
               { header: t('standard.designation'), cell: (w) => `${w.round.standard.designation} v${w.round.version.number}` },
-              { header: t('home.drafts'), cell: (w) => w.draftCount, className: 'num' },
-              { header: t('home.submitted'), cell: (w) => (w.submitted ? t('home.yes') : t('home.no')) },
+              ...(ofNation
+                ? [
+                    { header: t('home.drafts'), cell: (w: Round) => w.draftCount, className: 'num' },
+                    { header: t('home.submitted'), cell: (w: Round) => (w.submitted ? t('home.yes') : t('home.no')) },
+                  ]
+                : []),
               { header: t('round.closes'), cell: (w) => <Deadline at={w.round.closesAt} /> },
             ]}
           />
@@ -61,7 +70,7 @@ export default function Home() {
               { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} /> },
             ]}
           />
-          <DataTable
+          {ofNation && <DataTable
             caption={t('home.unsubmitted')}
             rows={work.unsubmittedComments}
             rowKey={(c) => c.id}
@@ -73,7 +82,7 @@ export default function Home() {
               { header: t('comment.body'), cell: (c) => c.body },
               { header: t('version.author'), cell: (c) => c.author.displayName },
             ]}
-          />
+          />}
         </>
       )}
       <RoleWork />

@@ -43,7 +43,7 @@ export default function JoinRequestsScreen() {
   return (
     <Page title={t('joinRequests.title')}>
       <ErrorBanner error={result.error} />
-      <div className="filters">
+      <div className="inline-fields filters">
         <Select label={t('join.status')} value={status} onChange={(e) => { setStatus(e.target.value as JoinRequestStatus | ''); pages.reset(); }}>
           <option value="">{t('joinRequests.all')}</option>
           {STATUSES.map((s) => <option key={s} value={s}>{t(`joinStatus.${s}`)}</option>)}
@@ -58,7 +58,7 @@ export default function JoinRequestsScreen() {
           { header: t('join.company'), cell: (r) => <><strong>{r.company}</strong><br /><a href={r.website} rel="noopener noreferrer">{r.website}</a></> },
           { header: t('join.country'), cell: (r) => r.country.name },
           { header: t('joinRequests.applicant'), cell: (r) => <>{r.applicant.displayName}<br /><span className="muted">{r.applicant.email}</span></> },
-          { header: t('join.reason'), cell: (r) => r.reason },
+          { header: t('joinRequests.motivation'), cell: (r) => r.reason },
           { header: t('join.filed'), cell: (r) => <When at={r.createdAt} /> },
           { header: t('join.status'), cell: (r) => <>{t(`joinStatus.${r.status}`)}{r.organization && <> · {r.organization.name}</>}{r.decisionReason && <> · {r.decisionReason}</>}</> },
           {

@@ -7,6 +7,7 @@ import type { RelationKind } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Select, TextField } from '../../ui/Field';
+import { externalName } from '../../ui/external';
 
 const RelationsQuery = graphql(`
   query StandardRelations($id: ID!, $title: String!, $scope: String!) {
@@ -127,7 +128,7 @@ export function Relations({ standardId, title, scope }: { standardId: string; ti
         <Select label={t('relations.external')} required value={externalId} onChange={(e) => setExternalId(e.target.value)}>
           <option value="">{t('relations.pick')}</option>
           {options.map((e) => (
-            <option key={e.id} value={e.id}>{`${e.body} ${e.designation} · ${e.title}`}</option>
+            <option key={e.id} value={e.id}>{`${externalName(e)} · ${e.title}`}</option>
           ))}
         </Select>
         <Select label={t('relations.relation')} value={kind} onChange={(e) => setKind(e.target.value as RelationKind)}>

@@ -8,7 +8,7 @@ import { Page } from '../../ui/Page';
 
 const Standards = graphql(`
   query MatrixStandards {
-    standards(first: 50) { edges { node { id designation title } } }
+    standards(first: 50) { totalCount edges { node { id designation title } } }
   }
 `);
 
@@ -35,6 +35,10 @@ export default function MatrixScreen() {
   return (
     <Page title={t('matrix.title')} wide>
       <ErrorBanner error={standards.error ?? matrix.error} />
+      {/* The grid takes the first page of standards; say so rather than leave the others out silently. */}
+      {(standards.data?.standards.totalCount ?? 0) > ids.length && (
+        <p className="notice" role="note">{t('matrix.moreStandards', { shown: ids.length, total: standards.data!.standards.totalCount })}</p>
+      )}
       <div className="table-scroll">
         <table className="data matrix">
           <caption><T id="matrix.caption" /></caption>

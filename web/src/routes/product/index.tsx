@@ -4,12 +4,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { currentToken, useAuth } from '../../app/auth';
+import { useDebounced } from '../../app/useDebounced';
 import { graphql } from '../../graphql';
 import type { ConformanceLevel } from '../../graphql/graphql';
 import { T, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { Select } from '../../ui/Field';
+import { Select, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { When } from '../../ui/time';
 import { ProductForm } from '../../ui/ProductForm';
@@ -17,7 +18,18 @@ import { ProductForm } from '../../ui/ProductForm';
 const ProductPage = graphql(`
   query ProductPage($id: ID!) {
     product(id: $id) { id name productVersion description organization { id name } }
-    standards(first: 50) { edges { node { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } } } }
+  }
+`);
+
+// Found by the server's search, 20 at a time, not a list of the first standards: the register holds hundreds.
+const StandardCandidates = graphql(`
+  query ProductStandardCandidates($text: String) { standards(first: 20, filter: { text: $text }) { totalCount edges { node { id designation title } } } }
+`);
+
+// The standard in view, by its id (a link from the matrix may name any standard, found or not by the search).
+const PickedStandard = graphql(`
+  query ProductPickedStandard($id: ID!) {
+    standard(id: $id) { id designation title currentVersion { id number } currentEdition { label version { id number } } versions { id number } }
   }
 `);
 
@@ -67,9 +79,16 @@ export default function ProductScreen() {
   const [page] = useQuery({ query: ProductPage, variables: { id } });
   const [editing, setEditing] = useState(false);
   const [updated, update] = useMutation(UpdateProduct);
-  const standards = page.data?.standards.edges.map((e) => e.node) ?? [];
+  const [find, setFind] = useState('');
+  const words = useDebounced(find.trim(), 250);
+  const [candidates] = useQuery({ query: StandardCandidates, variables: { text: words || null } });
   const standardId = params.get('standard') ?? '';
-  const standard = standards.find((s) => s.id === standardId);
+  const [picked] = useQuery({ query: PickedStandard, variables: { id: standardId }, pause: !standardId });
+  const standard = standardId && picked.data?.standard?.id === standardId ? picked.data.standard : undefined;
+  const found = candidates.data?.standards.edges.map((e) => e.node) ?? [];
+  // The standard in view stays a choice while the search moves on.
+  const standards = standard && !found.some((s) => s.id === standard.id) ? [standard, ...found] : found;
+  const total = candidates.data?.standards.totalCount ?? 0;
   // The edition in force by default, else the current draft (DESIGN: conformance follows the edition in force).
   const versionId = params.get('version') ?? standard?.currentEdition?.version.id ?? standard?.currentVersion?.id ?? '';
   const product = page.data?.product;
@@ -82,7 +101,7 @@ export default function ProductScreen() {
         <button type="button" onClick={() => setEditing(true)}><T id="product.edit" /></button>
       )}
     >
-      <ErrorBanner error={page.error} />
+      <ErrorBanner error={page.error ?? picked.error ?? candidates.error} />
       {product && (
         <>
           <p className="muted">
@@ -90,6 +109,13 @@ export default function ProductScreen() {
             {product.description ? ` · ${product.description}` : ''}
           </p>
           <div className="inline-fields">
+            <TextField
+              type="search"
+              label={t('need.findStandard')}
+              value={find}
+              onChange={(e) => setFind(e.target.value)}
+              hint={total > found.length ? t('need.findMore', { shown: found.length, total }) : undefined}
+            />
             <Select label={t('product.standard')} value={standardId} onChange={(e) => setParams({ standard: e.target.value })}>
               <option value="">{t('product.pickStandard')}</option>
               {standards.map((s) => <option key={s.id} value={s.id}>{`${s.designation} · ${s.title}`}</option>)}

@@ -10,6 +10,7 @@ import { SubmitRow, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { passwordOk, PasswordRules } from '../../ui/password';
 import { When } from '../../ui/time';
+import { describeAgent } from '../../ui/agent';
 
 const Sessions = graphql(`
   query MySessions { mySessions { id createdAt lastUsedAt userAgent ip current } }
@@ -26,6 +27,13 @@ const ChangePassword = graphql(`
 
 export default function Profile() {
   const t = useT();
+  // "Chrome 147 on Linux" rather than the whole User-Agent header, which is kept as the hover text.
+  const agentName = (ua: string | null | undefined) => {
+    if (!ua) return '—';
+    const { browser, os } = describeAgent(ua);
+    const name = browser && os ? t('profile.agent', { browser, os }) : browser ?? os ?? ua;
+    return <span title={ua}>{name}</span>;
+  };
   const auth = useAuth();
   const me = auth.me;
   const [sessions, refetch] = useQuery({ query: Sessions });
@@ -55,7 +63,7 @@ export default function Profile() {
         rowKey={(s) => s.id}
         empty={t('app.loading')}
         columns={[
-          { header: t('profile.device'), cell: (s) => <>{s.userAgent ?? '—'}{s.current && <strong> · {t('profile.thisSession')}</strong>}</> },
+          { header: t('profile.device'), cell: (s) => <>{agentName(s.userAgent)}{s.current && <strong> · {t('profile.thisSession')}</strong>}</> },
           { header: t('profile.address'), cell: (s) => s.ip ?? '—' },
           { header: t('profile.signedIn'), cell: (s) => <When at={s.createdAt} /> },
           { header: t('profile.lastUsed'), cell: (s) => <When at={s.lastUsedAt} /> },

@@ -10,6 +10,7 @@ import { ErrorBanner, errorCode } from '../../ui/ErrorBanner';
 import { Select, SubmitRow, TextArea, TextField } from '../../ui/Field';
 import { VisibilitySelect } from '../../ui/status';
 import { Page } from '../../ui/Page';
+import { externalName } from '../../ui/external';
 
 const Check = graphql(`
   query DuplicationCheck($title: String!, $scope: String!) {
@@ -28,9 +29,17 @@ const SimilarNeeds = graphql(`
   }
 `);
 
+// Found by the server's search, 20 at a time, not a list of every open need: the register holds hundreds.
+// Open is RAISED or ACCEPTED; the filter takes one status, hence two lists merged here in the server's order.
 const OpenNeeds = graphql(`
-  query ProposeOpenNeeds { interoperabilityNeeds(first: 100) { edges { node { id reference title status } } } }
+  query ProposeOpenNeeds($text: String) {
+    raised: interoperabilityNeeds(first: 20, filter: { status: RAISED, text: $text }) { totalCount edges { node { id reference title supportCount } } }
+    accepted: interoperabilityNeeds(first: 20, filter: { status: ACCEPTED, text: $text }) { totalCount edges { node { id reference title supportCount } } }
+  }
 `);
+
+type NeedChoice = { id: string; reference: string; title: string };
+const needNumber = (reference: string) => Number(reference.replace(/\D/g, ''));
 
 const Propose = graphql(`
   mutation ProposeStandard($input: ProposeStandardInput!) {
@@ -50,13 +59,23 @@ export default function ProposeScreen() {
   const ready = checked.title.length >= 3 && checked.scope.length >= 3;
   const [candidates] = useQuery({ query: Check, variables: checked, pause: !ready });
   const [similar] = useQuery({ query: SimilarNeeds, variables: checked, pause: !ready });
-  const [openNeeds] = useQuery({ query: OpenNeeds });
-  const [needIds, setNeedIds] = useState<string[]>([]);
+  const [findNeed, setFindNeed] = useState('');
+  const needWords = useDebounced(findNeed.trim(), 250);
+  const [openNeeds] = useQuery({ query: OpenNeeds, variables: { text: needWords || null } });
+  // The chosen needs keep their names while the search moves on.
+  const [chosen, setChosen] = useState<NeedChoice[]>([]);
+  const needIds = chosen.map((n) => n.id);
   const [result, propose] = useMutation(Propose);
-  const choosable = (openNeeds.data?.interoperabilityNeeds.edges ?? []).map((e) => e.node).filter((n) => n.status === 'RAISED' || n.status === 'ACCEPTED');
+  const found = openNeeds.data ? [...openNeeds.data.raised.edges, ...openNeeds.data.accepted.edges].map((e) => e.node) : [];
+  // The server's order (most supported, then newest): the first 20 of both lists are the first 20 of the open needs.
+  const choosable = found.sort((a, b) => b.supportCount - a.supportCount || needNumber(b.reference) - needNumber(a.reference)).slice(0, 20);
+  const openTotal = (openNeeds.data?.raised.totalCount ?? 0) + (openNeeds.data?.accepted.totalCount ?? 0);
   const similarNeeds = ready ? (similar.data?.similarNeeds ?? []).filter((s) => s.need.status === 'RAISED' || s.need.status === 'ACCEPTED') : [];
-  const toggle = (id: string, on: boolean) => setNeedIds((ids) => (on ? [...new Set([...ids, id])] : ids.filter((x) => x !== id)));
-  const named = new Map([...choosable, ...similarNeeds.map((s) => s.need)].map((n) => [n.id, n]));
+  const named = new Map([...choosable, ...similarNeeds.map((s) => s.need), ...chosen].map((n) => [n.id, n]));
+  const toggle = (id: string, on: boolean) => {
+    const need = named.get(id);
+    setChosen((c) => (on ? (need && !c.some((x) => x.id === id) ? [...c, { id, reference: need.reference, title: need.title }] : c) : c.filter((x) => x.id !== id)));
+  };
   const duplicate = errorCode(result.error) === 'POSSIBLE_DUPLICATE';
   const list = ready ? candidates.data?.duplicationCheck ?? [] : [];
 
@@ -93,20 +112,20 @@ export default function ProposeScreen() {
                   cell: (c) =>
                     c.external ? (
                       <>
-                        {`${c.external.body} ${c.external.designation}`}
+                        <span className="nowrap">{externalName(c.external)}</span>
                         {c.external.status !== 'CURRENT' && (
                           <div className="snippet">
                             {c.replacedBy.length
-                              ? t('propose.supersededBy', { names: c.replacedBy.map((r) => `${r.body} ${r.designation}`).join(', ') })
+                              ? t('propose.supersededBy', { names: c.replacedBy.map((r) => externalName(r)).join(', ') })
                               : t('propose.withdrawn')}
                           </div>
                         )}
                       </>
                     ) : (
-                      c.standard?.designation
+                      <span className="nowrap">{c.standard?.designation}</span>
                     ),
                 },
-                { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title },
+                { header: t('standard.titleField'), cell: (c) => c.external?.title ?? c.standard?.title, className: 'prose' },
                 { header: t('propose.sharedTerms'), cell: (c) => c.sharedTerms.join(', ') },
               ]}
             />
@@ -131,6 +150,19 @@ export default function ProposeScreen() {
               ) : null;
             })}
           </ul>
+          <TextField
+            type="search"
+            label={t('propose.findNeed')}
+            value={findNeed}
+            onChange={(e) => setFindNeed(e.target.value)}
+            hint={!openNeeds.data
+              ? undefined
+              : openTotal === 0
+                ? t(needWords ? 'propose.noNeedFound' : 'propose.noOpenNeed')
+                : openTotal > choosable.length
+                  ? t('propose.findMoreNeeds', { shown: choosable.length, total: openTotal })
+                  : undefined}
+          />
           <Select label={t('propose.addNeed')} value="" onChange={(e) => e.target.value && toggle(e.target.value, true)}>
             <option value="">{t('propose.chooseNeed')}</option>
             {choosable.filter((n) => !needIds.includes(n.id)).map((n) => <option key={n.id} value={n.id}>{`${n.reference} · ${n.title}`}</option>)}

@@ -190,10 +190,10 @@ export default function RedlineScreen() {
             rowKey={(d) => d.key}
             empty={t('redline.noDeltas')}
             columns={[
-              { header: t('provision.key'), cell: (d) => <code>{d.key}</code> },
+              { header: t('provision.key'), cell: (d) => <code>{d.key}</code>, className: 'nowrap' },
               { header: t('provision.change'), cell: (d) => t(`change.${d.change}`) },
-              { header: t('redline.before'), cell: (d) => d.before ?? '' },
-              { header: t('redline.after'), cell: (d) => d.after ?? '' },
+              { header: t('redline.before'), cell: (d) => d.before ?? '', className: 'prose' },
+              { header: t('redline.after'), cell: (d) => d.after ?? '', className: 'prose' },
             ]}
           />
         </>

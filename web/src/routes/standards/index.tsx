@@ -111,24 +111,29 @@ export default function StandardsList() {
       <ErrorBanner error={result.error ?? hits.error} />
       <DataTable
         caption={data ? t('standards.count', { n: data.totalCount }) : t('app.loading')}
+        className="standards"
         rows={data?.edges.map((e) => e.node) ?? []}
         rowKey={(s) => s.id}
         empty={t('standards.none')}
         columns={[
-          { header: t('standard.designation'), cell: (s) => <Link to={`/standards/${s.id}`}>{s.designation}</Link> },
+          { header: t('standard.designation'), cell: (s) => <Link to={`/standards/${s.id}`}>{s.designation}</Link>, className: 'nowrap' },
           {
             header: t('standard.titleField'),
             cell: (s) => (
               <>
                 {s.title}
+                {/* On a phone the visibility, version and date columns give way to this line, so the title keeps the width. */}
+                <div className="narrow-only muted small">
+                  {t(`visibility.${s.visibility}`)}{s.currentVersion ? ` · ${t('standard.version')} ${s.currentVersion.number}` : ''} · <When at={s.updatedAt} dateOnly />
+                </div>
                 {snippets.get(s.id) && <div className="snippet" dangerouslySetInnerHTML={{ __html: snippets.get(s.id)! }} />}
               </>
             ),
           },
           { header: t('standard.status'), cell: (s) => <StatusBadge status={s.status} /> },
-          { header: t('standard.visibility'), cell: (s) => t(`visibility.${s.visibility}`) },
-          { header: t('standard.version'), cell: (s) => s.currentVersion?.number ?? '—', className: 'num' },
-          { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} dateOnly /> },
+          { header: t('standard.visibility'), cell: (s) => t(`visibility.${s.visibility}`), className: 'wide-only' },
+          { header: t('standard.version'), cell: (s) => s.currentVersion?.number ?? '—', className: 'num wide-only' },
+          { header: t('standard.updated'), cell: (s) => <When at={s.updatedAt} dateOnly />, className: 'nowrap wide-only' },
         ]}
       />
       <Pager pages={pages} pageInfo={data?.pageInfo} />
