@@ -64,6 +64,8 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     expect(await roundRow.innerText()).not.toMatch(/\b(AM|PM)\b/);
     await roundRow.getByRole('link', { name: 'National review of STANAG 4712' }).click();
     await page.waitForURL(`${base}/app/rounds/${roundId}`);
+    // The title already names the standard: the heading says it once, not "… STANAG 4712 — STANAG 4712".
+    await page.getByRole('heading', { level: 1, name: 'National review of STANAG 4712', exact: true }).waitFor();
     await page.getByText('FRA has 2 draft comments. As delegate you submit them once, for the whole nation.').waitFor();
     await page.getByLabel("Only FRA's comments").check();
     const rows = page.locator('table.comments tbody tr');

@@ -92,7 +92,7 @@ describe('story: the secretariat from ballot to published edition', () => {
     await deuPage.getByRole('button', { name: 'Revise the response' }).click();
     await deuPage.getByText('Saved as revision 2.').waitFor();
     await tally.filter({ hasText: 'Threshold met: 2 ratifications, 2 needed.' }).waitFor();
-    await secPage.locator('tr[data-nation="DEU"]').getByText('(was Not ratifying)').waitFor();
+    await secPage.locator('tr[data-nation="DEU"]').getByText('(was not ratifying)', { exact: true }).waitFor();
     await deuPage.getByRole('table', { name: "Your nation's revisions" }).locator('tbody tr').nth(1).waitFor();
     await shoot(secPage, 'ballot-tally');
 
