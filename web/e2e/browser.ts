@@ -187,6 +187,7 @@ export async function tabTo(page: Page, selector: string, { back = false, max = 
  */
 export async function expectFieldsInLine(row: Locator): Promise<void> {
   const boxes = async (l: Locator) => Promise.all((await l.all()).map(async (e) => (await e.boundingBox())!));
+  await row.locator(':scope > .field > label').first().waitFor();
   const labels = await boxes(row.locator(':scope > .field > label'));
   const controls = await boxes(row.locator(':scope > .field > :is(input, select)'));
   const buttons = await boxes(row.locator(':scope > button'));
