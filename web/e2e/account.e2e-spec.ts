@@ -177,6 +177,9 @@ describe('story: a person\'s account and the app itself', () => {
     await p.getByRole('button', { name: 'Search' }).click();
     await p.getByLabel('Status').selectOption('DRAFTING');
     await p.getByRole('table', { name: '1 standard' }).getByRole('link', { name: 'STANAG 4714' }).waitFor();
+    // The filter's options read as the badges do, capitalised ("Drafting"), in the text itself rather than by CSS.
+    expect(await p.getByLabel('Status').locator('option:checked').textContent()).toBe('Drafting');
+    expect(await p.getByRole('table', { name: '1 standard' }).locator('.badge.status').textContent()).toBe('Drafting');
     await p.getByLabel('Status').selectOption('');
     // The box follows the address (?mine=1), which the router updates a moment after the click.
     await p.getByLabel('Only those I edit').click();

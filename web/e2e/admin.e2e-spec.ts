@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { Browser } from 'playwright-core';
 import { ADMIN, type TestApp } from '../../test/helpers/app';
-import { expectAccessible, shoot, signedIn, stage } from './browser';
+import { expectAccessible, expectFieldsInLine, shoot, signedIn, stage } from './browser';
 
 /** An ADMIN finds a person in the directory and grants a role; that person's next screen reflects it. */
 describe('story: an ADMIN grants a role', () => {
@@ -114,6 +114,8 @@ describe('story: an ADMIN grants a role', () => {
     const [{ display_name: adminName }] = await t.db.query(`SELECT display_name FROM app_user WHERE lower(email) = lower($1)`, [ADMIN.email]);
     await admin.getByRole('link', { name: 'Audit log' }).first().click();
     const filters = admin.getByRole('search', { name: 'Filter the audit log' });
+    // Five filters in a row, one with a hint under its box, two dates: labels and boxes still line up.
+    await expectFieldsInLine(filters);
     await filters.getByLabel('Actor').selectOption({ label: adminName });
     await filters.getByLabel('Entity').selectOption('User');
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });

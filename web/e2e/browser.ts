@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'expect';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../../src/common/chromium';
 import { createTestApp, PASSWORD, type TestApp } from '../../test/helpers/app';
 
@@ -178,4 +178,24 @@ export async function tabTo(page: Page, selector: string, { back = false, max = 
     }
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * The fields of a row (`.inline-fields`) line up as a person sees them: their
+ * labels at one height, their boxes (text box or select) at one height and of
+ * one height, and a button beside them level with the boxes (to the pixel).
+ */
+export async function expectFieldsInLine(row: Locator): Promise<void> {
+  const boxes = async (l: Locator) => Promise.all((await l.all()).map(async (e) => (await e.boundingBox())!));
+  await row.locator(':scope > .field > label').first().waitFor();
+  const labels = await boxes(row.locator(':scope > .field > label'));
+  const controls = await boxes(row.locator(':scope > .field > :is(input, select)'));
+  const buttons = await boxes(row.locator(':scope > button'));
+  expect(labels.length).toBeGreaterThanOrEqual(2);
+  const spread = (values: number[]) => Math.round(Math.max(...values) - Math.min(...values));
+  expect({
+    labelTops: spread(labels.map((b) => b.y)),
+    boxTops: spread([...controls, ...buttons].map((b) => b.y)),
+    boxHeights: spread([...controls, ...buttons].map((b) => b.height)),
+  }).toEqual({ labelTops: 0, boxTops: 0, boxHeights: 0 });
 }

@@ -48,18 +48,24 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     const roundRow = page.getByRole('table', { name: 'Open comment rounds' }).getByRole('row', { name: /National review of STANAG 4712/ });
     await roundRow.getByRole('cell', { name: '2', exact: true }).waitFor(); // two drafts
     await expect(roundRow.innerText()).resolves.toMatch(/closes in (2 d 23 h|3 d 0 h)/);
-    // The deadline in the viewer's time zone (Paris here), UTC on hover.
+    // The deadline in the viewer's time zone (Paris here), UTC on hover, written as NATO writes it in English:
+    // day before month, 24-hour clock ("4 Dec 2026, 17:00"), not the US "Dec 4, 2026, 5:00 PM".
     const deadline = roundRow.locator('time');
     const utc = (await deadline.getAttribute('title')) ?? '';
     expect(utc).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    const paris = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(`${utc.slice(0, 16).replace(' ', 'T')}:00Z`));
+    const at = new Date(`${utc.slice(0, 16).replace(' ', 'T')}:00Z`);
+    const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' }).format(at);
+    expect(paris).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, [0-2]\d:[0-5]\d$/);
     expect(await deadline.innerText()).toBe(paris);
     // Beside it, the zone's name and UTC: a deadline read in several capitals is unmistakable.
-    const zone = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'short' }).formatToParts(new Date(`${utc.slice(0, 16).replace(' ', 'T')}:00Z`)).find((p) => p.type === 'timeZoneName')!.value;
-    expect(zone).toMatch(/^GMT\+[12]$/);
+    const zone = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')!.value;
+    expect(zone).toMatch(/^CES?T$/);
     expect(await roundRow.locator('.badge.deadline').innerText()).toContain(`· ${paris} ${zone} (${utc})`);
+    expect(await roundRow.innerText()).not.toMatch(/\b(AM|PM)\b/);
     await roundRow.getByRole('link', { name: 'National review of STANAG 4712' }).click();
     await page.waitForURL(`${base}/app/rounds/${roundId}`);
+    // The title already names the standard: the heading says it once, not "… STANAG 4712 — STANAG 4712".
+    await page.getByRole('heading', { level: 1, name: 'National review of STANAG 4712', exact: true }).waitFor();
     await page.getByText('FRA has 2 draft comments. As delegate you submit them once, for the whole nation.').waitFor();
     await page.getByLabel("Only FRA's comments").check();
     const rows = page.locator('table.comments tbody tr');

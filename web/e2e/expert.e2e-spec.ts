@@ -85,6 +85,10 @@ describe('story: an expert drafts a standard in the browser', () => {
     await page.getByRole('cell', { name: 'ISO 23312' }).first().waitFor();
     // A superseded issue comes after the current documents and names what replaced it.
     await page.getByRole('cell', { name: 'ECSS-U-AS-10C Superseded by ECSS-U-AS-10C Rev.2' }).waitFor();
+    // No need is open in this story: one line says so, without an empty search field and an empty select.
+    await page.getByRole('group', { name: 'Needs this standard addresses' }).getByText('No need is open yet: raise one from the needs register.').waitFor();
+    expect(await page.getByLabel('Find an open need').count()).toBe(0);
+    expect(await page.getByLabel('Add a need').count()).toBe(0);
     await expectAccessible(page, 'propose');
     await shoot(page, 'propose');
     await page.getByLabel('Why a new standard is needed').fill(justification);

@@ -49,7 +49,8 @@ describe('web app catalogues', () => {
   it('no message is left empty or untranslated placeholders differ', () => {
     for (const [key, text] of Object.entries(en)) {
       expect({ key, empty: !text.trim() || !fr[key]?.trim() }).toEqual({ key, empty: false });
-      const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+      // An argument is {name} or {name, plural|select|…}; "{ratified, implementing}" is the text of a select's case.
+      const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*(?:\}|,\s*(?:plural|selectordinal|select|number|date|time)\b)/g)].map((m) => m[1]))].sort();
       expect({ key, vars: vars(fr[key] ?? '') }).toEqual({ key, vars: vars(text) });
     }
   });
@@ -68,6 +69,11 @@ describe('web app catalogues', () => {
     expect(say('en', 'home.thresholdMetPending', { n: 1 })).toBe('threshold met; 1 nation has not answered');
     expect(say('en', 'tally.cannotPass', { needed: 2, pending: 1 })).toBe('Cannot pass any more: needs 2 more ratifications and only 1 nation has yet to answer.');
     expect(say('fr', 'ballot.closeWillFail', { ratifying: 1, threshold: 17, pending: 0 })).toMatch(/^Avec 1 ratification sur .* Toutes les nations ont répondu\.$/);
+    // "(was …)" sits inside a sentence: every national response in lower case, in both languages.
+    for (const value of Object.keys(RESPONSE_LABELS)) {
+      expect(say('en', 'ballot.was', { previous: value })).toBe(`(was ${en[`response.${value}`].toLowerCase()})`);
+      expect(say('fr', 'ballot.was', { previous: value })).toBe(`(était : ${fr[`response.${value}`].toLowerCase()})`);
+    }
   });
 
   it('words the national responses and ratification changes as the public pages do (NATO practice)', () => {

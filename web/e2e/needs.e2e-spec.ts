@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../test/helpers/app';
 import { draft } from '../../test/helpers/ratification';
-import { expectAccessible, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
+import { expectAccessible, expectFieldsInLine, expectNoProblems, openPage, shoot, signedIn, stage } from './browser';
 
 /**
  * The needs register in a browser: a French expert raises a need, a German
@@ -154,6 +154,8 @@ describe('story: a need is raised, supported and accepted', () => {
       await page.waitForTimeout(50);
     }
     await choose.selectOption({ label: 'STANAG 4712 · Orbital data exchange STANAG 4712' });
+    // The search box, the select and the button line up (the select was a few pixels short, its label lower).
+    await expectFieldsInLine(page.locator('form.inline-fields', { has: choose }));
     await page.getByRole('button', { name: 'Link', exact: true }).click();
     await page.getByRole('button', { name: 'Unlink STANAG 4712' }).waitFor();
     const linked = await t.db.query(`SELECT s.designation FROM need_standard l JOIN standard s ON s.id = l.standard_id`);

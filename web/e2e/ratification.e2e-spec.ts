@@ -49,7 +49,9 @@ describe('story: ratification after promulgation on the standard page', () => {
   it('shows the stage and the edition in force\'s responses now with their changes since promulgation', async () => {
     const page = await signedIn(browser, base, expert.email);
     await page.goto(`${base}/app/standards/${standardId}`);
-    await page.getByText('Promulgated', { exact: true }).waitFor();
+    // The status badge and the stage both say it (the badge capitalised as a badge is).
+    await page.locator('dd .badge.status').getByText('Promulgated', { exact: true }).waitFor();
+    await page.locator('dt', { hasText: 'Stage' }).locator('+ dd').getByText('Promulgated', { exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Ratification' }).click();
     const now = page.getByRole('table', { name: 'National responses to ASpP-90 Edition A Version 1 now' });
     await now.waitFor();

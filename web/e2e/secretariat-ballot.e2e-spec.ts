@@ -92,7 +92,9 @@ describe('story: the secretariat from ballot to published edition', () => {
     await deuPage.getByRole('button', { name: 'Revise the response' }).click();
     await deuPage.getByText('Saved as revision 2.').waitFor();
     await tally.filter({ hasText: 'Threshold met: 2 ratifications, 2 needed.' }).waitFor();
-    await secPage.locator('tr[data-nation="DEU"]').getByText('(was Not ratifying)').waitFor();
+    await secPage.locator('tr[data-nation="DEU"]').getByText('(was not ratifying)', { exact: true }).waitFor();
+    // Standing alone, a badge starts with a capital, answered or not.
+    expect(await secPage.locator('tr[data-nation="ALB"] .badge.position').textContent()).toBe('No response yet');
     await deuPage.getByRole('table', { name: "Your nation's revisions" }).locator('tbody tr').nth(1).waitFor();
     await shoot(secPage, 'ballot-tally');
 

@@ -4,7 +4,7 @@ import { expect } from 'expect';
 import { Browser, Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../../test/helpers/app';
 import { draft, TEXT } from '../../test/helpers/ratification';
-import { expectAccessible, launch, shoot, signedIn } from './browser';
+import { expectAccessible, expectFieldsInLine, launch, shoot, signedIn } from './browser';
 
 /** A vendor registers a product, claims conformance, sees a claim go stale after a new version, and exports the PICS. */
 describe('story: a vendor claims conformance and keeps it current', () => {
@@ -61,6 +61,8 @@ describe('story: a vendor claims conformance and keeps it current', () => {
     await page.getByLabel('Standard', { exact: true }).selectOption({ label: 'STANAG 4790 · Orbital data exchange STANAG 4790' });
     const selects = page.getByRole('combobox', { name: /^Claim for / });
     await selects.first().waitFor();
+    // The search box and the two selects (standard, version) line up.
+    await expectFieldsInLine(page.locator('.inline-fields', { has: page.getByLabel('Find a standard') }));
     const n = await selects.count();
     expect(n).toBeGreaterThanOrEqual(2);
     for (let i = 0; i < n; i++) await selects.nth(i).selectOption('CONFORMANT');

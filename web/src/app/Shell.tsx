@@ -1,8 +1,7 @@
-import { Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Provider, useQuery } from 'urql';
 import { graphql } from '../graphql';
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { locales, T, useLocale, useT, type Locale } from '../i18n';
 import { useAuth } from './auth';
 import { makeClient } from './client';
@@ -28,21 +27,7 @@ export function Shell() {
           <NavLink to="/" className="brand">
             <T id="app.name" />
           </NavLink>
-          {auth.me && (
-            <nav aria-label={t('nav.label')}>
-              <ul>
-                {navigation
-                  .filter((item) => !item.roles || auth.hasRole(...item.roles))
-                  .map((item) => (
-                    <li key={item.to}>
-                      <NavLink to={item.to} end>
-                        <T id={item.label} />
-                      </NavLink>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-          )}
+          {auth.me && <Navigation />}
           <div className="topbar-end">
             <LanguageSwitch />
             {auth.me ? (
@@ -79,6 +64,57 @@ export function Shell() {
         </main>
       </ShortcutProvider>
     </Provider>
+  );
+}
+
+/**
+ * The top navigation. On a phone its links would wrap to three lines above every screen: there they hide behind a
+ * "Menu" button (a disclosure) that opens them below the bar and closes on navigation and on Escape. On a wider
+ * screen the button is not shown and the links stand in the bar (styles.css, max-width 600px).
+ */
+function Navigation() {
+  const auth = useAuth();
+  const t = useT();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  // Any navigation closes it, by a link of the menu, a shortcut or the browser's back button.
+  useEffect(() => setOpen(false), [location.pathname, location.search]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      // Focus was in the menu, which disappears: it goes back to the button that opened it.
+      if (nav.current?.contains(document.activeElement)) toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return (
+    <>
+      <button ref={toggle} type="button" className="menu-toggle" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpen((o) => !o)}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d={open ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} />
+        </svg>
+        <T id="nav.menu" />
+      </button>
+      <nav id="site-nav" ref={nav} aria-label={t('nav.label')} className={open ? 'open' : undefined}>
+        <ul>
+          {navigation
+            .filter((item) => !item.roles || auth.hasRole(...item.roles))
+            .map((item) => (
+              <li key={item.to}>
+                {/* The link to the screen already shown changes no location: it closes the menu itself. */}
+                <NavLink to={item.to} end onClick={() => setOpen(false)}>
+                  <T id={item.label} />
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </>
   );
 }
 

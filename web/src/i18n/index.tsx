@@ -19,6 +19,14 @@ export const catalogues: Record<Locale, Record<MessageId, string>> = { en, fr };
 export const locales: Locale[] = ['en', 'fr'];
 const STORAGE_KEY = 'ssw.locale';
 
+/**
+ * The locale react-intl formats with. English dates and times are written as
+ * NATO writes them, the British way: day before month and a 24-hour clock
+ * ("4 Dec 2026, 17:00 CET", UX principle 13), not the US "Dec 4, 2026, 5:00 PM".
+ * The words stay the one English catalogue; plural rules are the same.
+ */
+export const formatLocale: Record<Locale, string> = { en: 'en-GB', fr: 'fr' };
+
 /** The person's choice if they made one, else the browser's first supported language. */
 export function initialLocale(): Locale {
   const saved = localStorage.getItem(STORAGE_KEY);
@@ -44,7 +52,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} messages={catalogues[locale]} defaultLocale="en">
+      <IntlProvider locale={formatLocale[locale]} messages={catalogues[locale]} defaultLocale="en">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -9,6 +9,7 @@ import type { AdjudicationPageQuery, CommentType, Disposition } from '../../grap
 import { T, useT } from '../../i18n';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Page } from '../../ui/Page';
+import { namesStandard } from '../../ui/round';
 
 const AdjudicationPage = graphql(`
   query AdjudicationPage($id: ID!, $after: String) {
@@ -196,7 +197,7 @@ export default function AdjudicateScreen() {
 
   let lastClause: string | null = null;
   return (
-    <Page title={t('adjudicate.heading', { designation: round.standard.designation, title: round.title })} wide>
+    <Page title={namesStandard(round.title, round.standard.designation) ? t('adjudicate.headingTitle', { title: round.title }) : t('adjudicate.heading', { designation: round.standard.designation, title: round.title })} wide>
       <div className="sticky-bar" role="region" aria-label={t('adjudicate.progress')}>
         <strong data-testid="unresolved-count">{t('adjudicate.unresolved', { n: unresolved, total: comments.length })}</strong>
         <progress max={comments.length || 1} value={comments.length - unresolved} aria-label={t('adjudicate.progress')} />

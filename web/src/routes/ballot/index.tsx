@@ -208,7 +208,8 @@ function NationGrid({ ballot, nations, myNation }: { ballot: Ballot; nations: { 
                 <td>
                   <ResponseBadge response={response?.response ?? null} />
                   {previous && previous.response !== response?.response && (
-                    <span className="muted"> {t('ballot.was', { previous: t(responseLabel(previous.response)) })}</span>
+                    // Inside a sentence, so lower-case ("was not ratifying"): the message words each code itself.
+                    <span className="muted"> {t('ballot.was', { previous: previous.response })}</span>
                   )}
                   {!!response?.reservations.length && (
                     <span className="muted">

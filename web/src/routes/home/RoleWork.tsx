@@ -5,6 +5,7 @@ import { graphql } from '../../graphql';
 import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Deadline } from '../../ui/time';
+import { roundLabel } from '../../ui/round';
 
 const RoleWorkQuery = graphql(`
   query RoleWork {
@@ -48,7 +49,7 @@ export function RoleWork() {
             rowKey={(r) => r.id}
             empty={t('home.noRoundsToAdjudicate')}
             columns={[
-              { header: t('manage.roundTitle'), cell: (r) => <Link to={`/rounds/${r.id}/adjudicate`}>{`${r.standard.designation} · ${r.title}`}</Link> },
+              { header: t('manage.roundTitle'), cell: (r) => <Link to={`/rounds/${r.id}/adjudicate`}>{roundLabel(r.title, r.standard.designation)}</Link> },
               { header: t('manage.unresolved'), cell: (r) => r.unresolvedCount, className: 'num' },
               { header: t('manage.actions'), cell: (r) => <Link to={`/standards/${r.standard.id}/manage`}>{t('adjudicate.back')}</Link> },
             ]}

@@ -10,6 +10,7 @@ import { Page } from '../../ui/Page';
 import { StatusBadge } from '../../ui/status';
 import { Deadline, When } from '../../ui/time';
 import { RoleWork } from './RoleWork';
+import { roundLabel } from '../../ui/round';
 
 const MyWork = graphql(`
   query MyWork {
@@ -76,7 +77,7 @@ export default function Home() {
             rowKey={(c) => c.id}
             empty={t('home.noUnsubmitted')}
             columns={[
-              { header: t('round.title'), cell: (c) => <Link to={`/rounds/${c.round.id}`}>{`${c.round.standard.designation} · ${c.round.title}`}</Link> },
+              { header: t('round.title'), cell: (c) => <Link to={`/rounds/${c.round.id}`}>{roundLabel(c.round.title, c.round.standard.designation)}</Link> },
               { header: t('comment.clause'), cell: (c) => c.clause ?? '—' },
               { header: t('comment.type'), cell: (c) => t(`commentType.${c.type}`) },
               { header: t('comment.body'), cell: (c) => c.body },

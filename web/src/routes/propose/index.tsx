@@ -76,6 +76,8 @@ export default function ProposeScreen() {
     const need = named.get(id);
     setChosen((c) => (on ? (need && !c.some((x) => x.id === id) ? [...c, { id, reference: need.reference, title: need.title }] : c) : c.filter((x) => x.id !== id)));
   };
+  // No need open at all (not merely none matching the words typed, nor one already chosen): nothing to find.
+  const noneOpen = !!openNeeds.data && !needWords && openTotal === 0 && chosen.length === 0;
   const duplicate = errorCode(result.error) === 'POSSIBLE_DUPLICATE';
   const list = ready ? candidates.data?.duplicationCheck ?? [] : [];
 
@@ -134,39 +136,44 @@ export default function ProposeScreen() {
 
         <fieldset className="need-choice">
           <legend>{t('propose.needs')}</legend>
-          <p className="hint">{t('propose.needsHint')}</p>
-          {similarNeeds.length > 0 && <p className="muted">{t('propose.similarNeeds', { n: similarNeeds.length })}</p>}
-          <ul className="plain">
-            {[...new Set([...similarNeeds.map((s) => s.need.id), ...needIds])].map((id) => {
-              const n = named.get(id);
-              const score = similarNeeds.find((s) => s.need.id === id)?.score;
-              return n ? (
-                <li key={id}>
-                  <label className="checkbox">
-                    <input type="checkbox" checked={needIds.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />{' '}
-                    {`${n.reference} · ${n.title}`}{score !== undefined ? ` (${t('propose.similarity', { score: score.toFixed(2) })})` : ''}
-                  </label>
-                </li>
-              ) : null;
-            })}
-          </ul>
-          <TextField
-            type="search"
-            label={t('propose.findNeed')}
-            value={findNeed}
-            onChange={(e) => setFindNeed(e.target.value)}
-            hint={!openNeeds.data
-              ? undefined
-              : openTotal === 0
-                ? t(needWords ? 'propose.noNeedFound' : 'propose.noOpenNeed')
-                : openTotal > choosable.length
-                  ? t('propose.findMoreNeeds', { shown: choosable.length, total: openTotal })
-                  : undefined}
-          />
-          <Select label={t('propose.addNeed')} value="" onChange={(e) => e.target.value && toggle(e.target.value, true)}>
-            <option value="">{t('propose.chooseNeed')}</option>
-            {choosable.filter((n) => !needIds.includes(n.id)).map((n) => <option key={n.id} value={n.id}>{`${n.reference} · ${n.title}`}</option>)}
-          </Select>
+          {noneOpen ? (
+            // Nothing to search or choose: one line says so, not an empty field and an empty select.
+            <p className="muted">{t('propose.noOpenNeed')}</p>
+          ) : (
+            <>
+              <p className="hint">{t('propose.needsHint')}</p>
+              {similarNeeds.length > 0 && <p className="muted">{t('propose.similarNeeds', { n: similarNeeds.length })}</p>}
+              <ul className="plain">
+                {[...new Set([...similarNeeds.map((s) => s.need.id), ...needIds])].map((id) => {
+                  const n = named.get(id);
+                  const score = similarNeeds.find((s) => s.need.id === id)?.score;
+                  return n ? (
+                    <li key={id}>
+                      <label className="checkbox">
+                        <input type="checkbox" checked={needIds.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />{' '}
+                        {`${n.reference} · ${n.title}`}{score !== undefined ? ` (${t('propose.similarity', { score: score.toFixed(2) })})` : ''}
+                      </label>
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+              <TextField
+                type="search"
+                label={t('propose.findNeed')}
+                value={findNeed}
+                onChange={(e) => setFindNeed(e.target.value)}
+                hint={openNeeds.data && openTotal === 0
+                  ? t(needWords ? 'propose.noNeedFound' : 'propose.noOpenNeed')
+                  : openTotal > choosable.length
+                    ? t('propose.findMoreNeeds', { shown: choosable.length, total: openTotal })
+                    : undefined}
+              />
+              <Select label={t('propose.addNeed')} value="" onChange={(e) => e.target.value && toggle(e.target.value, true)}>
+                <option value="">{t('propose.chooseNeed')}</option>
+                {choosable.filter((n) => !needIds.includes(n.id)).map((n) => <option key={n.id} value={n.id}>{`${n.reference} · ${n.title}`}</option>)}
+              </Select>
+            </>
+          )}
         </fieldset>
 
         {(list.length > 0 || duplicate) && (

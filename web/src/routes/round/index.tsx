@@ -13,6 +13,7 @@ import { TextArea, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Pager, usePages } from '../../ui/Pager';
 import { Deadline, When } from '../../ui/time';
+import { namesStandard } from '../../ui/round';
 
 const RoundPage = graphql(`
   query RoundPage($id: ID!) {
@@ -144,7 +145,7 @@ export default function Round() {
   }
 
   return (
-    <Page title={`${round.title} — ${round.standard.designation}`} wide>
+    <Page title={namesStandard(round.title, round.standard.designation) ? round.title : `${round.title} — ${round.standard.designation}`} wide>
       <p>
         <Link to={`/standards/${round.standard.id}?v=${round.version.number}`}>{round.standard.designation} · {t('standard.textOf', { n: round.version.number })}</Link>{' '}
         · {t(`roundStatus.${round.status}`)} · <Deadline at={round.closesAt} />

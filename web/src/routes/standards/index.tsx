@@ -12,7 +12,7 @@ import { Select, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Pager, usePages } from '../../ui/Pager';
 import { When } from '../../ui/time';
-import { StatusBadge } from '../../ui/status';
+import { StatusBadge, statusLabel } from '../../ui/status';
 
 const Standards = graphql(`
   query Standards($filter: StandardFilter, $first: Int, $after: String) {
@@ -89,7 +89,7 @@ export default function StandardsList() {
         <Select label={t('standard.status')} value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)}>
           <option value="">{t('filter.any')}</option>
           {STATUSES.map((s) => (
-            <option key={s} value={s}>{t(`status.${s}`)}</option>
+            <option key={s} value={s}>{t(statusLabel(s))}</option>
           ))}
         </Select>
         <Select label={t('standard.visibility')} value={params.get('visibility') ?? ''} onChange={(e) => set('visibility', e.target.value)}>
