@@ -213,6 +213,12 @@ const MUTATIONS: Record<string, Row> = {
     vars: () => ({ i: { title: unique('Matrix need'), statement: 'Raised by the matrix.', missionArea: 'SATCOM', priority: 'LOW', visibility: 'PUBLIC' } }),
     expect: 'U F a a a F a F',
   },
+  // A fresh RAISED need of FRA's expert: the raiser and FRA's delegate amend it, the secretariat too; DEU's expert may not.
+  amendNeed: {
+    q: `mutation($i:AmendNeedInput!){ amendNeed(input:$i){ id revision } }`,
+    vars: async (fx) => ({ i: { needId: await fx.raise('PUBLIC', fx.tokens.EXPERT), expectedRevision: 0, title: unique('Matrix amended need') } }),
+    expect: 'U F a a a F F F',
+  },
   supportNeed: { q: `mutation($id:ID!){ supportNeed(needId:$id){ id } }`, vars: async (fx) => ({ id: await fx.need() }), expect: 'U F F a a F a F' },
   withdrawNeedSupport: {
     q: `mutation($id:ID!){ withdrawNeedSupport(needId:$id){ id } }`,
@@ -397,6 +403,8 @@ const FIELDS: Record<string, Row> = {
   'Organization.nation': field('organizations', '', undefined, 'nation', '{ code }', 'U a a a a a a a'),
   'InteroperabilityNeed.history': ineed('history', '{ to }', 'a a a a a a a a'),
   'InteroperabilityNeed.raisedBy': ineed('raisedBy', '{ displayName }', '0 a a a a a a a'),
+  'InteroperabilityNeed.revisions': ineed('revisions', '{ number }', 'a a a a a a a a'),
+  'NeedRevision.amendedBy': field('interoperabilityNeed(id:$id)', '($id:ID!)', (fx) => ({ id: fx.needId }), 'amendedBy', '{ displayName }', '0 a a a a a a a', ['revisions']),
   'InteroperabilityNeed.raisingNation': ineed('raisingNation', '{ code }', 'a a a a a a a a'),
   'InteroperabilityNeed.sharingNations': ineed('sharingNations', '{ code }', 'a a a a a a a a'),
   'InteroperabilityNeed.standards': ineed('standards', '{ id }', 'a a a a a a a a'),
@@ -533,6 +541,9 @@ describe('authorization matrix', () => {
         i: { title: unique('Matrix need'), statement: 'A need of the matrix.', missionArea: 'PNT', priority: 'MEDIUM', visibility },
       }, token)).raiseNeed.id as string;
     fx.needId = await raise('PUBLIC', expert.token);
+    // Amended once by its raiser, for the NeedRevision fields.
+    await t.ok(`mutation($i:AmendNeedInput!){ amendNeed(input:$i){ id } }`, { i: { needId: fx.needId, expectedRevision: 0, priority: 'HIGH' } }, expert.token);
+    fx.raise = raise;
     await t.ok(`mutation($id:ID!,$s:ID!){ linkStandardToNeed(needId:$id, standardId:$s){ id } }`, { id: fx.needId, s: fx.publishedId }, sec.token);
     fx.nationsNeedId = await raise('NATIONS', sec.token);
     fx.tokens = tokens;

@@ -23,6 +23,14 @@ export enum NeedVisibility {
   PUBLIC = 'PUBLIC',
 }
 
+/** The fields an amendment may change: not the visibility (narrowing it would hide what others read already), nor the sharing nations. */
+export enum NeedField {
+  TITLE = 'TITLE',
+  STATEMENT = 'STATEMENT',
+  MISSION_AREA = 'MISSION_AREA',
+  PRIORITY = 'PRIORITY',
+}
+
 @Entity('interoperability_need')
 export class NeedEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -35,6 +43,8 @@ export class NeedEntity {
   /** Written only by NeedLifecycle (and the trigger need_lifecycle holds the same table). */
   @Column({ type: 'text', insert: false, update: false }) status: NeedStatus;
   @Column({ name: 'rejection_reason', type: 'text', insert: false, update: false }) rejectionReason: string | null;
+  /** How many amendments it has had (0 as raised); written only with a need_revision row (NeedsService.amend). */
+  @Column({ type: 'int', insert: false, update: false }) revision: number;
   @Column({ name: 'raised_by', type: 'uuid' }) raisedById: string;
   @Column({ name: 'raised_by_nation', type: 'char', length: 3, nullable: true }) raisedByNation: string | null;
   /** Kept by the trigger need_support_count: the number of need_support rows. */

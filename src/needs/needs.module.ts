@@ -4,7 +4,7 @@ import { NEEDS_DIGEST_SOURCE } from '../notifications/digest.service';
 import { NEED_LINKS } from '../standards/need-links';
 import { StandardsModule } from '../standards/standards.module';
 import { NeedLifecycle } from './need-lifecycle';
-import { NeedsResolver, StandardNeedsResolver } from './needs.resolver';
+import { NeedRevisionResolver, NeedsResolver, StandardNeedsResolver } from './needs.resolver';
 import { NeedsService } from './needs.service';
 
 /**
@@ -18,7 +18,7 @@ import { NeedsService } from './needs.service';
 @Global()
 @Module({
   imports: [AccountsModule, StandardsModule],
-  providers: [NeedsService, NeedLifecycle, NeedsResolver, StandardNeedsResolver, { provide: NEED_LINKS, useExisting: NeedsService }, { provide: NEEDS_DIGEST_SOURCE, useExisting: NeedsService }],
+  providers: [NeedsService, NeedLifecycle, NeedsResolver, NeedRevisionResolver, StandardNeedsResolver, { provide: NEED_LINKS, useExisting: NeedsService }, { provide: NEEDS_DIGEST_SOURCE, useExisting: NeedsService }],
   exports: [NeedsService, NEED_LINKS, NEEDS_DIGEST_SOURCE],
 })
 export class NeedsModule {}

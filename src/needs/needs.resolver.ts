@@ -12,10 +12,10 @@ import { CONNECTION_AFTER, CONNECTION_FIRST } from '../common/pagination';
 import { StandardModel } from '../standards/models/standard.model';
 import { StandardEntity } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
-import { NeedFilterInput, NeedIdArgs, NeedStandardArgs, RaiseNeedInput, RejectNeedArgs } from './dto/need.inputs';
+import { AmendNeedInput, NeedFilterInput, NeedIdArgs, NeedStandardArgs, RaiseNeedInput, RejectNeedArgs } from './dto/need.inputs';
 import { NeedEntity, needReference } from './need.entity';
 import { NeedSort, NeedsService } from './needs.service';
-import { NeedConnection, NeedModel, NeedTransitionModel, SimilarNeedModel } from './models/need.model';
+import { NeedConnection, NeedModel, NeedRevisionModel, NeedTransitionModel, SimilarNeedModel } from './models/need.model';
 
 /** The need as the API shows it: its reference computed once here. */
 export const toNeedModel = (n: NeedEntity): NeedModel => ({ ...n, reference: needReference(n) });
@@ -73,6 +73,18 @@ export class NeedsResolver {
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   async raiseNeed(@CurrentCaller() caller: Caller, @Args('input', { description: 'Title, statement, mission area, priority, visibility and the nations sharing it.' }) input: RaiseNeedInput) {
     return toNeedModel(await this.needs.raise(caller, input));
+  }
+
+  @Mutation(() => NeedModel, {
+    description:
+      'Amends a need\'s title, statement, mission area or priority (never its visibility nor its sharing nations). While RAISED: the person who raised it, a DELEGATE of the raising nation, ' +
+      'or the SECRETARIAT; once ACCEPTED: the SECRETARIAT only, with a reason; ADDRESSED, CLOSED and REJECTED needs are never amended (INVALID_STATE). ' +
+      'expectedRevision is the revision the author saw: CONFLICT when another amendment landed meanwhile. Changing nothing is BAD_USER_INPUT. ' +
+      'Writes an immutable revision (InteroperabilityNeed.revisions), audited; the other nations supporting it are notified (NEED_AMENDED) and keep their support.',
+  })
+  @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
+  async amendNeed(@CurrentCaller() caller: Caller, @Args('input', { description: 'The need, the revision seen, the fields to change and the reason.' }) input: AmendNeedInput) {
+    return toNeedModel(await this.needs.amend(caller, input));
   }
 
   @Mutation(() => NeedModel, { description: 'EXPERT or DELEGATE: their nation supports a RAISED or ACCEPTED need; a nation supports once (CONFLICT otherwise).' })
@@ -174,6 +186,12 @@ export class NeedsResolver {
     return ctx.loaders.get<string, NeedTransitionModel[]>('needs.history', async (ids) => groupBy(ids, await this.needs.history(ids), (h) => h.needId)).load(need.id);
   }
 
+  @ResolveField(() => [NeedRevisionModel], { description: 'Its amendments, oldest first: what each changed (before and after), who, when and why. Empty until it is amended.' })
+  @Allow('ANYONE')
+  revisions(@Parent() need: NeedModel, @Ctx() ctx: GqlContext) {
+    return ctx.loaders.get<string, NeedRevisionModel[]>('needs.revisions', async (ids) => groupBy(ids, await this.needs.revisions(ids), (r) => r.needId)).load(need.id);
+  }
+
   private supportsOf(ctx: GqlContext, needId: string) {
     return ctx.loaders.get<string, { code: string }[]>('needs.supports', async (ids) => groupBy(ids, await this.needs.supports(ids), (r) => r.needId)).load(needId);
   }
@@ -185,6 +203,18 @@ export class NeedsResolver {
       .get<string, StandardEntity | null>('standards.visibleById', async (keys) => indexBy(keys, await this.standardsService.byIds(caller, keys), (s) => s.id))
       .loadMany(ids);
     return loaded.filter((s): s is StandardEntity => !!s && !(s instanceof Error));
+  }
+}
+
+@Resolver(() => NeedRevisionModel)
+@Allow('ANYONE')
+export class NeedRevisionResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => UserModel, { nullable: true, description: 'Signed-in readers: who amended it (display name and nation); null for anonymous readers, as the raiser is.' })
+  @Allow('ANYONE')
+  amendedBy(@Parent() revision: NeedRevisionModel, @Ctx() ctx: GqlContext, @CurrentCaller() caller: Caller | null) {
+    return caller ? userLoader(ctx, this.users).load(revision.amendedById) : null;
   }
 }
 

@@ -13,7 +13,7 @@ import { NeedLinks } from '../standards/need-links';
 import { StandardEntity, StandardStatus } from '../standards/standard.entity';
 import { visibleTo } from '../standards/visibility';
 import { NeedLifecycle } from './need-lifecycle';
-import { NeedEntity, NeedPriority, NeedStatus, NeedVisibility, needReference } from './need.entity';
+import { NeedEntity, NeedField, NeedPriority, NeedStatus, NeedVisibility, needReference } from './need.entity';
 import { needReaderRoles, needVisibilitiesFor } from './visibility';
 
 export enum NeedSort {
@@ -37,6 +37,47 @@ export interface RaiseNeedCommand {
   priority: NeedPriority;
   visibility: NeedVisibility;
   sharingNationCodes?: string[] | null;
+}
+
+export interface AmendNeedCommand {
+  needId: string;
+  expectedRevision: number;
+  title?: string | null;
+  statement?: string | null;
+  missionArea?: MissionArea | null;
+  priority?: NeedPriority | null;
+  reason?: string | null;
+}
+
+/** One amendment as the API shows it. */
+export interface NeedRevisionRow {
+  needId: string;
+  number: number;
+  changes: { field: NeedField; before: string; after: string }[];
+  reason: string | null;
+  amendedById: string;
+  amendedAt: Date;
+}
+
+/** What an amendment may change, in the order a revision lists it: the entity's property and need_revision's column prefix. */
+const AMENDABLE: { field: NeedField; property: 'title' | 'statement' | 'missionArea' | 'priority'; column: string; words: string }[] = [
+  { field: NeedField.TITLE, property: 'title', column: 'title', words: 'title' },
+  { field: NeedField.STATEMENT, property: 'statement', column: 'statement', words: 'statement' },
+  { field: NeedField.MISSION_AREA, property: 'missionArea', column: 'mission_area', words: 'mission area' },
+  { field: NeedField.PRIORITY, property: 'priority', column: 'priority', words: 'priority' },
+];
+
+/** Why a need in this state is never amended (the message of INVALID_STATE). */
+const NEVER_AMENDED: Partial<Record<NeedStatus, string>> = {
+  ADDRESSED: 'the standards linked to it answer it as it stands, so it is no longer amended',
+  CLOSED: 'it is kept for the record as it was closed, so it is never amended',
+  REJECTED: 'it is kept as it was rejected, so it is never amended; raise a new need instead',
+};
+
+/** raiseNeed's and amendNeed's check of the text, beyond the input's lengths: the same messages for both. */
+function checkText(title: string | undefined, statement: string | undefined): void {
+  if (title !== undefined && !title) throw badInput('title', 'title must not be blank.');
+  if (statement !== undefined && !statement) throw badInput('statement', 'statement must say what the Alliance needs.');
 }
 
 const PRIORITY_RANK: Record<NeedPriority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
@@ -102,8 +143,7 @@ export class NeedsService implements NeedLinks, NeedsDigestSource {
   async raise(caller: Caller, input: RaiseNeedCommand): Promise<NeedEntity> {
     const title = input.title.trim();
     const statement = input.statement.trim();
-    if (!title) throw badInput('title', 'title must not be blank.');
-    if (!statement) throw badInput('statement', 'statement must say what the Alliance needs.');
+    checkText(title, statement);
     // A nation's expert or delegate raises for their nation; the secretariat raises for the Alliance.
     const nation = hasRole(caller, Role.EXPERT, Role.DELEGATE) ? caller.nationCode : null;
     if (!nation && !hasRole(caller, Role.SECRETARIAT)) throw forbidden('Only an expert or delegate of a nation, or the secretariat, may raise a need.');
@@ -133,6 +173,89 @@ export class NeedsService implements NeedLinks, NeedsDigestSource {
       });
       return need;
     });
+  }
+
+  /**
+   * Amends a need's title, statement, mission area or priority. While RAISED:
+   * the person who raised it, a DELEGATE of the raising nation, or the
+   * SECRETARIAT; once ACCEPTED: the SECRETARIAT only, with a reason; never an
+   * ADDRESSED, CLOSED or REJECTED need. The row lock orders concurrent
+   * amendments, and the UPDATE names the revision the author saw, so of two
+   * amendments of the same revision exactly one lands and the other is a
+   * CONFLICT. The revision row, the audit record and the notifications of the
+   * supporting nations commit with the change or not at all.
+   */
+  async amend(caller: Caller, input: AmendNeedCommand): Promise<NeedEntity> {
+    const proposed: Partial<Record<(typeof AMENDABLE)[number]['property'], string>> = {
+      title: input.title?.trim(), statement: input.statement?.trim(), missionArea: input.missionArea ?? undefined, priority: input.priority ?? undefined,
+    };
+    checkText(proposed.title, proposed.statement);
+    const reason = input.reason?.trim() || null;
+    return this.dataSource.transaction(async (m) => {
+      const need = await this.requireVisible(caller, input.needId, m, true);
+      this.requireAmendable(caller, need, reason);
+      if (need.revision !== input.expectedRevision) {
+        throw conflict(
+          `${needReference(need)} was amended meanwhile: it is at revision ${need.revision}, and you amended revision ${input.expectedRevision}. Reload it, read the change, and amend again.`,
+          { revision: need.revision },
+        );
+      }
+      const changed = AMENDABLE.filter((f) => proposed[f.property] !== undefined && proposed[f.property] !== need[f.property]);
+      if (!changed.length) throw badInput('input', `nothing to change: the fields given are what ${needReference(need)} says already.`);
+      const after = { ...need, ...Object.fromEntries(changed.map((f) => [f.property, proposed[f.property]])) };
+      const number = need.revision + 1;
+      const [, touched] = await m.query(
+        `UPDATE interoperability_need SET title = $3, statement = $4, mission_area = $5, priority = $6, revision = $2 + 1, updated_at = ${this.clock.now()}
+          WHERE id = $1 AND revision = $2`,
+        [need.id, need.revision, after.title, after.statement, after.missionArea, after.priority],
+      );
+      // Under the row lock this always touches the row; the condition keeps the rule in the database too.
+      if (touched !== 1) throw conflict(`${needReference(need)} was amended meanwhile: reload it and amend again.`);
+      const values = (side: 'before' | 'after') => AMENDABLE.map((f) => (changed.includes(f) ? (side === 'before' ? need : after)[f.property] : null));
+      await m.query(
+        `INSERT INTO need_revision (need_id, number, ${AMENDABLE.map((f) => `${f.column}_before`).join(', ')}, ${AMENDABLE.map((f) => `${f.column}_after`).join(', ')},
+                                    reason, amended_by, amended_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ${this.clock.now()})`,
+        [need.id, number, ...values('before'), ...values('after'), reason, caller.id],
+      );
+      const fields = changed.map((f) => f.words).join(', ');
+      await this.audit.record(m, caller, {
+        action: 'need.amended', entityType: 'InteroperabilityNeed', entityId: need.id,
+        detail: `${needReference(need)} amended to revision ${number} (${fields})${reason ? `: ${reason}` : ''}`,
+      });
+      // The nations that support it hear of it, so they may withdraw their support; the amender's own nation knows.
+      const supporters: { code: string }[] = await m.query(`SELECT nation_code AS code FROM need_support WHERE need_id = $1 AND nation_code IS DISTINCT FROM $2`, [need.id, caller.nationCode]);
+      if (supporters.length) {
+        await this.notifications.notify(m, {
+          kind: NotificationKind.NEED_AMENDED, key: `NEED_AMENDED:${need.id}:${number}`, subjectType: 'InteroperabilityNeed', subjectId: need.id, needId: need.id,
+          title: `${needReference(need)} amended`,
+          body: `${needReference(need)}, "${after.title}", was amended (revision ${number}): its ${fields} changed${reason ? `, because: ${reason}` : ''}. ` +
+            'Your nation supports it: read the change, and withdraw the support if it no longer suits your nation.',
+          link: `/app/needs/${need.id}`,
+          to: { nations: supporters.map((r) => r.code) },
+        });
+      }
+      return m.findOneByOrFail(NeedEntity, { id: need.id });
+    });
+  }
+
+  /** The rule of amendNeed, on the locked need. */
+  private requireAmendable(caller: Caller, need: NeedEntity, reason: string | null): void {
+    const ref = needReference(need);
+    if (need.status === NeedStatus.RAISED) {
+      const raiser = need.raisedById === caller.id;
+      const nationDelegate = hasRole(caller, Role.DELEGATE) && !!need.raisedByNation && caller.nationCode === need.raisedByNation;
+      if (!raiser && !nationDelegate && !hasRole(caller, Role.SECRETARIAT)) {
+        throw forbidden(`While ${ref} is RAISED, only the person who raised it, a delegate of ${need.raisedByNation ?? 'the raising nation'} or the secretariat may amend it.`);
+      }
+      return;
+    }
+    if (need.status === NeedStatus.ACCEPTED) {
+      if (!hasRole(caller, Role.SECRETARIAT)) throw forbidden(`${ref} is ACCEPTED (in the work programme): only the secretariat may amend it now.`);
+      if (!reason) throw badInput('reason', `${ref} is ACCEPTED: say why it is amended (reason).`);
+      return;
+    }
+    throw invalidState(`${ref} is ${need.status}: ${NEVER_AMENDED[need.status]}.`, { status: need.status });
   }
 
   /** The caller's nation supports the need, once; a second support by the same nation is a CONFLICT, even when both arrive together. */
@@ -337,6 +460,22 @@ export class NeedsService implements NeedLinks, NeedsDigestSource {
       `SELECT need_id AS "needId", from_status AS "from", to_status AS "to", reason, actor_id AS "actorId", at FROM need_transition WHERE need_id = ANY($1::uuid[]) ORDER BY id`,
       [needIds],
     ) as Promise<{ needId: string; from: NeedStatus | null; to: NeedStatus; reason: string | null; actorId: string | null; at: Date }[]>;
+  }
+
+  /** Loaders' batch: the needs' revisions, oldest first, with the fields each changed. */
+  async revisions(needIds: readonly string[]): Promise<NeedRevisionRow[]> {
+    const rows: Record<string, string | number | Date | null>[] = await this.dataSource.query(
+      `SELECT * FROM need_revision WHERE need_id = ANY($1::uuid[]) ORDER BY need_id, number`,
+      [needIds],
+    );
+    return rows.map((r) => ({
+      needId: r.need_id as string,
+      number: r.number as number,
+      changes: AMENDABLE.filter((f) => r[`${f.column}_after`] !== null).map((f) => ({ field: f.field, before: r[`${f.column}_before`] as string, after: r[`${f.column}_after`] as string })),
+      reason: r.reason as string | null,
+      amendedById: r.amended_by as string,
+      amendedAt: r.amended_at as Date,
+    }));
   }
 
   /** The front door: needs the reader may see that are not rejected, most supported first. */

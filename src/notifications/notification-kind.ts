@@ -13,6 +13,7 @@ export enum NotificationKind {
   COMMENT_DISPOSED = 'COMMENT_DISPOSED',
   CLAIM_STALE = 'CLAIM_STALE',
   NEED_ADDRESSED = 'NEED_ADDRESSED',
+  NEED_AMENDED = 'NEED_AMENDED',
   JOIN_REQUEST_WAITING = 'JOIN_REQUEST_WAITING',
 }
 registerEnumType(NotificationKind, {
@@ -30,6 +31,7 @@ registerEnumType(NotificationKind, {
     COMMENT_DISPOSED: { description: "A comment the recipient wrote got a disposition." },
     CLAIM_STALE: { description: "A conformance claim of the recipient's organization became stale: the provision it names changed." },
     NEED_ADDRESSED: { description: 'An interoperability need the recipient supports or follows was addressed by a standard.' },
+    NEED_AMENDED: { description: "An interoperability need the recipient's nation supports was amended (its title, statement, mission area or priority): the nation may withdraw its support." },
     JOIN_REQUEST_WAITING: { description: "A provider's request to join waits for the secretariat." },
   },
 });

@@ -65,6 +65,56 @@ describe('story: a need is raised, supported and accepted', () => {
     await page.context().close();
   });
 
+  it('the expert amends the statement; the history shows what changed, and a stale amendment says to reload', async () => {
+    const page = await signedIn(browser, base, expert.email);
+    await page.goto(needUrl);
+    await page.getByRole('heading', { name: 'Amendment history' }).waitFor();
+    await page.getByText('Not amended since it was raised.').waitFor();
+    await page.getByRole('button', { name: 'Amend', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    // Pre-filled with the need as it stands; no reason asked while it is RAISED.
+    const statement = dialog.getByLabel('What the Alliance needs');
+    const before = await statement.inputValue();
+    expect(before).toMatch(/^Allied space operations centres need one message format/);
+    expect(await dialog.getByLabel('Reason for the amendment').count()).toBe(0);
+    await statement.fill(`${before} Each warning states the screening volume it used.`);
+    await dialog.getByLabel('Priority').selectOption('CRITICAL');
+    await expectAccessible(page, 'amend need dialog');
+    await shoot(page, 'need-amend');
+    await dialog.getByRole('button', { name: 'Save the amendment' }).click();
+    await page.getByRole('heading', { name: 'Amendment history (1 revision)' }).waitFor();
+    const history = page.locator('.need-revisions');
+    // The statement as a word diff (the added words underlined), the priority before and after.
+    expect(await history.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Each warning states the screening volume it used.'), 'Critical']));
+    expect(await history.locator('del').allInnerTexts()).toEqual(['High']);
+    await history.getByText('Claire Martin (FRA)').waitFor();
+
+    // Someone else amends meanwhile: saving on the old revision says so plainly, and Reload shows their change.
+    const needId = needUrl.split('/').at(-1)!;
+    await page.getByRole('button', { name: 'Amend', exact: true }).click();
+    await dialog.getByLabel('Priority').selectOption('HIGH');
+    await t.ok(`mutation($i:AmendNeedInput!){ amendNeed(input:$i){ id } }`, { i: { needId, expectedRevision: 1, priority: 'MEDIUM', reason: 'Raised at the plenary.' } }, await t.login(secretariat.email));
+    await dialog.getByRole('button', { name: 'Save the amendment' }).click();
+    await dialog.getByText(/^NEED-\d+ was amended by someone else while you were editing\. Reload it to read their change, then amend again\.$/).waitFor();
+    await dialog.getByRole('button', { name: 'Reload the need' }).click();
+    await page.getByRole('heading', { name: 'Amendment history (2 revisions)' }).waitFor();
+    await history.getByText('Reason: Raised at the plenary.').waitFor();
+    // The whole screen, not only the history, shows the need as it stands now.
+    await page.locator('.need-side dd', { hasText: 'Medium' }).waitFor();
+    await expectAccessible(page, 'need with its amendment history');
+    await shoot(page, 'need-history');
+    const revisions = await t.db.query(`SELECT number, priority_before, priority_after FROM need_revision ORDER BY number`);
+    expect(revisions).toEqual([
+      { number: 1, priority_before: 'HIGH', priority_after: 'CRITICAL' },
+      { number: 2, priority_before: 'CRITICAL', priority_after: 'MEDIUM' },
+    ]);
+    // Germany supports it, and is told of both amendments in the app; France, which amended first, of the secretariat's only.
+    const told = await t.db.query(`SELECT u.display_name AS who, count(*)::int AS n FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.kind = 'NEED_AMENDED' GROUP BY 1 ORDER BY 1`);
+    expect(told).toEqual([{ who: 'Claire Martin', n: 1 }, { who: 'Jonas Weber', n: 2 }]);
+    expectNoProblems(page);
+    await page.context().close();
+  });
+
   it('the secretariat sees it first in the register, accepts it', async () => {
     const page: Page = await signedIn(browser, base, secretariat.email);
     await page.goto(`${base}/app/needs`);
@@ -84,6 +134,14 @@ describe('story: a need is raised, supported and accepted', () => {
     await page.getByText('Accepted', { exact: true }).first().waitFor();
     const [row] = await t.db.query(`SELECT status FROM interoperability_need`);
     expect(row.status).toBe('ACCEPTED');
+    // Once accepted, an amendment wants the secretariat's reason.
+    await page.getByRole('button', { name: 'Amend', exact: true }).click();
+    await page.getByRole('dialog').getByLabel('Priority').selectOption('CRITICAL');
+    const save = page.getByRole('dialog').getByRole('button', { name: 'Save the amendment' });
+    expect(await save.isDisabled()).toBe(true);
+    await page.getByRole('dialog').getByLabel('Reason for the amendment').fill('Agreed at the plenary.');
+    expect(await save.isDisabled()).toBe(false);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     // A standard to link is found by the server's search, not picked from a list of the first hundred.
     const token = await t.login(secretariat.email);
     for (const designation of ['STANAG 4711', 'STANAG 4712', 'ASpP-12']) await draft(t, token, designation);

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MissionArea } from '../../common/mission-area';
 import { Connection } from '../../common/pagination';
-import { NeedPriority, NeedStatus, NeedVisibility } from '../need.entity';
+import { NeedField, NeedPriority, NeedStatus, NeedVisibility } from '../need.entity';
 import { NeedSort } from '../needs.service';
 
 registerEnumType(NeedStatus, {
@@ -60,6 +60,7 @@ export class NeedModel {
   @Field({ description: 'When its status last changed (database clock).' }) statusChangedAt: Date;
   @Field({ description: 'When it was raised.' }) createdAt: Date;
   @Field({ description: 'When it last changed.' }) updatedAt: Date;
+  @Field(() => Int, { description: 'How many times it was amended: 0 as raised; the number of its latest revision. amendNeed takes it as expectedRevision.' }) revision: number;
   raisedById: string;
   raisedByNation: string | null;
 }
@@ -73,6 +74,34 @@ export class NeedTransitionModel {
   @Field(() => NeedStatus, { description: 'The status after.' }) to: NeedStatus;
   @Field(() => String, { nullable: true, description: 'The reason given (a rejection), or what addressed it.' }) reason: string | null;
   @Field({ description: 'When (database clock).' }) at: Date;
+}
+
+registerEnumType(NeedField, {
+  name: 'NeedField',
+  description: 'A field of a need that an amendment may change.',
+  valuesMap: {
+    TITLE: { description: 'The title.' },
+    STATEMENT: { description: 'The statement of what is needed.' },
+    MISSION_AREA: { description: 'The mission area (before and after are MissionArea values).' },
+    PRIORITY: { description: 'The priority (before and after are NeedPriority values).' },
+  },
+});
+
+@ObjectType('NeedFieldChange', { description: 'One field an amendment changed, with its text before and after.' })
+export class NeedFieldChangeModel {
+  @Field(() => NeedField, { description: 'Which field.' }) field: NeedField;
+  @Field({ description: 'Its value before the amendment.' }) before: string;
+  @Field({ description: 'Its value after the amendment.' }) after: string;
+}
+
+@ObjectType('NeedRevision', { description: 'One amendment of a need: what changed, who, when and why; revisions never change.' })
+export class NeedRevisionModel {
+  @Field(() => Int, { description: 'Its number: 1 for the first amendment, then 2, 3…' }) number: number;
+  @Field(() => [NeedFieldChangeModel], { description: 'The fields it changed (at least one), in the order title, statement, mission area, priority.' }) changes: NeedFieldChangeModel[];
+  @Field(() => String, { nullable: true, description: 'Why, as the author said; always given once the need was ACCEPTED.' }) reason: string | null;
+  @Field({ description: 'When (database clock).' }) amendedAt: Date;
+  amendedById: string;
+  needId: string;
 }
 
 @ObjectType('SimilarNeed', { description: 'An existing need that looks like a proposal, with how alike they are.' })

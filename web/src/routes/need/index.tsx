@@ -13,6 +13,7 @@ import { Select, TextArea, TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { StatusBadge } from '../../ui/status';
 import { When } from '../../ui/time';
+import { AmendNeed, NeedRevisionHistory } from './amend';
 import { NeedStatusBadge } from './labels';
 
 const NeedPage = graphql(`
@@ -48,7 +49,7 @@ export default function NeedScreen() {
   const t = useT();
   const auth = useAuth();
   const { id = '' } = useParams();
-  const [result] = useQuery({ query: NeedPage, variables: { id } });
+  const [result, reexecute] = useQuery({ query: NeedPage, variables: { id } });
   const [support, doSupport] = useMutation(Support);
   const [withdraw, doWithdraw] = useMutation(Withdraw);
   const [accept, doAccept] = useMutation(Accept);
@@ -87,7 +88,7 @@ export default function NeedScreen() {
   }
 
   return (
-    <Page title={`${need.reference} · ${need.title}`} wide actions={<Follow topic={{ needId: need.id }} />}>
+    <Page title={`${need.reference} · ${need.title}`} wide actions={<><AmendNeed id={need.id} onReload={() => reexecute({ requestPolicy: 'network-only' })} /><Follow topic={{ needId: need.id }} /></>}>
       <ErrorBanner error={error} />
       <div className="need-layout">
         <section aria-labelledby="need-statement">
@@ -138,6 +139,8 @@ export default function NeedScreen() {
               <button type="submit" disabled={!standardId || link.fetching}>{t('need.link')}</button>
             </form>
           )}
+
+          <NeedRevisionHistory id={need.id} />
 
           <h2>{t('need.history')}</h2>
           <ol className="need-history">
