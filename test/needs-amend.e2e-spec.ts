@@ -200,31 +200,35 @@ describe('amending interoperability needs', () => {
     expect(rows).toBe(2);
   });
 
-  it('tells the other supporting nations in the app and the digest, never the amender\'s own, and audits it', async () => {
+  it('tells the other supporting nations and the need\'s followers in the app and the digest, never the amender\'s own nation, and audits it', async () => {
     const n = await raise(fra, { visibility: 'NATIONS' });
     await t.ok(step('supportNeed'), { id: n.id }, deu);
     await t.ok(step('supportNeed'), { id: n.id }, ita);
+    // A reader of a nation that does not support it, following the need.
+    const follower = (await t.user('Amend Follower Esp', [{ role: 'EXPERT', nationCode: 'ESP' }])).token;
+    await t.ok(`mutation($n:ID!){ subscribe(input:{ needId:$n }){ __typename } }`, { n: n.id }, follower);
     const rows = (revision: number) => t.db.query(
       `SELECT u.display_name AS who, n.channel, n.title, n.link FROM notification n JOIN app_user u ON u.id = n.user_id
         WHERE n.kind = 'NEED_AMENDED' AND n.subject_id = $1 AND n.event_key = $2 ORDER BY u.display_name`,
       [n.id, `NEED_AMENDED:${n.id}:${revision}`],
     );
     await t.ok(AMEND, { i: { needId: n.id, expectedRevision: 0, statement: 'Allied centres need one format, and one protocol, for orbit data.' } }, fra);
-    // DEU's delegate and ITA's expert; FRA (the amender's nation, three people) is not told.
+    // DEU's delegate, ITA's expert and the follower; FRA (the amender's nation, three people) is not told.
     expect(await rows(1)).toEqual([
       { who: 'Amend Delegate Deu', channel: 'DIGEST', title: `${n.reference} amended`, link: `/app/needs/${n.id}` },
       { who: 'Amend Expert Ita', channel: 'DIGEST', title: `${n.reference} amended`, link: `/app/needs/${n.id}` },
+      { who: 'Amend Follower Esp', channel: 'DIGEST', title: `${n.reference} amended`, link: `/app/needs/${n.id}` },
     ]);
     const [note] = (await t.ok(`{ notifications(first:5){ edges { node { kind subjectId body } } } }`, {}, ita)).notifications.edges;
     expect(note.node).toMatchObject({ kind: 'NEED_AMENDED', subjectId: n.id });
-    expect(note.node.body).toMatch(/was amended \(revision 1\): its statement changed\. Your nation supports it: read the change, and withdraw the support/);
+    expect(note.node.body).toMatch(/was amended \(revision 1\): its statement changed\. A nation that supports it can withdraw its support if the change no longer suits it\./);
     const fraNotes = (await t.ok(`{ notifications(first:100){ edges { node { subjectId } } } }`, {}, fraDelegate)).notifications.edges;
     expect(fraNotes.filter((e: { node: { subjectId: string } }) => e.node.subjectId === n.id)).toEqual([]);
     // Supporters keep their support.
     expect((await t.ok(`query($id:ID!){ interoperabilityNeed(id:$id){ supportCount } }`, { id: n.id }, sec)).interoperabilityNeed.supportCount).toBe(3);
-    // Amended by the secretariat (no nation): every supporting nation, FRA's three people included.
+    // Amended by the secretariat (no nation): every supporting nation, FRA's three people included, and the follower.
     await t.ok(AMEND, { i: { needId: n.id, expectedRevision: 1, priority: 'MEDIUM' } }, sec);
-    expect((await rows(2)).map((r: { who: string }) => r.who)).toEqual(['Amend Delegate Deu', 'Amend Delegate Fra', 'Amend Expert Fra', 'Amend Expert Ita', 'Amend Other Expert Fra']);
+    expect((await rows(2)).map((r: { who: string }) => r.who)).toEqual(['Amend Delegate Deu', 'Amend Delegate Fra', 'Amend Expert Fra', 'Amend Expert Ita', 'Amend Follower Esp', 'Amend Other Expert Fra']);
     // Not mailed at once: the weekly digest carries it, as the other kinds that are not deadlines.
     const [{ mails }] = await t.db.query(`SELECT count(*)::int AS mails FROM mail_outbox WHERE idempotency_key LIKE 'NEED_AMENDED:%'`);
     expect(mails).toBe(0);

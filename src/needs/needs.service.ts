@@ -223,18 +223,17 @@ export class NeedsService implements NeedLinks, NeedsDigestSource {
         action: 'need.amended', entityType: 'InteroperabilityNeed', entityId: need.id,
         detail: `${needReference(need)} amended to revision ${number} (${fields})${reason ? `: ${reason}` : ''}`,
       });
-      // The nations that support it hear of it, so they may withdraw their support; the amender's own nation knows.
+      // The nations that support it hear of it, so they may withdraw their support (the amender's own
+      // nation knows), and so do the need's followers who may read it, as when it is addressed.
       const supporters: { code: string }[] = await m.query(`SELECT nation_code AS code FROM need_support WHERE need_id = $1 AND nation_code IS DISTINCT FROM $2`, [need.id, caller.nationCode]);
-      if (supporters.length) {
-        await this.notifications.notify(m, {
-          kind: NotificationKind.NEED_AMENDED, key: `NEED_AMENDED:${need.id}:${number}`, subjectType: 'InteroperabilityNeed', subjectId: need.id, needId: need.id,
-          title: `${needReference(need)} amended`,
-          body: `${needReference(need)}, "${after.title}", was amended (revision ${number}): its ${fields} changed${reason ? `, because: ${reason}` : ''}. ` +
-            'Your nation supports it: read the change, and withdraw the support if it no longer suits your nation.',
-          link: `/app/needs/${need.id}`,
-          to: { nations: supporters.map((r) => r.code) },
-        });
-      }
+      await this.notifications.notify(m, {
+        kind: NotificationKind.NEED_AMENDED, key: `NEED_AMENDED:${need.id}:${number}`, subjectType: 'InteroperabilityNeed', subjectId: need.id, needId: need.id,
+        title: `${needReference(need)} amended`,
+        body: `${needReference(need)}, "${after.title}", was amended (revision ${number}): its ${fields} changed${reason ? `, because: ${reason}` : ''}. ` +
+          'A nation that supports it can withdraw its support if the change no longer suits it.',
+        link: `/app/needs/${need.id}`,
+        to: { nations: supporters.map((r) => r.code), subscriberRoles: needReaderRoles(need.visibility) },
+      });
       return m.findOneByOrFail(NeedEntity, { id: need.id });
     });
   }
