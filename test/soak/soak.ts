@@ -169,7 +169,11 @@ const health = () => fetch(`${base}/health`, { signal: AbortSignal.timeout(5_000
 async function healthBecomes(status: number, limitMs = 60_000): Promise<number> {
   const start = Date.now();
   while ((await health()) !== status) {
-    if (Date.now() - start > limitMs) throw new Error(`/health did not answer ${status} within ${limitMs} ms`);
+    if (Date.now() - start > limitMs) {
+      // The service's log is deleted with the run's folder: keep its end in the failure.
+      const tail = logFile ? readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n') : '';
+      throw new Error(`/health did not answer ${status} within ${limitMs} ms; the service's log ends:\n${tail}`);
+    }
     await sleep(50);
   }
   return Date.now() - start;
@@ -535,7 +539,8 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
       if (FAULTS.has('restart')) {
         const restartStart = Date.now();
         await cluster.stop();
-        const down = await healthBecomes(503, 10_000);
+        // Normally 0.2-0.3 s; 30 s leaves room for a machine loaded by other work (each probe may take its 5 s timeout).
+        const down = await healthBecomes(503, 30_000);
         await cluster.start();
         const up = await healthBecomes(200);
         restartedAt = Date.now();
