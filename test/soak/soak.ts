@@ -567,12 +567,19 @@ describe(`soak: ${DELEGATES} delegates, ${EXPERTS} experts and ${VENDORS} vendor
     let restartedAt = 0;
 
     const started = Date.now();
-    await Promise.all([
-      ...delegates.map(delegate),
-      ...experts.map(expert),
-      ...vendors.map(vendor),
-      faults(),
-    ]);
+    try {
+      await Promise.all([
+        ...delegates.map(delegate),
+        ...experts.map(expert),
+        ...vendors.map(vendor),
+        // A fault that fails ends the run too: the actors stop at the end of the time, and the
+        // subscribers now, so that a failed soak fails at once instead of running for ever.
+        faults().finally(() => (faultsDone = true)),
+      ]);
+    } catch (e) {
+      for (const s of [cast, ...added]) s.stop();
+      throw e;
+    }
     const elapsed = (Date.now() - started) / 1000;
     await Promise.all(probing);
     // The last events on their way to the subscribers: until none has come for 2 s (at most 15 s).
