@@ -221,7 +221,7 @@ export default function AdjudicateScreen() {
           label={t('adjudicate.disposition')}
           value={filter.disposition}
           onChange={(v) => setFilter({ ...filter, disposition: v })}
-          options={[['NONE', t('adjudicate.undecided')], ...DISPOSITIONS.map((d): [string, string] => [d.value, t(`disposition.${d.value}`)])]}
+          options={[['NONE', t('adjudicate.undecided')], ...DISPOSITIONS.map((d): [string, string] => [d.value, t(`dispositionLabel.${d.value}`)])]}
         />
       </div>
       <div className="inline-fields bulk" aria-label={t('adjudicate.bulk')} role="group">
@@ -231,7 +231,7 @@ export default function AdjudicateScreen() {
         <label>
           <span className="sr-only">{t('adjudicate.bulkDisposition')}</span>
           <select value={bulk.disposition} onChange={(e) => setBulk({ ...bulk, disposition: e.target.value as Disposition })} aria-label={t('adjudicate.bulkDisposition')}>
-            {DISPOSITIONS.map((d) => <option key={d.value} value={d.value}>{t(`disposition.${d.value}`)}</option>)}
+            {DISPOSITIONS.map((d) => <option key={d.value} value={d.value}>{t(`dispositionLabel.${d.value}`)}</option>)}
           </select>
         </label>
         <input aria-label={t('adjudicate.bulkResolution')} placeholder={t('adjudicate.bulkResolution')} value={bulk.resolution} onChange={(e) => setBulk({ ...bulk, resolution: e.target.value })} />
@@ -305,7 +305,7 @@ export default function AdjudicateScreen() {
                       }}
                     >
                       <option value="">{t('adjudicate.undecided')}</option>
-                      {DISPOSITIONS.map((x) => <option key={x.value} value={x.value}>{t(`disposition.${x.value}`)}</option>)}
+                      {DISPOSITIONS.map((x) => <option key={x.value} value={x.value}>{t(`dispositionLabel.${x.value}`)}</option>)}
                     </select>
                   </td>
                   <td>
