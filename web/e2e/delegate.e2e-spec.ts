@@ -137,7 +137,7 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     await page.getByRole('status').filter({ hasText: /^Submitted/ }).waitFor();
     const numbers = await page.locator('table.comments tbody tr td:first-child').allInnerTexts();
     expect(numbers.sort()).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004', 'FR-005']);
-    expect(await page.locator('table.comments tbody').getByText('submitted', { exact: true }).count()).toBe(5);
+    expect(await page.locator('table.comments tbody').getByText('Submitted', { exact: true }).count()).toBe(5);
     // Nothing left to write, edit or submit.
     expect(await page.getByRole('button', { name: /^(Add the comment|Submit|Edit|Delete)/ }).count()).toBe(0);
     await expectAccessible(page, 'round (submitted)');

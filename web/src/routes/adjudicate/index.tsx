@@ -216,7 +216,7 @@ export default function AdjudicateScreen() {
       <div className="inline-fields filters" role="search" aria-label={t('adjudicate.filters')}>
         <FilterSelect label={t('adjudicate.clause')} value={filter.clause} onChange={(v) => setFilter({ ...filter, clause: v })} options={clauses.map((c) => [c, c || t('adjudicate.noClause')])} />
         <FilterSelect label={t('adjudicate.nation')} value={filter.nation} onChange={(v) => setFilter({ ...filter, nation: v })} options={nations.map((n) => [n, n])} />
-        <FilterSelect label={t('adjudicate.type')} value={filter.type} onChange={(v) => setFilter({ ...filter, type: v })} options={TYPES.map((ty) => [ty, t(`commentType.${ty}`)])} />
+        <FilterSelect label={t('adjudicate.type')} value={filter.type} onChange={(v) => setFilter({ ...filter, type: v })} options={TYPES.map((ty) => [ty, t(`commentTypeLabel.${ty}`)])} />
         <FilterSelect
           label={t('adjudicate.disposition')}
           value={filter.disposition}
@@ -288,7 +288,7 @@ export default function AdjudicateScreen() {
                     <input type="checkbox" aria-label={t('adjudicate.selectOne', { label: c.label })} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
                   </td>
                   <th scope="row" className="mono">{c.label}</th>
-                  <td>{t(`commentType.${c.type}`)}</td>
+                  <td>{t(`commentTypeLabel.${c.type}`)}</td>
                   <td className="prose">{c.body}</td>
                   <td className="prose">{c.proposedChange ?? ''}</td>
                   <td>
