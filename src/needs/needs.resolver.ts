@@ -80,7 +80,7 @@ export class NeedsResolver {
       'Amends a need\'s title, statement, mission area or priority (never its visibility nor its sharing nations). While RAISED: the person who raised it, a DELEGATE of the raising nation, ' +
       'or the SECRETARIAT; once ACCEPTED: the SECRETARIAT only, with a reason; ADDRESSED, CLOSED and REJECTED needs are never amended (INVALID_STATE). ' +
       'expectedRevision is the revision the author saw: CONFLICT when another amendment landed meanwhile. Changing nothing is BAD_USER_INPUT. ' +
-      'Writes an immutable revision (InteroperabilityNeed.revisions), audited; the other nations supporting it are notified (NEED_AMENDED) and keep their support.',
+      'Writes an immutable revision (InteroperabilityNeed.revisions), audited; the other nations supporting it and the need\'s followers are notified (NEED_AMENDED); supporting nations keep their support.',
   })
   @Allow(Role.EXPERT, Role.DELEGATE, Role.SECRETARIAT)
   async amendNeed(@CurrentCaller() caller: Caller, @Args('input', { description: 'The need, the revision seen, the fields to change and the reason.' }) input: AmendNeedInput) {
