@@ -47,7 +47,7 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     page = await signedIn(browser, base, delegate.email);
     const roundRow = page.getByRole('table', { name: 'Open comment rounds' }).getByRole('row', { name: /National review of STANAG 4712/ });
     await roundRow.getByRole('cell', { name: '2', exact: true }).waitFor(); // two drafts
-    await expect(roundRow.innerText()).resolves.toMatch(/closes in (2 d 23 h|3 d 0 h)/);
+    await expect(roundRow.innerText()).resolves.toMatch(/Closes in (2 d 23 h|3 d 0 h)/);
     // The deadline in the viewer's time zone (Paris here), UTC on hover, written as NATO writes it in English:
     // day before month, 24-hour clock ("4 Dec 2026, 17:00"), not the US "Dec 4, 2026, 5:00 PM".
     const deadline = roundRow.locator('time');
@@ -137,7 +137,7 @@ describe('story: a national delegate reviews and submits the nation\'s comments'
     await page.getByRole('status').filter({ hasText: /^Submitted/ }).waitFor();
     const numbers = await page.locator('table.comments tbody tr td:first-child').allInnerTexts();
     expect(numbers.sort()).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004', 'FR-005']);
-    expect(await page.locator('table.comments tbody').getByText('submitted', { exact: true }).count()).toBe(5);
+    expect(await page.locator('table.comments tbody').getByText('Submitted', { exact: true }).count()).toBe(5);
     // Nothing left to write, edit or submit.
     expect(await page.getByRole('button', { name: /^(Add the comment|Submit|Edit|Delete)/ }).count()).toBe(0);
     await expectAccessible(page, 'round (submitted)');

@@ -53,7 +53,7 @@ describe('story: the secretariat from ballot to published edition', () => {
     await toAnswer.getByRole('link', { name: 'STANAG 4711 v1' }).click();
     await fraPage.waitForURL(ballotUrl);
     // The countdown says how long is left.
-    await fraPage.getByText(/closes in \d+/).first().waitFor();
+    await fraPage.getByText(/Closes in \d+/).first().waitFor();
     // Each response says what it means, and the frozen text is one click away.
     await fraPage.getByText('The nation does not accept the standard. Does not count towards the threshold', { exact: false }).waitFor();
     await fraPage.getByText('The text balloted (version 1, frozen)').click();
@@ -186,7 +186,7 @@ describe('story: the secretariat from ballot to published edition', () => {
       await secPage.getByRole('button', { name: 'Extend…' }).click();
       await secPage.getByRole('dialog').getByRole('button', { name: 'Extend the deadline' }).click();
       await secPage.getByRole('dialog').waitFor({ state: 'detached' });
-      await secPage.locator('.badge', { hasText: 'closes in' }).waitFor();
+      await secPage.locator('.badge', { hasText: 'Closes in' }).waitFor();
       expect((await t.db.query(`SELECT closed_at FROM ballot WHERE id = $1`, [extended]))[0].closed_at).toBeNull();
 
       await secPage.goto(`${base}/app/ballots/${failed}`);

@@ -20,7 +20,7 @@ function zoneName(locale: string, d: Date): string {
 }
 
 /**
- * "closes in 2 d 4 h" (or "closed"), then the local time with its zone and UTC beside:
+ * "Closes in 2 d 4 h" (or "Closed"), then the local time with its zone and UTC beside:
  * a deadline must be unmistakable to delegates in several time zones (UX principle 13).
  */
 export function Deadline({ at, now = Date.now() }: { at: string; now?: number }) {

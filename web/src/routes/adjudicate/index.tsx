@@ -216,12 +216,12 @@ export default function AdjudicateScreen() {
       <div className="inline-fields filters" role="search" aria-label={t('adjudicate.filters')}>
         <FilterSelect label={t('adjudicate.clause')} value={filter.clause} onChange={(v) => setFilter({ ...filter, clause: v })} options={clauses.map((c) => [c, c || t('adjudicate.noClause')])} />
         <FilterSelect label={t('adjudicate.nation')} value={filter.nation} onChange={(v) => setFilter({ ...filter, nation: v })} options={nations.map((n) => [n, n])} />
-        <FilterSelect label={t('adjudicate.type')} value={filter.type} onChange={(v) => setFilter({ ...filter, type: v })} options={TYPES.map((ty) => [ty, t(`commentType.${ty}`)])} />
+        <FilterSelect label={t('adjudicate.type')} value={filter.type} onChange={(v) => setFilter({ ...filter, type: v })} options={TYPES.map((ty) => [ty, t(`commentTypeLabel.${ty}`)])} />
         <FilterSelect
           label={t('adjudicate.disposition')}
           value={filter.disposition}
           onChange={(v) => setFilter({ ...filter, disposition: v })}
-          options={[['NONE', t('adjudicate.undecided')], ...DISPOSITIONS.map((d): [string, string] => [d.value, t(`disposition.${d.value}`)])]}
+          options={[['NONE', t('adjudicate.undecided')], ...DISPOSITIONS.map((d): [string, string] => [d.value, t(`dispositionLabel.${d.value}`)])]}
         />
       </div>
       <div className="inline-fields bulk" aria-label={t('adjudicate.bulk')} role="group">
@@ -231,7 +231,7 @@ export default function AdjudicateScreen() {
         <label>
           <span className="sr-only">{t('adjudicate.bulkDisposition')}</span>
           <select value={bulk.disposition} onChange={(e) => setBulk({ ...bulk, disposition: e.target.value as Disposition })} aria-label={t('adjudicate.bulkDisposition')}>
-            {DISPOSITIONS.map((d) => <option key={d.value} value={d.value}>{t(`disposition.${d.value}`)}</option>)}
+            {DISPOSITIONS.map((d) => <option key={d.value} value={d.value}>{t(`dispositionLabel.${d.value}`)}</option>)}
           </select>
         </label>
         <input aria-label={t('adjudicate.bulkResolution')} placeholder={t('adjudicate.bulkResolution')} value={bulk.resolution} onChange={(e) => setBulk({ ...bulk, resolution: e.target.value })} />
@@ -288,7 +288,7 @@ export default function AdjudicateScreen() {
                     <input type="checkbox" aria-label={t('adjudicate.selectOne', { label: c.label })} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
                   </td>
                   <th scope="row" className="mono">{c.label}</th>
-                  <td>{t(`commentType.${c.type}`)}</td>
+                  <td>{t(`commentTypeLabel.${c.type}`)}</td>
                   <td className="prose">{c.body}</td>
                   <td className="prose">{c.proposedChange ?? ''}</td>
                   <td>
@@ -305,7 +305,7 @@ export default function AdjudicateScreen() {
                       }}
                     >
                       <option value="">{t('adjudicate.undecided')}</option>
-                      {DISPOSITIONS.map((x) => <option key={x.value} value={x.value}>{t(`disposition.${x.value}`)}</option>)}
+                      {DISPOSITIONS.map((x) => <option key={x.value} value={x.value}>{t(`dispositionLabel.${x.value}`)}</option>)}
                     </select>
                   </td>
                   <td>

@@ -84,7 +84,7 @@ export default function AdminUsersScreen() {
         <TextField label={t('admin.searchText')} type="search" value={text} onChange={(e) => { setText(e.target.value); resetPaging(); }} />
         <Select label={t('admin.role')} value={role} onChange={(e) => { setRole(e.target.value); resetPaging(); }}>
           <option value="">{t('filter.any')}</option>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{t(`roleLabel.${r}`)}</option>)}
         </Select>
         <Select label={t('admin.nation')} value={nation} onChange={(e) => { setNation(e.target.value); resetPaging(); }}>
           <option value="">{t('filter.any')}</option>
@@ -117,7 +117,7 @@ export default function AdminUsersScreen() {
                   <button type="button" className="link" onClick={() => setChosen(u.id)} aria-expanded={chosen === u.id}>{u.displayName}</button>
                 </th>
                 <td>{u.email}</td>
-                <td>{u.roles.map((r) => t(`role.${r}`)).join(', ') || '—'}</td>
+                <td>{u.roles.map((r) => t(`roleLabel.${r}`)).join(', ') || '—'}</td>
                 <td>{u.nation?.code ?? ''}</td>
                 <td>{u.organization?.name ?? ''}</td>
                 <td>{u.deactivatedAt ? <span className="badge badge-closed">{t('admin.deactivatedOn')} <When at={u.deactivatedAt} dateOnly /></span> : t('admin.active')}</td>
@@ -178,7 +178,7 @@ function UserPanel({ user, nations, organizations, onChange, self }: { user: Use
       </p>
       {role && <form onSubmit={submit} className="inline-fields">
         <Select label={t('admin.grantRole')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {grantable.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          {grantable.map((r) => <option key={r} value={r}>{t(`roleLabel.${r}`)}</option>)}
         </Select>
         {needsNation && (
           <Select label={t('admin.nation')} required value={nation} onChange={(e) => setNation(e.target.value)}>

@@ -99,7 +99,7 @@ export default function CatalogueScreen() {
               : []),
             { header: t('catalogue.body'), cell: (e) => e.body },
             { header: t('catalogue.designation'), cell: (e) => (e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.designation}</a> : e.designation), className: 'nowrap' },
-            { header: t('catalogue.titleField'), cell: (e) => e.title },
+            { header: t('catalogue.titleField'), cell: (e) => e.title, className: 'prose' },
             { header: t('catalogue.published'), cell: (e) => e.published ?? '', className: 'num' },
             {
               header: t('catalogue.status'),
@@ -109,6 +109,7 @@ export default function CatalogueScreen() {
                   : e.replacedBy.length
                     ? t('propose.supersededBy', { names: e.replacedBy.map((r) => externalName(r)).join(', ') })
                     : t('propose.withdrawn'),
+              className: 'prose',
             },
             { header: t('catalogue.twins'), cell: (e) => e.equivalents.map((q) => externalName(q)).join(', ') },
           ]}

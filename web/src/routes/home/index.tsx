@@ -79,7 +79,7 @@ export default function Home() {
             columns={[
               { header: t('round.title'), cell: (c) => <Link to={`/rounds/${c.round.id}`}>{roundLabel(c.round.title, c.round.standard.designation)}</Link> },
               { header: t('comment.clause'), cell: (c) => c.clause ?? '—' },
-              { header: t('comment.type'), cell: (c) => t(`commentType.${c.type}`) },
+              { header: t('comment.type'), cell: (c) => t(`commentTypeLabel.${c.type}`) },
               { header: t('comment.body'), cell: (c) => c.body },
               { header: t('version.author'), cell: (c) => c.author.displayName },
             ]}

@@ -125,7 +125,7 @@ function Rounds({ standard, onChange }: { standard: Standard; onChange(): void }
               <tr key={r.id}>
                 <td><Link to={`/rounds/${r.id}`}>{r.title}</Link></td>
                 <td className="num">{r.version.number}</td>
-                <td><T id={`roundStatus.${r.status}`} /></td>
+                <td><T id={`roundStatusLabel.${r.status}`} /></td>
                 <td>{r.status === 'CLOSED' ? <When at={r.closesAt} /> : <Deadline at={r.closesAt} />}</td>
                 <td>
                   {r.submissions.length
@@ -221,7 +221,7 @@ function Ballots({ standard, allies, onChange }: { standard: Standard; allies: n
             {standard.ballots.map((b) => (
               <tr key={b.id}>
                 <td className="num"><Link to={`/ballots/${b.id}`}>{b.version.number}</Link></td>
-                <td><Link to={`/ballots/${b.id}`}><T id={`ballotStatus.${b.status}`} /></Link></td>
+                <td><Link to={`/ballots/${b.id}`}><T id={`ballotStatusLabel.${b.status}`} /></Link></td>
                 <td><T id={`outcome.${b.outcome}`} /></td>
                 <td className="num">{`${b.tally.ratifying} / ${b.tally.threshold}`}</td>
                 <td>{b.status === 'CLOSED' ? <When at={b.closedAt ?? b.closesAt} /> : <Deadline at={b.closesAt} />}</td>

@@ -53,7 +53,7 @@ export default function Profile() {
         <dt>{t('profile.organization')}</dt>
         <dd>{me.organization?.name ?? '—'}</dd>
         <dt>{t('profile.roles')}</dt>
-        <dd>{me.roles.length ? me.roles.map((r) => t(`role.${r}`)).join(', ') : t('home.noRoles')}</dd>
+        <dd>{me.roles.length ? me.roles.map((r) => t(`roleLabel.${r}`)).join(', ') : t('home.noRoles')}</dd>
       </dl>
 
       <ErrorBanner error={sessions.error ?? revoking.error} />

@@ -225,7 +225,7 @@ export default function Round() {
                 <td className="mono">{c.number ?? <span className="muted" title={t('comment.unnumbered')}>—</span>}</td>
                 <td>{c.clause ?? '—'}{c.lineFrom ? <div className="muted">{c.lineTo && c.lineTo !== c.lineFrom ? t('comment.lines', { from: c.lineFrom, to: c.lineTo }) : t('comment.line', { n: c.lineFrom })}</div> : null}</td>
                 <td>{c.paragraph ?? ''}</td>
-                <td><abbr title={t(`commentType.${c.type}`)}>{TYPES.find((x) => x.type === c.type)?.code}</abbr></td>
+                <td><abbr title={t(`commentTypeLabel.${c.type}`)}>{TYPES.find((x) => x.type === c.type)?.code}</abbr></td>
                 <td className="comment-text">{c.quote && <blockquote>{c.quote}</blockquote>}{c.body}<div className="muted">{c.author.displayName} · <When at={c.updatedAt} /></div></td>
                 <td className="comment-text">{c.proposedChange ?? ''}</td>
                 <td>{t(`commentStatus.${c.status}`)}</td>

@@ -233,7 +233,7 @@ export default function Standard() {
               columns={[
                 { header: t('round.title'), cell: (r) => <Link to={`/rounds/${r.id}`}>{r.title}</Link> },
                 { header: t('standard.version'), cell: (r) => r.version.number, className: 'num' },
-                { header: t('round.status'), cell: (r) => t(`roundStatus.${r.status}`) },
+                { header: t('round.status'), cell: (r) => t(`roundStatusLabel.${r.status}`) },
                 { header: t('round.closes'), cell: (r) => <Deadline at={r.closesAt} /> },
               ]}
             />
